@@ -1,0 +1,35 @@
+# Everything a fresh machine needs goes through these targets: the venv is
+# created from nothing when missing and refreshed when pyproject.toml changes.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.qckpt-installed
+
+.PHONY: demo test test-fast lit pytest bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# The main job on a bundled example: OpenQASM 3 -> QIR, profile check, run on qir-runner.
+demo: $(STAMP)
+	mkdir -p build
+	$(BIN)/qckpt convert examples/teleport.qasm -o build/teleport.ll
+	$(BIN)/qckpt check-qir build/teleport.ll
+	$(BIN)/qckpt run build/teleport.ll --shots 1000 --seed 7
+
+test: $(STAMP)
+	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -q tests/filecheck
+	$(BIN)/python -m pytest -q -n auto 2>/dev/null || $(BIN)/python -m pytest -q
+
+lit: $(STAMP)
+	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -v tests/filecheck
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/convert_throughput.py --out docs/benchmarks.md
+
+clean:
+	rm -rf build $(VENV)
