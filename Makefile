@@ -22,7 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -q tests/filecheck
-	$(BIN)/python -m pytest -q -n auto 2>/dev/null || $(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lit: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -v tests/filecheck

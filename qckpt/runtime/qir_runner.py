@@ -1,0 +1,160 @@
+"""Run QIR on qir-runner in a subprocess and read its output-record stream.
+
+qir-runner is used as a separate process, never in-process: a program that
+calls ``__quantum__rt__fail`` aborts its host, and a simulator crash must not
+take the caller with it.
+
+The stream has one block per shot::
+
+    START
+    METADATA <key> [<value>]
+    OUTPUT <KIND> <value> [<label>]
+    END <code>
+
+Records are printed as the shot runs, so a shot cut short by a crash ends
+without ``END``; :func:`parse_output` keeps such a shot and marks it
+incomplete instead of dropping it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qckpt.diagnostics import QckptError
+
+
+@dataclass(frozen=True)
+class OutputRecord:
+    kind: str  # RESULT, BOOL, INT, DOUBLE, ARRAY, TUPLE, or an unknown kind as printed
+    value: str
+    label: str | None
+
+
+@dataclass
+class Shot:
+    records: list[OutputRecord] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    end_code: int | None = None  # None: the shot never reached END
+
+    @property
+    def complete(self) -> bool:
+        return self.end_code is not None
+
+    def registers(self) -> dict[str, list[int]]:
+        """The labelled registers of this shot, following ``docs/abi.md``:
+        an ``ARRAY n label`` record followed by ``n`` bit records."""
+        regs: dict[str, list[int]] = {}
+        recs = self.records
+        i = 0
+        while i < len(recs):
+            rec = recs[i]
+            if rec.kind == "ARRAY":
+                n = int(rec.value)
+                bits = [_bit(r) for r in recs[i + 1 : i + 1 + n]]
+                if len(bits) != n:
+                    raise QckptError(f"register '{rec.label}' has {len(bits)} of its {n} bit records")
+                regs[rec.label or f"_{len(regs)}"] = bits
+                i += 1 + n
+            else:
+                i += 1
+        return regs
+
+    def bitstring(self) -> str:
+        """The shot's registers in Qiskit's counts convention: registers in
+        reverse declaration order separated by spaces, bit 0 rightmost."""
+        regs = self.registers()
+        return " ".join("".join(str(b) for b in reversed(bits)) for bits in reversed(list(regs.values())))
+
+
+def _bit(rec: OutputRecord) -> int:
+    v = rec.value.strip().lower()
+    if v in ("true", "1", "one"):
+        return 1
+    if v in ("false", "0", "zero"):
+        return 0
+    raise QckptError(f"record {rec.kind} {rec.value!r} is not a bit")
+
+
+@dataclass
+class RunResult:
+    shots: list[Shot]
+    stderr: str = ""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Histogram of complete shots, keyed as :meth:`Shot.bitstring`."""
+        return dict(Counter(s.bitstring() for s in self.shots if s.complete))
+
+
+def parse_output(text: str) -> list[Shot]:
+    """Split a qir-runner output stream into shots."""
+    shots: list[Shot] = []
+    cur: Shot | None = None
+    for line in text.splitlines():
+        if not line:
+            continue
+        parts = line.split("\t")
+        tag = parts[0]
+        if tag == "START":
+            cur = Shot()
+            shots.append(cur)
+        elif cur is None:
+            continue  # noise before the first shot (warnings from the simulator)
+        elif tag == "OUTPUT" and len(parts) >= 3:
+            cur.records.append(OutputRecord(parts[1], parts[2], parts[3] if len(parts) > 3 else None))
+        elif tag == "METADATA" and len(parts) >= 2:
+            cur.metadata[parts[1]] = parts[2] if len(parts) > 2 else ""
+        elif tag == "END":
+            cur.end_code = int(parts[1]) if len(parts) > 1 and parts[1].lstrip("-").isdigit() else 0
+            cur = None
+    return shots
+
+
+def qir_runner_binary() -> str:
+    """Locate qir-runner: next to this interpreter first (a venv), then PATH."""
+    here = Path(sys.executable).parent / "qir-runner"
+    if here.exists():
+        return str(here)
+    found = shutil.which("qir-runner")
+    if found is None:
+        raise QckptError("qir-runner was not found: install the 'qirrunner' package (pip install qirrunner)")
+    return found
+
+
+def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = None, timeout: float | None = None) -> RunResult:
+    """Run a QIR program (a path to a ``.ll``/``.bc`` file, or LLVM IR text)
+    for ``shots`` shots with a fixed simulator seed."""
+    if shots < 1:
+        raise QckptError(f"shots must be at least 1, got {shots}")
+    tmp: str | None = None
+    if isinstance(program, str) and "\n" in program:
+        fd, tmp = tempfile.mkstemp(suffix=".ll", prefix="qckpt-")
+        with os.fdopen(fd, "w") as f:
+            f.write(program)
+        path = tmp
+    else:
+        path = os.fspath(program)
+        if not os.path.exists(path):
+            raise QckptError(f"{path}: no such file")
+    cmd = [qir_runner_binary(), "-f", path, "-s", str(shots)]
+    if seed is not None:
+        cmd += ["-r", str(seed)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        raise QckptError(f"qir-runner did not finish within {timeout} s") from e
+    finally:
+        if tmp is not None:
+            os.unlink(tmp)
+    result = RunResult(parse_output(proc.stdout), proc.stderr)
+    if proc.returncode != 0 and not result.shots:
+        msg = proc.stderr.strip().splitlines()
+        raise QckptError(f"qir-runner failed (exit {proc.returncode}): {msg[-1] if msg else 'no message'}")
+    return result
