@@ -1,0 +1,167 @@
+"""The ``qckpt`` command line.
+
+Every user error ends as one ``file:line:col: error: ...`` line (with an
+excerpt where there is a source line), exit code 1, and no traceback.
+Exit code 2 is a usage error (argparse's convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from qckpt.diagnostics import QckptError
+
+EXIT_USER_ERROR = 1
+
+
+def _read_input(path: str) -> tuple[str, str]:
+    if path == "-":
+        return sys.stdin.read(), "<stdin>"
+    p = Path(path)
+    if not p.exists():
+        raise QckptError(f"{path}: no such file")
+    if p.is_dir():
+        raise QckptError(f"{path}: is a directory")
+    try:
+        return p.read_text(), path
+    except UnicodeDecodeError as e:
+        raise QckptError(f"{path}: not a text file ({e.reason} at byte {e.start})") from e
+
+
+def _write_output(path: str, data: str | bytes) -> None:
+    if path == "-":
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        p.write_bytes(data)
+    else:
+        p.write_text(data)
+
+
+def _input_kind(name: str, forced: str | None) -> str:
+    if forced:
+        return forced
+    return "mlir" if name.endswith(".mlir") else "qasm"
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from qckpt import pipeline
+
+    text, name = _read_input(args.input)
+    kind = _input_kind(name, args.input_format)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend)
+    if args.emit == "mlir":
+        _write_output(args.output, str(module) + "\n")
+        return 0
+    if args.emit == "bc":
+        if args.output == "-" and sys.stdout.isatty():
+            raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
+        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile))
+    else:
+        _write_output(args.output, pipeline.module_to_qir(module, args.profile))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from qckpt.runtime.qir_runner import run_qir
+
+    path = args.program
+    if path.endswith(".qasm") or path.endswith(".mlir"):
+        from qckpt import pipeline
+
+        text, name = _read_input(path)
+        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name)
+        program: str = pipeline.module_to_qir(module)
+    else:
+        program = path
+        if not Path(path).exists():
+            raise QckptError(f"{path}: no such file")
+    result = run_qir(program, shots=args.shots, seed=args.seed)
+    incomplete = sum(1 for s in result.shots if not s.complete)
+    counts = dict(sorted(result.counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    regs = list(result.shots[0].registers()) if result.shots else []
+    if args.json:
+        json.dump({"shots": args.shots, "seed": args.seed, "registers": regs, "counts": counts, "incomplete_shots": incomplete}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        header = " ".join(reversed(regs)) or "(no registers)"
+        width = max([len(header), *(len(k) for k in counts)])
+        print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
+        total = max(1, sum(counts.values()))
+        for k, n in counts.items():
+            print(f"{k:<{width}}  {n:>7}  {n / total:>6.3f}")
+        print(f"{args.shots} shots, seed {args.seed}; bit 0 of each register is rightmost")
+    if incomplete:
+        print(f"warning: {incomplete} shot(s) ended without END (the program failed mid-shot)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return 0
+
+
+def cmd_check_qir(args: argparse.Namespace) -> int:
+    from qckpt.qir.profile_check import check_file, format_report
+
+    status = 0
+    for path in args.files:
+        if not Path(path).exists():
+            raise QckptError(f"{path}: no such file")
+        violations = check_file(path, profile=args.profile)
+        print(format_report(violations, path))
+        if any(v.severity == "error" for v in violations):
+            status = EXIT_USER_ERROR
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="qckpt",
+        description="Compile dynamic quantum circuits to QIR, run them, and (soon) checkpoint and restore them.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("convert", help="OpenQASM 3 (or our IR) -> QIR", description="Convert OpenQASM 3 or qckpt IR (.mlir) to QIR.")
+    c.add_argument("input", help="input file (.qasm or .mlir); - for stdin")
+    c.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
+    c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
+    c.add_argument("--emit", choices=["qir", "bc", "mlir"], default="qir", help="QIR text, QIR bitcode, or our IR (default: qir)")
+    c.add_argument("--frontend", choices=["qiskit"], default="qiskit", help="OpenQASM 3 frontend (default: qiskit)")
+    c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    c.set_defaults(func=cmd_convert)
+
+    r = sub.add_parser("run", help="run QIR on qir-runner and print the histogram", description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner.")
+    r.add_argument("program", help="QIR file (.ll or .bc), or .qasm/.mlir to compile first")
+    r.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
+    r.add_argument("--seed", type=int, default=0, help="simulator seed (default: 0)")
+    r.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    r.set_defaults(func=cmd_run)
+
+    k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
+    k.add_argument("files", nargs="+", help="QIR files (.ll or .bc)")
+    k.add_argument("--profile", choices=["adaptive", "base"], help="profile to check against (default: the entry point's qir_profiles)")
+    k.set_defaults(func=cmd_check_qir)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except QckptError as e:
+        print(e.render(), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Fast construction of `qc` + `scf` + `arith` modules, shared by the frontends.
+
+Frontends build one op per gate, so construction cost is the compiler's
+floor. The builder goes through ``Op.create`` with interned attributes
+(about half the cost of the IRDL constructors), interns constants and qubit
+references in the function's prologue, and keeps an insertion point that
+structured control flow pushes and pops.
+
+The prologue (constants, registers, qubit references) sits at the top of the
+entry block, so its values dominate every nested region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import (
+    DenseArrayBase,
+    FloatAttr,
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    ModuleOp,
+    StringAttr,
+    Float64Type,
+    i1,
+    i32,
+    i64,
+)
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+from xdsl.dialects.builtin import LocationAttr
+
+from qckpt.dialects import qc
+
+F64 = Float64Type()
+INDEX = IndexType()
+
+
+class IRBuilder:
+    def __init__(self, func_name: str = "main") -> None:
+        self.entry = Block()
+        self.func = func.FuncOp(func_name, ((), ()), Region(self.entry))
+        self.module = ModuleOp([self.func])
+        self._prologue: list[Operation] = []
+        self._block = self.entry
+        self._consts: dict[tuple[object, Attribute], SSAValue] = {}
+        self._gate_props: dict[tuple[str, int, int], dict[str, Attribute]] = {}
+        self.num_qubits = 0
+
+    # ----------------------------------------------------------- insertion
+    @property
+    def block(self) -> Block:
+        return self._block
+
+    def set_block(self, block: Block) -> Block:
+        """Move the insertion point to the end of ``block``; return the old block."""
+        old, self._block = self._block, block
+        return old
+
+    def add(self, op: Operation) -> Operation:
+        self._block.add_op(op)
+        return op
+
+    def finish(self) -> ModuleOp:
+        """Close the function and place the prologue before the body."""
+        self.entry.add_op(func.ReturnOp())
+        first = self.entry.first_op
+        assert first is not None
+        self.entry.insert_ops_before(self._prologue, first)
+        self._prologue = []
+        return self.module
+
+    # ----------------------------------------------------------- prologue
+    def constant(self, value: int | float | bool, type: Attribute) -> SSAValue:
+        key = (value, type)
+        v = self._consts.get(key)
+        if v is None:
+            if isinstance(type, Float64Type):
+                attr: Attribute = FloatAttr(float(value), type)
+            else:
+                attr = IntegerAttr(int(value), type)  # type: ignore[arg-type]
+            op = arith.ConstantOp.create(properties={"value": attr}, result_types=[type])
+            self._prologue.append(op)
+            v = self._consts[key] = op.results[0]
+        return v
+
+    def const_bool(self, b: bool) -> SSAValue:
+        return self.constant(1 if b else 0, i1)
+
+    def const_i64(self, n: int) -> SSAValue:
+        return self.constant(n, i64)
+
+    def const_f64(self, x: float) -> SSAValue:
+        return self.constant(float(x), F64)
+
+    def const_index(self, n: int) -> SSAValue:
+        return self.constant(n, INDEX)
+
+    def alloc_register(self, name: str, size: int, loc: LocationAttr | None = None) -> list[SSAValue]:
+        """A named register; returns its qubit references in index order."""
+        alloc = qc.AllocOp(name, size)
+        if loc is not None:
+            alloc.location = loc
+        self._prologue.append(alloc)
+        reg = alloc.results[0]
+        qubits = []
+        for i in range(size):
+            op = qc.QubitOp.create(operands=[reg], properties={"index": IntegerAttr(i, i64)}, result_types=[qc.QUBIT])
+            self._prologue.append(op)
+            qubits.append(op.results[0])
+        self.num_qubits += size
+        return qubits
+
+    # ----------------------------------------------------------- quantum ops
+    def gate(self, name: str, qubits: Sequence[SSAValue], params: Sequence[SSAValue] = (), loc: LocationAttr | None = None) -> Operation:
+        key = (name, len(params), len(qubits))
+        props = self._gate_props.get(key)
+        if props is None:
+            props = self._gate_props[key] = {
+                "gate": StringAttr(name),
+                "operandSegmentSizes": DenseArrayBase.from_list(i32, (len(params), len(qubits))),
+            }
+        op = qc.GateOp.create(operands=[*params, *qubits], properties=props)
+        if loc is not None:
+            op.location = loc
+        self._block.add_op(op)
+        return op
+
+    def measure(self, qubit: SSAValue, loc: LocationAttr | None = None) -> SSAValue:
+        op = qc.MeasureOp.create(operands=[qubit], result_types=[i1])
+        if loc is not None:
+            op.location = loc
+        self._block.add_op(op)
+        return op.results[0]
+
+    def reset(self, qubit: SSAValue) -> None:
+        self._block.add_op(qc.ResetOp.create(operands=[qubit]))
+
+    def barrier(self, qubits: Sequence[SSAValue]) -> None:
+        self._block.add_op(qc.BarrierOp.create(operands=list(qubits)))
+
+    def output(self, label: str, values: Sequence[SSAValue]) -> None:
+        self._block.add_op(qc.OutputOp(label, values))
+
+    # ----------------------------------------------------------- classical ops
+    def binop(self, cls: type[Operation], lhs: SSAValue, rhs: SSAValue) -> SSAValue:
+        op = cls.create(operands=[lhs, rhs], result_types=[lhs.type])
+        self._block.add_op(op)
+        return op.results[0]
+
+    def xor(self, a: SSAValue, b: SSAValue) -> SSAValue:
+        return self.binop(arith.XOrIOp, a, b)
+
+    def and_(self, a: SSAValue, b: SSAValue) -> SSAValue:
+        return self.binop(arith.AndIOp, a, b)
+
+    def or_(self, a: SSAValue, b: SSAValue) -> SSAValue:
+        return self.binop(arith.OrIOp, a, b)
+
+    def not_(self, a: SSAValue) -> SSAValue:
+        return self.xor(a, self.const_bool(True))
+
+    def cmpi(self, pred: str, a: SSAValue, b: SSAValue) -> SSAValue:
+        return self.add(arith.CmpiOp(a, b, pred)).results[0]
+
+    def zext_i64(self, a: SSAValue) -> SSAValue:
+        if a.type == i64:
+            return a
+        return self.add(arith.ExtUIOp(a, i64)).results[0]
+
+    def trunc_i1(self, a: SSAValue) -> SSAValue:
+        if a.type == i1:
+            return a
+        return self.add(arith.TruncIOp(a, i1)).results[0]
+
+    def bits_to_int(self, bits: Sequence[SSAValue]) -> SSAValue:
+        """The unsigned integer whose bit i is ``bits[i]``."""
+        acc: SSAValue | None = None
+        for i, b in enumerate(bits):
+            v = self.zext_i64(b)
+            if i:
+                v = self.binop(arith.ShLIOp, v, self.const_i64(i))
+            acc = v if acc is None else self.or_(acc, v)
+        return acc if acc is not None else self.const_i64(0)
+
+    def index_cast(self, a: SSAValue) -> SSAValue:
+        return self.add(arith.IndexCastOp(a, INDEX)).results[0]
+
+    # ----------------------------------------------------------- control flow
+    def if_(self, cond: SSAValue, result_types: Sequence[Attribute]) -> tuple[scf.IfOp, Block, Block]:
+        then_b, else_b = Block(), Block()
+        op = scf.IfOp(cond, list(result_types), Region(then_b), Region(else_b))
+        self.add(op)
+        return op, then_b, else_b
+
+    def yield_(self, values: Sequence[SSAValue]) -> None:
+        self.add(scf.YieldOp(*values))
+
+
+def is_constant(v: SSAValue) -> bool:
+    return isinstance(v.owner, arith.ConstantOp)
+
+
+def constant_value(v: SSAValue) -> int | float | None:
+    owner = v.owner
+    if isinstance(owner, arith.ConstantOp):
+        attr = owner.value
+        if isinstance(attr, (IntegerAttr, FloatAttr)):
+            return attr.value.data
+    return None
+
+
+__all__ = ["IRBuilder", "F64", "INDEX", "is_constant", "constant_value", "IntegerType", "i1", "i64"]
