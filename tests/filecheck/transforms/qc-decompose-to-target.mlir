@@ -1,0 +1,44 @@
+// RUN: xdsl-opt %s -p qc-decompose-to-target | filecheck %s
+// Plain xdsl-opt sees the pass through the xdsl.universe entry point.
+
+func.func @constant_angles() {
+  %q = qc.alloc "q" : !qc.reg<2>
+  %a = qc.qubit %q[0] : !qc.reg<2>
+  %b = qc.qubit %q[1] : !qc.reg<2>
+  %l = arith.constant 1.0 : f64
+  qc.gate "cp"(%l) %a, %b
+  qc.gate "id" %a
+  qc.gate "h" %a
+  func.return
+}
+
+// Constant angles fold: cp(1.0) needs +-0.5 and no float arithmetic.
+// CHECK-LABEL: func.func @constant_angles
+// CHECK-NOT:   arith.mulf
+// CHECK:       qc.gate "rz"([[H:%.*]]) %a
+// CHECK-NEXT:  qc.gate "cx" %a, %b
+// CHECK-NEXT:  qc.gate "rz"([[MH:%.*]]) %b
+// CHECK-NEXT:  qc.gate "cx" %a, %b
+// CHECK-NEXT:  qc.gate "rz"([[H]]) %b
+// The identity disappears; target gates are left alone.
+// CHECK-NEXT:  qc.gate "h" %a
+// CHECK-NEXT:  func.return
+
+func.func @runtime_angle(%t: f64) {
+  %q = qc.alloc "q" : !qc.reg<2>
+  %a = qc.qubit %q[0] : !qc.reg<2>
+  %b = qc.qubit %q[1] : !qc.reg<2>
+  qc.gate "crz"(%t) %a, %b
+  func.return
+}
+
+// An angle known only at run time becomes float arithmetic.
+// CHECK-LABEL: func.func @runtime_angle
+// CHECK:       [[HALF:%.*]] = arith.constant 5.000000e-01 : f64
+// CHECK-NEXT:  [[P:%.*]] = arith.mulf %t, [[HALF]] : f64
+// CHECK:       [[M:%.*]] = arith.mulf %t, %{{.*}} : f64
+// CHECK-NEXT:  qc.gate "rz"([[P]]) %b
+// CHECK-NEXT:  qc.gate "cx" %a, %b
+// CHECK-NEXT:  qc.gate "rz"([[M]]) %b
+// CHECK-NEXT:  qc.gate "cx" %a, %b
+// CHECK-NOT:   qc.gate "crz"
