@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from qckpt.diagnostics import QckptError
 
 EXIT_USER_ERROR = 1
+EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
 
 
 def _read_input(path: str) -> tuple[str, str]:
@@ -161,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug in qckpt, not in the input
+        if os.environ.get("QCKPT_TRACEBACK"):
+            raise
+        print(f"internal error: {type(e).__name__}: {e}\n(this is a qckpt bug; rerun with QCKPT_TRACEBACK=1 to see the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

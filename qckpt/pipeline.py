@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from xdsl.dialects.builtin import ModuleOp
 
-from qckpt.diagnostics import QckptError
+from qckpt.diagnostics import QckptError, SourceLocation
 
 if TYPE_CHECKING:
     from qiskit import QuantumCircuit
@@ -42,12 +42,46 @@ def parse_mlir(text: str, filename: str = "<input>") -> ModuleOp:
 
     try:
         module = Parser(make_context(), text, filename).parse_module()
-        module.verify()
     except ParseError as e:
-        raise QckptError(str(e).strip()) from e
-    except VerifyException as e:
-        raise QckptError(f"{filename}: invalid IR: {e}") from e
+        where = e.span.get_location()
+        lines = text.splitlines()
+        msg = e.msg.strip().splitlines()[-1] if e.msg.strip() else "syntax error"
+        excerpt = lines[where.line - 1] if 0 < where.line <= len(lines) else None
+        raise QckptError(msg, SourceLocation(filename, where.line, int(where.col)), excerpt) from e
+    for index, op in enumerate(module.walk()):
+        try:
+            op.verify(verify_nested_ops=False)
+        except VerifyException as e:
+            loc = _locate_op_text(text, filename, module, op)
+            excerpt = text.splitlines()[loc.line - 1] if loc else None
+            raise QckptError(f"invalid IR: {e}", loc, excerpt) from e
     return module
+
+
+def _locate_op_text(text: str, filename: str, module: ModuleOp, target) -> "SourceLocation | None":
+    """Where ``target`` is written in ``text``. xDSL's parser keeps no
+    locations, but ops are written in walk order, so the k-th op named N is
+    the k-th occurrence of N in the text (custom or generic form)."""
+    import re
+
+    name = target.name
+    k = sum(1 for op in module.walk() if op.name == name and op is not target and _before(module, op, target))
+    pattern = re.compile(r'(?<![\w.])"?' + re.escape(name) + r'(?![\w.])')
+    for i, m in enumerate(pattern.finditer(text)):
+        if i == k:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            return SourceLocation(filename, line, col)
+    return None
+
+
+def _before(module: ModuleOp, a, b) -> bool:
+    for op in module.walk():
+        if op is a:
+            return True
+        if op is b:
+            return False
+    return False
 
 
 def lower_to_target(module: ModuleOp) -> ModuleOp:

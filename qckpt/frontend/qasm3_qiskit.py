@@ -44,5 +44,38 @@ def qasm3_to_circuit(source: str, filename: str = "<input>"):
         message = " ".join(str(e).split()) or type(e).__name__
         loc, excerpt = _locate(message, filename, source)
         if loc is None:
+            # The parser bailed without saying where: ask ANTLR for the first
+            # syntax error itself.
+            found = _first_syntax_error(source)
+            if found is not None:
+                line, col, what = found
+                lines = source.splitlines()
+                excerpt = lines[line - 1] if 0 < line <= len(lines) else None
+                raise QckptError(f"syntax error: {what}", SourceLocation(filename, line, col + 1), excerpt) from e
             loc = SourceLocation(filename, 1, 1)
         raise QckptError(f"the Qiskit OpenQASM 3 importer rejected this program: {message}", loc, excerpt) from e
+
+
+def _first_syntax_error(source: str) -> tuple[int, int, str] | None:
+    """(line, 0-based column, message) of the first ANTLR syntax error."""
+    from antlr4 import CommonTokenStream, InputStream
+    from antlr4.error.ErrorListener import ErrorListener
+    from openqasm3._antlr.qasm3Lexer import qasm3Lexer
+    from openqasm3._antlr.qasm3Parser import qasm3Parser
+
+    class Collect(ErrorListener):
+        first: tuple[int, int, str] | None = None
+
+        def syntaxError(self, recognizer, offending, line, column, msg, e):  # noqa: N802 (ANTLR API)
+            if self.first is None:
+                self.first = (line, column, msg)
+
+    listener = Collect()
+    lexer = qasm3Lexer(InputStream(source))
+    lexer.removeErrorListeners()
+    lexer.addErrorListener(listener)
+    parser = qasm3Parser(CommonTokenStream(lexer))
+    parser.removeErrorListeners()
+    parser.addErrorListener(listener)
+    parser.program()
+    return listener.first

@@ -132,6 +132,7 @@ class _FunctionEmitter:
         self.counter = 0
         self.block_label = "entry"
         self.outputs: list[qc.OutputOp] = []
+        self.measured: set[int] = set()  # Base Profile: qubits already measured
 
     # ---------------------------------------------------------------- helpers
     def fresh(self, hint: str = "v") -> str:
@@ -172,6 +173,8 @@ class _FunctionEmitter:
         n = self.qubit_ids.get(v)
         if n is None:
             raise _fail(op, "qubit is not a constant reference into a register; QIR needs static qubit ids")
+        if n in self.measured:
+            raise _fail(op, f"qubit {n} is used after it was measured; the Base Profile allows measurements only at the end (use --profile adaptive)")
         return _ptr(n)
 
     # ---------------------------------------------------------------- driver
@@ -244,6 +247,8 @@ class _FunctionEmitter:
         r = self.num_results
         self.num_results += 1
         q = self.qubit(op.qubit, op)
+        if self.profile == "base":
+            self.measured.add(self.qubit_ids[op.qubit])
         self.declare("__quantum__qis__mz__body", "declare void @__quantum__qis__mz__body(ptr, ptr writeonly) #1")
         self.lines.append(f"  call void @__quantum__qis__mz__body({q}, {_ptr(r)})")
         if self.profile == "base":

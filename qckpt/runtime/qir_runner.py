@@ -118,7 +118,13 @@ def parse_output(text: str) -> list[Shot]:
 
 
 def qir_runner_binary() -> str:
-    """Locate qir-runner: next to this interpreter first (a venv), then PATH."""
+    """Locate qir-runner: ``$QCKPT_QIR_RUNNER`` if set, else next to this
+    interpreter (a venv), else PATH."""
+    forced = os.environ.get("QCKPT_QIR_RUNNER")
+    if forced:
+        if not (os.path.isfile(forced) and os.access(forced, os.X_OK)):
+            raise QckptError(f"qir-runner was not found at {forced} (from QCKPT_QIR_RUNNER)")
+        return forced
     here = Path(sys.executable).parent / "qir-runner"
     if here.exists():
         return str(here)

@@ -1,0 +1,712 @@
+#!/usr/bin/env python3
+"""OpenQASM 3 -> QIR conversion throughput: qckpt per stage, and qckpt against qbraid-qir.
+
+Why it is built this way:
+
+- Every conversion runs in its own fresh interpreter (``--worker``), so each
+  tool pays its own start-up and imports and its peak RSS is its own. Inside
+  the worker the imports are done first and timed on their own; the clock for
+  the conversion starts after them.
+- Time per gate is the *slope* between two sizes, (t(b) - t(a)) / (b - a), so
+  that fixed costs (first-use caches, module headers, the ANTLR parser's
+  warm-up) drop out. Two slopes (1k->10k, 10k->100k) and their ratio say
+  whether the cost per gate stays flat as programs grow.
+- Inputs are generated here from a fixed seed, so every run, on every
+  machine, converts the same programs.
+
+Usage (from the repository root, with the project's venv):
+
+    .venv/bin/python benchmarks/convert_throughput.py --out docs/benchmarks.md
+    .venv/bin/python benchmarks/convert_throughput.py --quick          # 1k and 10k only
+
+See ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import time
+
+_T0 = time.perf_counter()  # the worker's clock starts here, before any heavier import
+
+import argparse  # noqa: E402
+import datetime  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import shlex  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SEED = 20250611
+QUBITS = 20
+MEASURE_FRACTION = 0.10
+RANDOM_GATES = ("h", "x", "cx", "rz", "s", "t", "cz")
+DEFAULT_SIZES = (1000, 10_000, 100_000)
+QUICK_SIZES = (1000, 10_000)
+STRUCTURED_MAX = 10_000  # QFT / QAOA inputs are made for requested sizes up to this
+TIMEOUT_S = 300.0
+BIG = 100_000  # sizes from here on default to one repeat
+
+BEGIN = "<!-- convert_throughput:begin -->"
+END = "<!-- convert_throughput:end -->"
+
+TARGET_US_PER_GATE = 35.0  # IR build + QIR emission, per gate, at 100k gates
+TARGET_FLATNESS = 1.5  # largest slope / smallest slope, 1k -> 100k
+
+VERSIONED = ("qckpt", "xdsl", "pyqir", "qiskit", "qiskit-qasm3-import", "qbraid-qir", "pyqasm", "openqasm3")
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass
+class BenchInput:
+    name: str
+    kind: str  # "random" | "qft" | "qaoa"
+    size: int  # the size it was asked for
+    gates: int  # quantum operations: gates, measurements and conditional gates, each counted once
+    measurements: int  # mid-circuit measurements (random) or final ones (qft, qaoa)
+    qubits: int
+    source: str
+
+
+def _size_label(n: int) -> str:
+    if n >= 1000 and n % 1000 == 0:
+        return f"{n // 1000}k"
+    return str(n)
+
+
+def _rng(kind: str, n: int, seed: int) -> random.Random:
+    # A str seed is hashed with SHA-512 by random.seed: stable across runs and PYTHONHASHSEED.
+    return random.Random(f"{seed}:{kind}:{n}")
+
+
+def _header(qubits: int, bits: int) -> list[str]:
+    lines = ["OPENQASM 3.0;", 'include "stdgates.inc";', f"qubit[{qubits}] q;"]
+    if bits:
+        lines.append(f"bit[{bits}] c;")
+    return lines
+
+
+def random_dynamic_circuit(n_gates: int, qubits: int = QUBITS, seed: int = SEED) -> BenchInput:
+    """``n_gates`` operations on ``qubits`` qubits: round(10 %) of them are
+    mid-circuit measurements, each followed by ``if (c[k]) x q[j];`` on the
+    measured qubit (an active reset), and the rest are drawn uniformly from
+    h, x, cx, rz(angle), s, t, cz. Each measurement writes its own bit."""
+    if n_gates < 2:
+        raise ValueError("need at least 2 gates")
+    rng = _rng("random", n_gates, seed)
+    n_meas = max(1, round(n_gates * MEASURE_FRACTION))
+    n_plain = n_gates - 2 * n_meas
+    slots = ["m"] * n_meas + ["g"] * n_plain
+    rng.shuffle(slots)
+    lines = _header(qubits, n_meas)
+    k = 0
+    for slot in slots:
+        if slot == "m":
+            j = rng.randrange(qubits)
+            lines.append(f"c[{k}] = measure q[{j}];")
+            lines.append(f"if (c[{k}]) x q[{j}];")
+            k += 1
+            continue
+        g = rng.choice(RANDOM_GATES)
+        if g in ("cx", "cz"):
+            a, b = rng.sample(range(qubits), 2)
+            lines.append(f"{g} q[{a}], q[{b}];")
+        elif g == "rz":
+            lines.append(f"rz({rng.uniform(-math.pi, math.pi):.6f}) q[{rng.randrange(qubits)}];")
+        else:
+            lines.append(f"{g} q[{rng.randrange(qubits)}];")
+    return BenchInput(f"random-{_size_label(n_gates)}", "random", n_gates, n_gates, n_meas, qubits, "\n".join(lines) + "\n")
+
+
+def qft_circuit(target_gates: int, qubits: int = QUBITS) -> BenchInput:
+    """QFT blocks (h + cp + swap) on ``qubits`` qubits, repeated to land near
+    ``target_gates``, then every qubit measured once."""
+    per_block = qubits + qubits * (qubits - 1) // 2 + qubits // 2
+    blocks = max(1, round((target_gates - qubits) / per_block))
+    lines = _header(qubits, qubits)
+    for _ in range(blocks):
+        for i in range(qubits):
+            lines.append(f"h q[{i}];")
+            for j in range(i + 1, qubits):
+                lines.append(f"cp({math.pi / 2 ** (j - i)!r}) q[{j}], q[{i}];")
+        for i in range(qubits // 2):
+            lines.append(f"swap q[{i}], q[{qubits - 1 - i}];")
+    lines += [f"c[{i}] = measure q[{i}];" for i in range(qubits)]
+    gates = blocks * per_block + qubits
+    return BenchInput(f"qft{qubits}-{_size_label(target_gates)}", "qft", target_gates, gates, qubits, qubits, "\n".join(lines) + "\n")
+
+
+def qaoa_circuit(target_gates: int, qubits: int = QUBITS, seed: int = SEED) -> BenchInput:
+    """MaxCut QAOA on a fixed graph (a ring plus qubits/2 random chords): h on
+    all, then layers of rzz (written cx-rz-cx) per edge and rx mixers, then
+    every qubit measured once. The number of layers lands near ``target_gates``."""
+    rng = _rng("qaoa-graph", qubits, seed)
+    edges = {(i, (i + 1) % qubits) for i in range(qubits)}
+    while len(edges) < qubits + qubits // 2:
+        a, b = sorted(rng.sample(range(qubits), 2))
+        if (a, b) not in edges and (b, a) not in edges:
+            edges.add((a, b))
+    edge_list = sorted(edges)
+    per_layer = 3 * len(edge_list) + qubits
+    layers = max(1, round((target_gates - 2 * qubits) / per_layer))
+    prng = _rng("qaoa-angles", target_gates, seed)
+    lines = _header(qubits, qubits)
+    lines += [f"h q[{i}];" for i in range(qubits)]
+    for _ in range(layers):
+        gamma, beta = prng.uniform(0, math.pi), prng.uniform(0, math.pi)
+        for a, b in edge_list:
+            lines += [f"cx q[{a}], q[{b}];", f"rz({2 * gamma:.6f}) q[{b}];", f"cx q[{a}], q[{b}];"]
+        lines += [f"rx({2 * beta:.6f}) q[{i}];" for i in range(qubits)]
+    lines += [f"c[{i}] = measure q[{i}];" for i in range(qubits)]
+    gates = 2 * qubits + layers * per_layer
+    return BenchInput(f"qaoa{qubits}-{_size_label(target_gates)}", "qaoa", target_gates, gates, qubits, qubits, "\n".join(lines) + "\n")
+
+
+def make_inputs(sizes: list[int], seed: int = SEED) -> list[BenchInput]:
+    inputs = [random_dynamic_circuit(n, seed=seed) for n in sizes]
+    for n in sizes:
+        if n <= STRUCTURED_MAX:
+            inputs.append(qft_circuit(n))
+            inputs.append(qaoa_circuit(n, seed=seed))
+    return inputs
+
+
+# --------------------------------------------------------------------------- the worker (one conversion)
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+
+
+def _qis_calls(text: str) -> int:
+    """Gate and measurement calls (``read_result`` left out: the two tools name it differently)."""
+    return sum(1 for line in text.splitlines() if "call " in line and "@__quantum__qis__" in line and "read_result" not in line)
+
+
+def _worker_qckpt(source: str) -> tuple[str, dict]:
+    import qckpt.frontend.qasm3_qiskit  # noqa: F401
+    import qckpt.frontend.qiskit_circuit  # noqa: F401
+    import qckpt.passes.decompose_to_target as decompose_mod
+    import qckpt.pipeline as pipeline
+    import qckpt.qir.emit as emit_mod
+    import pyqir  # noqa: F401
+    import qiskit.qasm3  # noqa: F401
+    import qiskit_qasm3_import  # noqa: F401  (qiskit.qasm3.loads imports it lazily)
+    import openqasm3.parser  # noqa: F401
+    from qckpt.frontend.qasm3_qiskit import qasm3_to_circuit
+
+    imports_done = time.perf_counter()
+    rss_import = _rss_mib()
+
+    # Sub-timers inside module_to_qir, by wrapping the module attributes it
+    # looks up at call time. If the pipeline is refactored and one is no
+    # longer called, its column reads "n/a" instead of a wrong number.
+    sub: dict[str, float | None] = {"decompose": None, "emit_text": None}
+
+    def timed(key: str, fn):
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                sub[key] = (sub[key] or 0.0) + time.perf_counter() - t
+
+        return wrapper
+
+    if hasattr(decompose_mod, "decompose_module"):
+        decompose_mod.decompose_module = timed("decompose", decompose_mod.decompose_module)
+    if hasattr(emit_mod, "emit_qir_text"):
+        emit_mod.emit_qir_text = timed("emit_text", emit_mod.emit_qir_text)
+
+    t0 = time.perf_counter()
+    circuit = qasm3_to_circuit(source)
+    t1 = time.perf_counter()
+    module = pipeline.circuit_to_module(circuit)
+    t2 = time.perf_counter()
+    text = pipeline.module_to_qir(module)
+    t3 = time.perf_counter()
+    stages = {"parse": t1 - t0, "build": t2 - t1, "emit": t3 - t2}
+    stages["decompose"] = sub["decompose"]
+    stages["emit_text"] = sub["emit_text"]
+    if sub["decompose"] is not None and sub["emit_text"] is not None:
+        stages["pyqir"] = stages["emit"] - sub["decompose"] - sub["emit_text"]
+    else:
+        stages["pyqir"] = None
+    return text, {"imports_done": imports_done, "rss_import_mib": rss_import, "convert_s": t3 - t0, "stages": stages}
+
+
+def _worker_qbraid(source: str, profile: str) -> tuple[str, dict]:
+    from qbraid_qir.qasm3 import qasm3_to_qir
+    import openqasm3.parser  # noqa: F401
+    import pyqasm  # noqa: F401
+    import pyqir  # noqa: F401
+
+    imports_done = time.perf_counter()
+    rss_import = _rss_mib()
+    t0 = time.perf_counter()
+    text = str(qasm3_to_qir(source, profile=profile))
+    t1 = time.perf_counter()
+    return text, {"imports_done": imports_done, "rss_import_mib": rss_import, "convert_s": t1 - t0, "stages": {}}
+
+
+def worker_main(tool: str, input_path: str, save: str | None, qbraid_profile: str) -> int:
+    try:
+        source = Path(input_path).read_text()
+        if tool == "qckpt":
+            text, res = _worker_qckpt(source)
+        elif tool == "qbraid-qir":
+            text, res = _worker_qbraid(source, qbraid_profile)
+        else:
+            raise ValueError(f"unknown tool {tool}")
+        res["rss_peak_mib"] = _rss_mib()
+        res["import_s"] = res.pop("imports_done") - _T0
+        res["qir_bytes"] = len(text)
+        res["qis_calls"] = _qis_calls(text)
+        if save:
+            Path(save).write_text(text)
+        res["script_s"] = time.perf_counter() - _T0
+        res["ok"] = True
+    except BaseException as e:  # report, don't crash: the parent renders it in the table
+        msg = " ".join(str(e).split())[:300]
+        res = {"ok": False, "status": "error", "error": f"{type(e).__name__}: {msg}", "rss_peak_mib": _rss_mib()}
+    print("BENCH-RESULT " + json.dumps(res), flush=True)
+    return 0
+
+
+# --------------------------------------------------------------------------- the driver
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def run_worker(tool: str, path: Path, timeout: float, qbraid_profile: str, save: Path | None = None) -> dict:
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker", tool, "--input", str(path), "--qbraid-profile", qbraid_profile]
+    if save is not None:
+        cmd += ["--save", str(save)]
+    t = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:  # subprocess.run kills the child
+        return {"ok": False, "status": "timeout", "error": f"timeout after {timeout:.0f} s", "wall_s": time.perf_counter() - t}
+    wall = time.perf_counter() - t
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith("BENCH-RESULT "):
+            res = json.loads(line[len("BENCH-RESULT ") :])
+            break
+    else:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        res = {"ok": False, "status": "crash", "error": f"exit {proc.returncode}: {tail[:300]}"}
+    res["wall_s"] = wall
+    if res.get("ok"):
+        res["startup_s"] = wall - res["script_s"] + res["import_s"]  # interpreter start-up + imports
+    return res
+
+
+def _min_merge(runs: list[dict]) -> dict:
+    """Minimum of each measurement over the successful runs."""
+    good = [r for r in runs if r.get("ok")]
+    if not good:
+        return runs[-1] | {"runs": len(runs)}
+    out: dict = {"ok": True, "runs": len(runs), "ok_runs": len(good)}
+    for key in ("convert_s", "import_s", "startup_s", "wall_s", "rss_import_mib", "rss_peak_mib", "qir_bytes", "qis_calls"):
+        vals = [r[key] for r in good if r.get(key) is not None]
+        out[key] = min(vals) if vals else None
+    stages: dict = {}
+    for key in good[0].get("stages", {}):
+        vals = [r["stages"][key] for r in good if r["stages"].get(key) is not None]
+        stages[key] = min(vals) if vals else None
+    out["stages"] = stages
+    if len(good) < len(runs):
+        out["note"] = f"{len(runs) - len(good)} of {len(runs)} runs failed: {[r for r in runs if not r.get('ok')][-1].get('error')}"
+    return out
+
+
+def sanity_check(workdir: Path, inputs: list[BenchInput], tools: list[str], timeout: float, qbraid_profile: str) -> dict:
+    """Before timing: what is timed must produce QIR that runs (qckpt, on
+    qir-runner) or at least parses and verifies (qbraid-qir, with pyqir)."""
+    import pyqir
+
+    from qckpt.pipeline import compile_qasm
+    from qckpt.runtime.qir_runner import run_qir
+
+    first = min((i for i in inputs if i.kind == "random"), key=lambda i: i.gates)
+    out: dict = {"input": first.name}
+    t = time.perf_counter()
+    log(f"[sanity] qckpt: compile {first.name} and run 10 shots on qir-runner ...")
+    text = compile_qasm(first.source)
+    result = run_qir(text, shots=10, seed=1, timeout=timeout)
+    complete = sum(1 for s in result.shots if s.complete)
+    bits = {len(s.registers().get("c", [])) for s in result.shots}
+    if complete != 10 or bits != {first.measurements}:
+        raise SystemExit(f"sanity check failed: qir-runner gave {complete}/10 complete shots, register widths {bits}; stderr: {result.stderr[-500:]}")
+    out["qckpt"] = f"{first.name}: 10/10 shots complete on qir-runner, {first.measurements} bits recorded per shot"
+    log(f"[sanity] qckpt ok ({time.perf_counter() - t:.1f} s)")
+    if "qbraid-qir" in tools:
+        t = time.perf_counter()
+        log(f"[sanity] qbraid-qir: convert {first.name} and parse it with pyqir ...")
+        save = workdir / f"{first.name}.qbraid.ll"
+        res = run_worker("qbraid-qir", workdir / f"{first.name}.qasm", timeout, qbraid_profile, save=save)
+        if not res.get("ok"):
+            out["qbraid-qir"] = f"conversion failed: {res.get('error')}"
+        else:
+            mod = pyqir.Module.from_ir(pyqir.Context(), save.read_text(), "qbraid")
+            err = mod.verify()
+            out["qbraid-qir"] = f"{first.name}: output parses with pyqir" + (", verifies" if err is None else f", does NOT verify: {err}")
+        log(f"[sanity] qbraid-qir: {out['qbraid-qir']} ({time.perf_counter() - t:.1f} s)")
+    return out
+
+
+def package_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in VERSIONED:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def machine_info() -> dict[str, str]:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        mem_gib = f"{int(mem) / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        mem_gib = "unknown"
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": mem_gib,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+# --------------------------------------------------------------------------- analysis and report
+
+
+def slopes(results: dict, inputs: list[BenchInput], key) -> list[tuple[int, int, float]]:
+    """(a, b, seconds per gate) between consecutive sizes of the random inputs."""
+    pts = []
+    for inp in sorted((i for i in inputs if i.kind == "random"), key=lambda i: i.gates):
+        r = results.get(inp.name, {}).get("qckpt")
+        if r and r.get("ok"):
+            v = key(r)
+            if v is not None:
+                pts.append((inp.gates, v))
+    return [(a, b, (tb - ta) / (b - a)) for (a, ta), (b, tb) in zip(pts, pts[1:])]
+
+
+STAGE_KEYS = {
+    "parse (Qiskit importer)": lambda r: r["stages"]["parse"],
+    "IR build": lambda r: r["stages"]["build"],
+    "QIR emission": lambda r: r["stages"]["emit"],
+    "  decompose": lambda r: r["stages"].get("decompose"),
+    "  emit text": lambda r: r["stages"].get("emit_text"),
+    "  pyqir parse+verify+str": lambda r: r["stages"].get("pyqir"),
+    "IR build + emission": lambda r: r["stages"]["build"] + r["stages"]["emit"],
+    "total conversion": lambda r: r["convert_s"],
+}
+
+
+def evaluate_targets(results: dict, inputs: list[BenchInput]) -> list[dict]:
+    sl = slopes(results, inputs, STAGE_KEYS["IR build + emission"])
+    targets = []
+    if sl and sl[-1][1] >= BIG:
+        us = sl[-1][2] * 1e6
+        targets.append(
+            {
+                "target": f"IR build + QIR emission < {TARGET_US_PER_GATE:g} µs/gate at 100k gates",
+                "measured": f"{us:.1f} µs/gate (slope {_size_label(sl[-1][0])}→{_size_label(sl[-1][1])})",
+                "pass": us < TARGET_US_PER_GATE,
+            }
+        )
+    else:
+        targets.append({"target": f"IR build + QIR emission < {TARGET_US_PER_GATE:g} µs/gate at 100k gates", "measured": "not measured (no 100k run)", "pass": None})
+    if len(sl) >= 2 and min(s for _, _, s in sl) > 0:
+        ratio = max(s for _, _, s in sl) / min(s for _, _, s in sl)
+        span = f"{_size_label(sl[0][0])}→{_size_label(sl[-1][1])}"
+        targets.append(
+            {
+                "target": f"IR build + QIR emission slope flat within {TARGET_FLATNESS:g}× from 1k to 100k",
+                "measured": f"largest/smallest slope = {ratio:.2f}× over {span}",
+                "pass": ratio <= TARGET_FLATNESS and sl[-1][1] >= BIG,
+            }
+        )
+    else:
+        targets.append({"target": f"IR build + QIR emission slope flat within {TARGET_FLATNESS:g}× from 1k to 100k", "measured": "needs three sizes", "pass": None})
+    return targets
+
+
+def _s(x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    if x >= 10:
+        return f"{x:.1f}"
+    if x >= 1:
+        return f"{x:.2f}"
+    return f"{x:.3f}"
+
+
+def _mib(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.0f}"
+
+
+def _cell(r: dict | None, fmt) -> str:
+    if r is None:
+        return "not run"
+    if not r.get("ok"):
+        return "TIMEOUT" if r.get("status") == "timeout" else "FAILED"
+    return fmt(r)
+
+
+def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[dict]) -> str:
+    L: list[str] = []
+    a = L.append
+    a("## Conversion throughput: OpenQASM 3 → QIR")
+    a("")
+    a("Written by `benchmarks/convert_throughput.py`; rerun it instead of editing this section (see `benchmarks/README.md`).")
+    a("")
+    a(f"- Command: `{meta['command']}`")
+    a(f"- Date: {meta['date']}")
+    m = meta["machine"]
+    a(f"- Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} RAM, {m['os']}, Python {m['python']}")
+    a("- Versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()))
+    a(f"- qbraid-qir call: `{meta['qbraid_call']}`")
+    a(
+        f"- Method: each conversion runs in its own fresh subprocess; conversion time excludes interpreter start-up and imports "
+        f"(shown separately); peak RSS is `ru_maxrss` at the end of that subprocess. Each figure is the minimum over "
+        f"{meta['repeat_desc']}. Per-gate costs are slopes between sizes, so fixed costs drop out. Timeout {meta['timeout']:.0f} s per conversion."
+    )
+    a("- Sanity check before timing: " + "; ".join(f"{k}: {v}" for k, v in meta["sanity"].items() if k != "input"))
+    a("")
+    a("### Inputs")
+    a("")
+    a(f"Generated from seed {meta['seed']} on {QUBITS} qubits. *random*: {MEASURE_FRACTION:.0%} mid-circuit measurements, each followed by "
+      "`if (c[k]) x q[j];` on the measured qubit; the rest uniform over h, x, cx, rz, s, t, cz. "
+      "*qft*: repeated 20-qubit QFT blocks (h, cp, swap). *qaoa*: MaxCut layers on a 30-edge graph (rzz as cx-rz-cx, rx mixers). "
+      "Gates count every operation once, measurements and conditional gates included.")
+    a("")
+    a("| input | gates | measurements | OpenQASM KiB |")
+    a("|---|---:|---:|---:|")
+    for i in inputs:
+        kind = "mid-circuit" if i.kind == "random" else "final"
+        a(f"| {i.name} | {i.gates} | {i.measurements} ({kind}) | {len(i.source.encode()) / 1024:.0f} |")
+    a("")
+    a("### qckpt per stage (seconds)")
+    a("")
+    a("Emission = `module_to_qir`: decomposition to target gates, QIR text, then pyqir `Module.from_ir` + `verify` + `str`.")
+    a("")
+    a("| input | gates | parse | IR build | emission | ↳ decompose | ↳ emit text | ↳ pyqir | total | start-up + imports | import RSS MiB | peak RSS MiB |")
+    a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for i in inputs:
+        r = results.get(i.name, {}).get("qckpt")
+        if r is None or not r.get("ok"):
+            a(f"| {i.name} | {i.gates} | " + " | ".join([_cell(r, str)] * 10) + " |")
+            continue
+        st = r["stages"]
+        a(
+            f"| {i.name} | {i.gates} | {_s(st['parse'])} | {_s(st['build'])} | {_s(st['emit'])} | {_s(st.get('decompose'))} | "
+            f"{_s(st.get('emit_text'))} | {_s(st.get('pyqir'))} | {_s(r['convert_s'])} | {_s(r['startup_s'])} | "
+            f"{_mib(r['rss_import_mib'])} | {_mib(r['rss_peak_mib'])} |"
+        )
+    a("")
+    a("### qckpt cost per gate (µs/gate, slope between sizes of the random inputs)")
+    a("")
+    spans = slopes(results, inputs, STAGE_KEYS["total conversion"])
+    if spans:
+        hdr = " | ".join(f"{_size_label(x)}→{_size_label(y)}" for x, y, _ in spans)
+        a(f"| stage | {hdr} | flatness (last/first) |")
+        a("|---|" + "---:|" * (len(spans) + 1))
+        for label, key in STAGE_KEYS.items():
+            sl = slopes(results, inputs, key)
+            if len(sl) != len(spans):
+                a(f"| {label} | " + " | ".join(["n/a"] * (len(spans) + 1)) + " |")
+                continue
+            cells = " | ".join(f"{s * 1e6:.1f}" for _, _, s in sl)
+            flat = f"{sl[-1][2] / sl[0][2]:.2f}×" if len(sl) >= 2 and sl[0][2] > 0 else "n/a"
+            name = f"**{label}**" if label == "IR build + emission" else label.replace("  ", "↳ ")
+            a(f"| {name} | {cells} | {flat} |")
+    else:
+        a("Needs at least two sizes.")
+    a("")
+    a("### Targets")
+    a("")
+    a("| target | measured | result |")
+    a("|---|---|---|")
+    for t in targets:
+        res = "not checked" if t["pass"] is None else ("PASS" if t["pass"] else "**FAIL**")
+        a(f"| {t['target']} | {t['measured']} | {res} |")
+    a("")
+    a("### qckpt vs qbraid-qir (same inputs, same run)")
+    a("")
+    a("Conversion wall time (imports excluded), peak RSS of the converting process, and what each emitted. Ratios are qbraid-qir / qckpt.")
+    a("")
+    a("| input | gates | qckpt s | qbraid-qir s | time ratio | qckpt peak MiB | qbraid-qir peak MiB | memory ratio | start-up + imports s (qckpt / qbraid-qir) | QIS calls (qckpt / qbraid-qir) |")
+    a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for i in inputs:
+        rq = results.get(i.name, {}).get("qckpt")
+        rb = results.get(i.name, {}).get("qbraid-qir")
+        both = rq is not None and rb is not None and rq.get("ok") and rb.get("ok")
+        tr = f"{rb['convert_s'] / rq['convert_s']:.2f}×" if both else "n/a"
+        mr = f"{rb['rss_peak_mib'] / rq['rss_peak_mib']:.2f}×" if both else "n/a"
+        a(
+            f"| {i.name} | {i.gates} | {_cell(rq, lambda r: _s(r['convert_s']))} | {_cell(rb, lambda r: _s(r['convert_s']))} | {tr} | "
+            f"{_cell(rq, lambda r: _mib(r['rss_peak_mib']))} | {_cell(rb, lambda r: _mib(r['rss_peak_mib']))} | {mr} | "
+            f"{_cell(rq, lambda r: _s(r['startup_s']))} / {_cell(rb, lambda r: _s(r['startup_s']))} | "
+            f"{_cell(rq, lambda r: str(r['qis_calls']))} / {_cell(rb, lambda r: str(r['qis_calls']))} |"
+        )
+    notes = []
+    for i in inputs:
+        for tool, r in results.get(i.name, {}).items():
+            if r.get("note"):
+                notes.append(f"{tool} on {i.name}: {r['note']}")
+            if not r.get("ok"):
+                notes.append(f"{tool} on {i.name}: {r.get('error')}")
+    if notes:
+        a("")
+        a("Failures and notes:")
+        a("")
+        notes_out = [f"- {n}" for n in notes]
+        L.extend(notes_out)
+    a("")
+    return "\n".join(L)
+
+
+def write_section(path: Path, body: str) -> None:
+    section = f"{BEGIN}\n{body}\n{END}"
+    if path.exists():
+        text = path.read_text()
+        if BEGIN in text and END in text and text.index(BEGIN) < text.index(END):
+            head, rest = text.split(BEGIN, 1)
+            _, tail = rest.split(END, 1)
+            text = head + section + tail
+        else:
+            text = text.rstrip("\n") + "\n\n" + section + "\n"
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = "# Benchmarks\n\nEach section below is owned and rewritten by one script in `benchmarks/` (see `benchmarks/README.md`).\n\n" + section + "\n"
+    path.write_text(text)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", help="comma-separated gate counts of the random inputs (default 1000,10000,100000)")
+    p.add_argument("--quick", action="store_true", help="1k and 10k gates only")
+    p.add_argument("--repeat", type=int, help="runs per measurement, the minimum is kept (default: 3 below 100k gates, 1 from 100k)")
+    p.add_argument("--out", type=Path, help="markdown file whose convert_throughput section is rewritten (created if missing)")
+    p.add_argument("--json", type=Path, help="write all measurements as JSON here")
+    p.add_argument("--timeout", type=float, default=TIMEOUT_S, help=f"seconds per conversion (default {TIMEOUT_S:.0f})")
+    p.add_argument("--seed", type=int, default=SEED, help=f"input generator seed (default {SEED})")
+    p.add_argument("--tools", default="qckpt,qbraid-qir", help="comma-separated: qckpt, qbraid-qir")
+    p.add_argument("--qbraid-profile", default="adaptive", help="profile passed to qbraid-qir's qasm3_to_qir (default adaptive)")
+    p.add_argument("--keep", type=Path, help="write the generated OpenQASM here instead of a temporary directory")
+    p.add_argument("--no-sanity", action="store_true", help="skip the qir-runner / pyqir sanity check")
+    # internal: one conversion in this (fresh) process
+    p.add_argument("--worker", help=argparse.SUPPRESS)
+    p.add_argument("--input", help=argparse.SUPPRESS)
+    p.add_argument("--save", help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.worker:
+        return worker_main(args.worker, args.input, args.save, args.qbraid_profile)
+
+    if args.sizes:
+        sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    else:
+        sizes = list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    versions = package_versions()
+    if "qbraid-qir" in tools and versions["qbraid-qir"] == "not installed":
+        log("qbraid-qir is not installed (pip install -e '.[bench]'): measuring qckpt only")
+        tools.remove("qbraid-qir")
+
+    def repeats(inp: BenchInput) -> int:
+        return args.repeat if args.repeat else (1 if inp.gates >= BIG else 3)
+
+    command = " ".join(shlex.quote(a) for a in [os.path.relpath(sys.executable) if sys.executable.startswith(os.getcwd()) else sys.executable, os.path.relpath(__file__)] + (argv if argv is not None else sys.argv[1:]))
+    started = time.perf_counter()
+    inputs = make_inputs(sizes, args.seed)
+    with tempfile.TemporaryDirectory(prefix="qckpt-bench-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for inp in inputs:
+            (workdir / f"{inp.name}.qasm").write_text(inp.source)
+        log(f"{len(inputs)} inputs written to {workdir}: " + ", ".join(f"{i.name} ({i.gates} gates)" for i in inputs))
+
+        sanity = {"skipped": "--no-sanity"} if args.no_sanity else sanity_check(workdir, inputs, tools, args.timeout, args.qbraid_profile)
+
+        results: dict[str, dict[str, dict]] = {}
+        for inp in inputs:
+            results[inp.name] = {}
+            for tool in tools:
+                runs = []
+                for k in range(repeats(inp)):
+                    t = time.perf_counter()
+                    log(f"[{time.perf_counter() - started:7.1f} s] {tool:<10} {inp.name:<12} run {k + 1}/{repeats(inp)} ...")
+                    r = run_worker(tool, workdir / f"{inp.name}.qasm", args.timeout, args.qbraid_profile)
+                    runs.append(r)
+                    what = f"convert {r['convert_s']:.2f} s, peak {r['rss_peak_mib']:.0f} MiB" if r.get("ok") else r.get("error")
+                    log(f"{'':12}-> {what} (process {time.perf_counter() - t:.1f} s)")
+                    if r.get("status") == "timeout":
+                        break  # a second timeout would tell nothing new
+                results[inp.name][tool] = _min_merge(runs)
+
+    targets = evaluate_targets(results, inputs)
+    repeat_desc = f"{args.repeat} run(s)" if args.repeat else "3 runs (1 run at 100k gates and above)"
+    meta = {
+        "command": command,
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(),
+        "versions": versions,
+        "seed": args.seed,
+        "sizes": sizes,
+        "tools": tools,
+        "repeat_desc": repeat_desc,
+        "timeout": args.timeout,
+        "qbraid_call": f'str(qbraid_qir.qasm3.qasm3_to_qir(src, profile="{args.qbraid_profile}"))',
+        "sanity": sanity,
+        "elapsed_s": time.perf_counter() - started,
+    }
+    body = render(meta, inputs, results, targets)
+    print(body)
+    if args.out:
+        write_section(args.out, body)
+        log(f"wrote the convert_throughput section of {args.out}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "meta": meta,
+            "inputs": [{k: v for k, v in vars(i).items() if k != "source"} for i in inputs],
+            "results": results,
+            "targets": targets,
+        }
+        args.json.write_text(json.dumps(payload, indent=2) + "\n")
+        log(f"wrote {args.json}")
+    log(f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
