@@ -87,7 +87,11 @@ def _before(module: ModuleOp, a, b) -> bool:
 def lower_to_target(module: ModuleOp) -> ModuleOp:
     """The passes every module goes through before QIR emission."""
     from qckpt.passes.decompose_to_target import decompose_module
+    from qckpt.passes.unroll_qubit_loops import check_static_qubits, unroll_qubit_loops
 
+    if any(op.name == "qc.qubit_at" for op in module.walk()):
+        unroll_qubit_loops(module)
+        check_static_qubits(module)
     decompose_module(module)
     return module
 

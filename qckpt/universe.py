@@ -33,8 +33,14 @@ def _decompose() -> type[ModulePass]:
     return QcDecomposeToTarget
 
 
+def _unroll() -> type[ModulePass]:
+    from qckpt.passes.unroll_qubit_loops import QcUnrollQubitLoops
+
+    return QcUnrollQubitLoops
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
-    return {"qc-decompose-to-target": _decompose}
+    return {"qc-decompose-to-target": _decompose, "qc-unroll-qubit-loops": _unroll}
 
 
 def _qir_target() -> type[Target]:

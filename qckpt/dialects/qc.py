@@ -8,6 +8,7 @@ to thread through yields.
 
 - ``qc.alloc``   a named register of N qubits          -> ``!qc.reg<N>``
 - ``qc.qubit``   the qubit at a constant index          -> ``!qc.qubit``
+- ``qc.qubit_at`` the qubit at a run-time index (unrolled away before QIR)
 - ``qc.gate``    one op for every gate, named from the gate table
 - ``qc.measure`` -> ``i1``;  ``qc.reset``;  ``qc.barrier``
 - ``qc.output``  records a classical register (a label and its values) in
@@ -24,12 +25,14 @@ from xdsl.dialects.builtin import (
     IntegerType,
     StringAttr,
     Float64Type,
+    IndexType,
     i1,
     i64,
 )
 from xdsl.ir import Attribute, Dialect, ParametrizedAttribute, SSAValue, TypeAttribute
 from xdsl.irdl import (
     AttrSizedOperandSegments,
+    base,
     IRDLOperation,
     irdl_attr_definition,
     irdl_op_definition,
@@ -119,6 +122,26 @@ class QubitOp(IRDLOperation):
 
 
 @irdl_op_definition
+class QubitAtOp(IRDLOperation):
+    """The qubit at an index computed at run time (``q[i]`` in a loop).
+
+    QIR needs static qubit ids, so this op must be gone before emission:
+    ``qc-unroll-qubit-loops`` unrolls loops with constant bounds and folds
+    the index; anything left is reported where it was written."""
+
+    name = "qc.qubit_at"
+    reg = operand_def(RegType)
+    index = operand_def(base(IndexType) | base(IntegerType))
+    qubit = result_def(QubitType)
+
+    traits = traits_def(Pure())
+    assembly_format = "$reg `[` $index `]` attr-dict `:` type($reg) `,` type($index)"
+
+    def __init__(self, reg: SSAValue, index: SSAValue):
+        super().__init__(operands=[reg, index], result_types=[QUBIT])
+
+
+@irdl_op_definition
 class GateOp(IRDLOperation):
     """A gate from the gate table, applied in place.
 
@@ -165,6 +188,8 @@ def qubit_identity(q: SSAValue) -> object:
     owner = q.owner
     if isinstance(owner, QubitOp):
         return (owner.reg, owner.index.value.data)
+    if isinstance(owner, QubitAtOp):
+        return (owner.reg, owner.index)
     return q
 
 
@@ -238,6 +263,6 @@ class OutputOp(IRDLOperation):
 
 QC = Dialect(
     "qc",
-    [AllocOp, QubitOp, GateOp, MeasureOp, ResetOp, BarrierOp, OutputOp],
+    [AllocOp, QubitOp, QubitAtOp, GateOp, MeasureOp, ResetOp, BarrierOp, OutputOp],
     [QubitType, RegType],
 )

@@ -366,7 +366,18 @@ class _Checker:
         self._param_kinds_busy: set[str] = set()
         self._called: set[str] = set()
         self._call_edges: dict[str, set[str]] = {}
-        self._base_labels: dict[str, tuple[str, str]] = {}
+        self._base_labels: dict = {}  # label global -> first use
+        # LLVM numbers unnamed globals (@0, @1, ...) in its text; pyqir shows "".
+        self._gnames: dict = {}
+        k = 0
+        for g in module.global_variables:
+            if g.name:
+                self._gnames[g] = g.name
+            else:
+                self._gnames[g] = str(k)
+                k += 1
+        self._block_order: dict[tuple[str, str], int] = {}
+        self._fn_order = {f.name: i for i, f in enumerate(self.functions)}
 
     # -- reporting ---------------------------------------------------------- #
 
@@ -415,7 +426,10 @@ class _Checker:
         self._check_uncalled_ir_functions()
         self._check_recursion()
         self._check_static_ids()
-        return self.out
+        # Module-level findings first, then by function and block; stable within a block.
+        return sorted(self.out, key=lambda v: (
+            -1 if v.function is None else self._fn_order.get(v.function, len(self._fn_order)),
+            -1 if v.block is None else self._block_order.get((v.function or "", v.block), -1)))
 
     def _declared_ext_flags(self) -> set[str]:
         return {EXTENSIONS[k].flag for k in self.caps.extensions if EXTENSIONS[k].flag}
@@ -598,7 +612,7 @@ class _Checker:
     def _check_globals(self) -> None:
         ref = f"{AP}: Program Structure" if self.profile == ADAPTIVE else f"{BP}: Program Structure"
         for g in self.m.global_variables:
-            name = g.name or "<unnamed global>"
+            name = self._gnames.get(g, g.name)
             init = g.initializer
             if not g.is_constant:
                 self.error(None, None, f"global @{name} is mutable; the profile allows only constants "
@@ -623,6 +637,8 @@ class _Checker:
         blocks = f.basic_blocks
         labels = [_block_label(bb, i) for i, bb in enumerate(blocks)]
         index = {bb: i for i, bb in enumerate(blocks)}
+        for i, lab in enumerate(labels):
+            self._block_order[(fname, lab)] = i
         succs: list[list[int]] = []
         for bb in blocks:
             term = bb.terminator
@@ -961,14 +977,14 @@ class _Checker:
             if not label.is_constant or init is None or not _is_byte_string(init) or not (
                     (b := pyqir.extract_byte_string(label)) is not None and b.endswith(b"\0")):
                 self.error(fname, lab, f"the label of @{name} must point to a global constant null-terminated "
-                           f"string; @{label.name} is not one", ref)
+                           f"string; @{self._gnames.get(label, label.name)} is not one", ref)
                 return
             if self.profile == BASE:
-                first = self._base_labels.get(label.name)
+                first = self._base_labels.get(label)
                 if first is None:
-                    self._base_labels[label.name] = (fname, lab)
+                    self._base_labels[label] = (fname, lab)
                 else:
-                    self.error(fname, lab, f"the label @{label.name} is used by more than one output recording "
+                    self.error(fname, lab, f"the label @{self._gnames.get(label, label.name)} is used by more than one output recording "
                                "call; the Base Profile wants a unique label for each", ref)
             return
         if isinstance(label, pyqir.Constant) and label.is_null:
@@ -1032,7 +1048,12 @@ class _Checker:
                 continue
             sid = _static_id(a)
             if sid is None:
-                what = f"@{a.name}" if isinstance(a, (pyqir.GlobalVariable, pyqir.Function)) else f"'{str(a).strip()}'"
+                if isinstance(a, pyqir.GlobalVariable):
+                    what = f"the global @{self._gnames.get(a, a.name)}"
+                elif isinstance(a, pyqir.Function):
+                    what = f"the function @{a.name}"
+                else:
+                    what = f"'{str(a).strip()}'"
                 self.error(fname, lab, f"{kind} argument {i} of @{c.name} is {what}; a {kind} id is 'ptr null' or "
                            "'inttoptr (i64 N to ptr)'", f"{self.ref}: Qubit and Result Usage")
                 continue

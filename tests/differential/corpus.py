@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from math import pi
+from math import acos, pi
 
 from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister
 from qiskit.circuit import Clbit, Parameter
@@ -180,9 +180,10 @@ def rus_iteration_parity() -> QuantumCircuit:
     return qc
 
 
-@program("RUS for V = (I+2iZ)/sqrt5: two-ancilla Toffoli-S-Toffoli trial repeated while the ancilla "
-         "register != 0 (expr.not_equal on a register as the loop condition)")
-def rus_v_gate() -> QuantumCircuit:
+@program("RUS for the heralded rx(θ), cos θ = 3/5 (N&C ex. 4.41): Toffoli-S-Toffoli trial repeated while the "
+         "ancilla register != 0 (expr.not_equal as the loop condition), undoing the failure X each time; "
+         "rx(-θ) at the end makes it deterministic", deterministic=True)
+def rus_heralded_rx() -> QuantumCircuit:
     anc = QuantumRegister(2, "anc")
     tgt = QuantumRegister(1, "tgt")
     mid = ClassicalRegister(2, "mid")
@@ -190,19 +191,24 @@ def rus_v_gate() -> QuantumCircuit:
     qc = QuantumCircuit(anc, tgt, mid, final)
 
     def trial() -> None:
+        qc.h(tgt[0])
         qc.h(anc)
         qc.ccx(anc[0], anc[1], tgt[0])
         qc.s(tgt[0])
         qc.ccx(anc[0], anc[1], tgt[0])
         qc.h(anc)
+        qc.h(tgt[0])
         qc.measure(anc, mid)
 
-    qc.h(tgt[0])
     trial()
     with qc.while_loop(expr.not_equal(mid, 0)):
-        qc.reset(anc)
+        with qc.if_test((mid[0], 1)):  # measure-and-flip reset of the ancillas
+            qc.x(anc[0])
+        with qc.if_test((mid[1], 1)):
+            qc.x(anc[1])
+        qc.x(tgt[0])  # a failed trial applied X
         trial()
-    _reveal_phase(qc, tgt[0])
+    qc.rx(-acos(3 / 5), tgt[0])
     qc.measure(tgt[0], final[0])
     return qc
 
@@ -877,9 +883,9 @@ def stdgates_multi_qubit_conditioned() -> QuantumCircuit:
     qc = QuantumCircuit(q, f, out)
     coin, a, b, c = q[0], q[1], q[2], q[3]
     _flags(qc, coin, f)
-    qc.ry(1.0, a)
-    qc.ry(2.0, b)
-    qc.ry(0.6, c)
+    qc.ry(2.1, a)
+    qc.ry(0.8, b)
+    qc.ry(1.5, c)
     with qc.if_test((f[0], 1)) as else_:
         qc.cx(a, b)
         qc.cy(b, c)
