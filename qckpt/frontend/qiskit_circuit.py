@@ -13,7 +13,8 @@ after a statement that may set a flag is guarded by ``!(break | continue)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from qiskit.circuit import (
@@ -45,6 +46,55 @@ _GATE_ALIASES = {"cphase": "cp", "mcx": None}
 _IGNORED = {"delay", "global_phase"}
 
 
+_MISSING = object()
+
+
+class _Env:
+    """The current SSA value of each classical location.
+
+    Branch bodies run in scopes whose assignments are undone on exit, so a
+    branch costs what it writes, not the size of the program's classical
+    state (copying the map per branch made lowering quadratic)."""
+
+    def __init__(self) -> None:
+        self.values: dict[Location, SSAValue] = {}
+        self.logs: list[dict[Location, object]] = []
+
+    def __getitem__(self, k: Location) -> SSAValue:
+        return self.values[k]
+
+    def __contains__(self, k: Location) -> bool:
+        return k in self.values
+
+    def get(self, k: Location) -> SSAValue | None:
+        return self.values.get(k)
+
+    def __setitem__(self, k: Location, v: SSAValue) -> None:
+        if self.logs:
+            log = self.logs[-1]
+            if k not in log:
+                log[k] = self.values.get(k, _MISSING)
+        self.values[k] = v
+
+    def pop(self, k: Location) -> None:
+        if k in self.values:
+            if self.logs and k not in self.logs[-1]:
+                self.logs[-1][k] = self.values[k]
+            del self.values[k]
+
+    @contextmanager
+    def scope(self) -> Iterator[None]:
+        self.logs.append({})
+        try:
+            yield
+        finally:
+            for k, old in self.logs.pop().items():
+                if old is _MISSING:
+                    self.values.pop(k, None)
+                else:
+                    self.values[k] = old  # type: ignore[assignment]
+
+
 class _Flag:
     """A pseudo-location for loop control: set by break/continue."""
 
@@ -73,7 +123,7 @@ class _Lowering:
     def __init__(self, circuit: QuantumCircuit) -> None:
         self.circuit = circuit
         self.b = IRBuilder()
-        self.env: dict[Location, SSAValue] = {}
+        self.env = _Env()
         self.loop_depth = 0
         self.bit_order = {bit: i for i, bit in enumerate(circuit.clbits)}
 
@@ -227,15 +277,13 @@ class _Lowering:
     def _structured_if(self, cond: SSAValue, then_fn: Callable[[], None], else_fn: Callable[[], None] | None, written: set[Location]) -> None:
         keys = [k for k in _stable(written, self.bit_order) if k in self.env]
         op, then_b, else_b = self.b.if_(cond, [self.env[k].type for k in keys])
-        saved = dict(self.env)
         for block, fn in ((then_b, then_fn), (else_b, else_fn)):
-            self.env = dict(saved)
-            outer = self.b.set_block(block)
-            if fn is not None:
-                fn()
-            self.b.yield_([self.env[k] for k in keys])
-            self.b.set_block(outer)
-        self.env = saved
+            with self.env.scope():
+                outer = self.b.set_block(block)
+                if fn is not None:
+                    fn()
+                self.b.yield_([self.env[k] for k in keys])
+                self.b.set_block(outer)
         for k, r in zip(keys, op.results):
             self.env[k] = r
 
@@ -265,7 +313,7 @@ class _Lowering:
         self.loop_depth -= 1
         for k, v in saved.items():
             if v is None:
-                self.env.pop(k, None)
+                self.env.pop(k)
             else:
                 self.env[k] = v
 
@@ -285,26 +333,24 @@ class _Lowering:
         wop = scf.WhileOp(init, types_, Region(before), Region(after))
         self.b.add(wop)
 
-        outer_env = dict(self.env)
-        # before: evaluate the condition on the carried values
-        for k, a in zip(carried, before.args):
-            self.env[k] = a
         outer_block = self.b.set_block(before)
-        cond = self._condition(op.condition, cmap)
-        if has_break:
-            cond = self.b.and_(cond, self.b.not_(self.env[BREAK]))
-        self.b.add(scf.ConditionOp(cond, *before.args))
-        # after: the body
-        self.env = dict(outer_env)
-        for k, a in zip(carried, after.args):
-            self.env[k] = a
-        self.env[CONTINUE] = self.b.const_bool(False)
-        self.b.set_block(after)
-        self._lower_body(body, self._inner_qmap(body, inst, qmap), self._inner_cmap(body, inst, cmap))
-        self.b.yield_([self.env[k] for k in carried])
+        with self.env.scope():
+            # before: evaluate the condition on the carried values
+            for k, a in zip(carried, before.args):
+                self.env[k] = a
+            cond = self._condition(op.condition, cmap)
+            if has_break:
+                cond = self.b.and_(cond, self.b.not_(self.env[BREAK]))
+            self.b.add(scf.ConditionOp(cond, *before.args))
+        with self.env.scope():
+            # after: the body
+            for k, a in zip(carried, after.args):
+                self.env[k] = a
+            self.env[CONTINUE] = self.b.const_bool(False)
+            self.b.set_block(after)
+            self._lower_body(body, self._inner_qmap(body, inst, qmap), self._inner_cmap(body, inst, cmap))
+            self.b.yield_([self.env[k] for k in carried])
         self.b.set_block(outer_block)
-
-        self.env = outer_env
         for k, r in zip(carried, wop.results):
             self.env[k] = r
         self._leave_loop(saved_flags)
@@ -343,23 +389,22 @@ class _Lowering:
             block = Block(arg_types=[INDEX, *(v.type for v in init)])
             fop = scf.ForOp(self.b.const_index(0), self.b.const_index(len(values)), self.b.const_index(1), init, Region(block))
             self.b.add(fop)
-            outer_env = dict(self.env)
-            for k, a in zip(carried, block.args[1:]):
-                self.env[k] = a
             outer_block = self.b.set_block(block)
 
             def iteration() -> None:
                 self.env[CONTINUE] = self.b.const_bool(False)
                 self._lower_body(body, inner_q, inner_c)
 
-            if has_break:
-                # scf.for cannot exit early: the iterations after a break do nothing.
-                self._structured_if(self.b.not_(self.env[BREAK]), iteration, None, set(carried))
-            else:
-                iteration()
-            self.b.yield_([self.env[k] for k in carried])
+            with self.env.scope():
+                for k, a in zip(carried, block.args[1:]):
+                    self.env[k] = a
+                if has_break:
+                    # scf.for cannot exit early: the iterations after a break do nothing.
+                    self._structured_if(self.b.not_(self.env[BREAK]), iteration, None, set(carried))
+                else:
+                    iteration()
+                self.b.yield_([self.env[k] for k in carried])
             self.b.set_block(outer_block)
-            self.env = outer_env
             for k, r in zip(carried, fop.results):
                 self.env[k] = r
         self._leave_loop(saved_flags)
@@ -384,18 +429,16 @@ class _Lowering:
                         continue  # first match wins
                     case_values.append(iv)
                     case_bodies.append(body)
-        saved = dict(self.env)
         regions = []
         for body in [default_body, *case_bodies]:
             block = Block()
-            self.env = dict(saved)
-            outer = self.b.set_block(block)
-            if body is not None:
-                self._lower_body(body, self._inner_qmap(body, inst, qmap), self._inner_cmap(body, inst, cmap))
-            self.b.yield_([self.env[k] for k in keys])
-            self.b.set_block(outer)
+            with self.env.scope():
+                outer = self.b.set_block(block)
+                if body is not None:
+                    self._lower_body(body, self._inner_qmap(body, inst, qmap), self._inner_cmap(body, inst, cmap))
+                self.b.yield_([self.env[k] for k in keys])
+                self.b.set_block(outer)
             regions.append(Region(block))
-        self.env = saved
         sop = scf.IndexSwitchOp(selector, DenseArrayBase.from_list(i64, case_values), regions[0], regions[1:], result_types)
         self.b.add(sop)
         for k, r in zip(keys, sop.results):

@@ -107,7 +107,12 @@ def format_report(violations: Sequence[Violation], path: str | Path) -> str:
             _plural(counts[EXTENSION], "extension"),
             _plural(counts[WARNING], "warning"),
         ]
-        verdict = "does not conform" if counts[ERROR] else "conforms"
+        if counts[ERROR]:
+            verdict = "does not conform"
+        elif counts[EXTENSION]:
+            verdict = "conforms but for the named extensions"
+        else:
+            verdict = "conforms"
         lines.append(f"{path}: {verdict}: " + ", ".join(parts))
     return "\n".join(lines)
 
@@ -134,8 +139,8 @@ class RuntimeFn:
 
 _BOTH = frozenset({BASE, ADAPTIVE})
 _ADA = frozenset({ADAPTIVE})
-_DYN = f"{AP}: Bullet 10: Dynamic Allocation"
-_ARR = f"{AP}: Bullet 11: Arrays"
+_DYN = f"{AP}: Bullet 10: Dynamic Allocation; {MM}"
+_ARR = f"{AP}: Bullet 11: Arrays; {MM}"
 
 RUNTIME_FUNCTIONS: dict[str, RuntimeFn] = {
     "__quantum__rt__initialize": RuntimeFn(_BOTH),
@@ -358,7 +363,6 @@ class _Checker:
         self.caps = _Caps()
         self.callees: dict[str, _Callee] = {}
         self.functions = list(module.functions)
-        self.defined = {f.name: f for f in self.functions if f.basic_blocks}
         self.entry_points: list[pyqir.Function] = []
         # static ids: kind -> {id: (function, block)} of the first use
         self.ids: dict[str, dict[int, tuple[str, str]]] = {"qubit": {}, "result": {}}
@@ -377,6 +381,7 @@ class _Checker:
                 self._gnames[g] = str(k)
                 k += 1
         self._block_order: dict[tuple[str, str], int] = {}
+        self._ext_uses: dict[tuple[str, str], list] = {}  # (function, callee) -> [first block, calls, key]
         self._fn_order = {f.name: i for i, f in enumerate(self.functions)}
 
     # -- reporting ---------------------------------------------------------- #
@@ -423,6 +428,10 @@ class _Checker:
                             "its body is the extension's runtime and is not checked against the profile")
                 continue
             self._check_function(f, is_entry=f in self.entry_points)
+        for (fname, callee), (lab, n, key) in self._ext_uses.items():
+            more = f"; {n} calls in @{fname}" if n > 1 else ""
+            self.report(EXTENSION, fname, lab,
+                        f"call to @{callee}: extension {key} ({EXTENSIONS[key].summary}){more}")
         self._check_uncalled_ir_functions()
         self._check_recursion()
         self._check_static_ids()
@@ -449,7 +458,13 @@ class _Checker:
         if not self.entry_points:
             self.error(None, None, "no entry point: no function definition has the attribute \"entry_point\"",
                        f"{BP}: Attributes")
-            return
+            # Check the rest as if the likely entry point were marked, so that one
+            # missing attribute does not turn every rule for the entry point around.
+            defs = [f for f in self.functions if f.basic_blocks]
+            guess = [f for f in defs if "qir_profiles" in f.attributes.func] or (defs if len(defs) == 1 else [])
+            if len(guess) != 1:
+                return
+            self.entry_points = guess
         if len(self.entry_points) > 1:
             names = ", ".join("@" + f.name for f in self.entry_points)
             self.error(None, None, f"{len(self.entry_points)} entry points ({names}); a program has one entry point",
@@ -542,7 +557,7 @@ class _Checker:
             if value is None:
                 self.error(None, None, f"the module flag {name} must be an {ty} constant, found {_md_text(md)}", a_ref)
                 continue
-            setattr(self.caps, name, value if ty == "i2" else bool(value))
+            setattr(self.caps, name, value & 3 if ty == "i2" else bool(value))  # i2 3 may print as -1
         if self.profile == BASE:
             enabled = [n for n in _ADAPTIVE_FLAGS if self.caps.has(n)]
             for n in enabled:
@@ -624,11 +639,13 @@ class _Checker:
             if _is_byte_string(init):
                 continue
             tn = _tname(init.type)
-            if self.profile == ADAPTIVE and (tn.startswith("i") or tn in _FLOAT_TYPES) and self._type_need(tn) is None:
+            scalar = bool(re.fullmatch(r"i\d+", tn)) or tn in _FLOAT_TYPES
+            need = self._type_need(tn) if scalar and self.profile == ADAPTIVE else None
+            if scalar and self.profile == ADAPTIVE and need is None:
                 continue
-            need = self._type_need(tn) if self.profile == ADAPTIVE else None
             self.error(None, None, f"global constant @{name} of type {tn} is not a string label"
-                       + (f"; constants of this type need {need}" if need else ""), ref)
+                       + (f"; constants of this type need {need}" if need else
+                          "; the profile has no global constants of this type"), ref)
 
     # -- functions ------------------------------------------------------------ #
 
@@ -669,7 +686,7 @@ class _Checker:
         if len(ret_blocks) > 1 and not (self.profile == ADAPTIVE and self.caps.multiple_return_points):
             need = "; this needs the module flag multiple_return_points" if self.profile == ADAPTIVE else ""
             for i in ret_blocks[1:]:
-                self.error(fname, labels[i], f"a second 'ret' (the first is in {labels[ret_blocks[0]]}){need}", rr)
+                self.error(fname, labels[i], f"a second 'ret' (the first is in {_bref(labels[ret_blocks[0]])}){need}", rr)
 
         if is_entry:
             self._check_record_placement(f, labels)
@@ -892,7 +909,8 @@ class _Checker:
             if ext.flag is not None and key not in self.caps.extensions:
                 self.error(fname, lab, f"call to @{name} (extension {key}) needs the module flag {ext.flag} (i1 true)")
             else:
-                self.report(EXTENSION, fname, lab, f"call to @{name}: extension {key} ({ext.summary})")
+                use = self._ext_uses.setdefault((fname, name), [lab, 0, key])
+                use[1] += 1
             self._check_needs(fname, lab, name, ext.needs, f"{AP}: Runtime Functions")
             if c.defined and ext.flag is None:
                 self._call_edges.setdefault(fname, set()).add(name)
@@ -1089,8 +1107,7 @@ class _Checker:
             if top >= n:
                 self.error(where[0], where[1], f"{kind} id {top} is used, but {attr} is {n} "
                            f"(ids must lie in [0, {attr}); it must be at least {top + 1})",
-                           f"{self.ref}: Qubit and Result Usage" if self.profile == BASE
-                           else f"{AP}: Data Types and Values")
+                           f"{self.ref}: Data Types and Values")
 
     # -- output recording, initialization, Base order ------------------------- #
 
@@ -1194,10 +1211,10 @@ class _Checker:
         back = _back_edges(succs)
         for u, h in back:
             if self.profile == BASE:
-                self.error(fname, labels[u], f"branch back to {labels[h]} makes a loop; the Base Profile has none",
+                self.error(fname, labels[u], f"branch back to {_bref(labels[h])} makes a loop; the Base Profile has none",
                            f"{BP}: Entry Point Definition")
             elif not self.caps.backwards_branching:
-                self.error(fname, labels[u], f"branch back to {labels[h]} makes a loop; loops need the module "
+                self.error(fname, labels[u], f"branch back to {_bref(labels[h])} makes a loop; loops need the module "
                            "flag backwards_branching", f"{AP}: Bullet 7: Backwards branching")
         return bool(back)
 
@@ -1230,7 +1247,7 @@ class _Checker:
                     break
             head = labels[min(members)]
             if conditional is not None and self.caps.backwards_branching == 1:
-                self.error(fname, labels[conditional], f"the exit of the loop at {head} depends on a measurement "
+                self.error(fname, labels[conditional], f"the exit of the loop at {_bref(head)} depends on a measurement "
                            "(a conditionally terminating loop); backwards_branching is 1 (iterations only), "
                            "use 2 or 3", ref)
             elif conditional is None and self.caps.backwards_branching == 2:
@@ -1405,6 +1422,11 @@ def _describe(ins: pyqir.Instruction) -> str:
 def _block_label(bb: pyqir.BasicBlock, i: int) -> str:
     # Unnamed blocks: LLVM numbers them in its text; pyqir shows no number.
     return bb.name or f"<block {i}>"
+
+
+def _bref(label: str) -> str:
+    """A block named in a message: %name, as in LLVM text."""
+    return label if label.startswith("<") else f"%{label}"
 
 
 def _is_byte_string(c: pyqir.Constant) -> bool:
