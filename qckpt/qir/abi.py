@@ -23,7 +23,7 @@ INT_RECORD = "__quantum__rt__int_record_output"
 DOUBLE_RECORD = "__quantum__rt__double_record_output"
 RESULT_RECORD = "__quantum__rt__result_record_output"
 
-QIR_MAJOR_VERSION = 1
+QIR_MAJOR_VERSION = 2  # QIR 2.0: opaque pointers, as emitted
 QIR_MINOR_VERSION = 0
 
 

@@ -147,9 +147,8 @@ class _FunctionEmitter:
             raise _fail(self.fn, "functions must have a single block before QIR emission (structured control flow only)")
         self.sink.define_entry(self.fn.sym_name.data)
         self.goto(self.sink.new_block("entry"))
-        if self.profile == "adaptive":
-            self.sink.declare("__quantum__rt__initialize", "void", ["ptr"])
-            self.sink.call("__quantum__rt__initialize", [self.sink.ptr("qubit", 0)])
+        self.sink.declare("__quantum__rt__initialize", "void", ["ptr"])
+        self.sink.call("__quantum__rt__initialize", [self.sink.ptr("qubit", 0)])
         self.emit_block(body[0], top=True)
 
     def emit_block(self, block: Block, top: bool = False) -> list[SSAValue] | None:

@@ -1,4 +1,5 @@
 // RUN: qckpt convert %s --profile base | filecheck %s
+// RUN: qckpt convert %s --profile base -o %t.ll && qckpt check-qir %t.ll | filecheck %s --check-prefix=CONFORMS
 // RUN: not qckpt convert %S/if_else_phi.mlir --profile base 2>&1 | filecheck %s --check-prefix=REJECT
 // Measurements at the end and no feed-forward: the Base Profile records
 // result slots directly and never reads them.
@@ -24,3 +25,4 @@ func.func @main() {
 // CHECK:       "qir_profiles"="base_profile"
 
 // REJECT: error: scf.if needs the Adaptive Profile
+// CONFORMS: conforms (no errors, extensions or warnings)

@@ -1,4 +1,5 @@
 // RUN: qckpt convert %s | filecheck %s
+// RUN: qckpt convert %s -o %t.ll && qckpt check-qir %t.ll | filecheck %s --check-prefix=CONFORMS
 // scf.for counts with an induction phi and a loop-carried bit; integer
 // computations are declared.
 
@@ -35,3 +36,4 @@ func.func @main() {
 // CHECK:       !{i32 5, !"int_computations", [[INTS:![0-9]+]]}
 // CHECK-NEXT:  [[INTS]] = !{!"i64"}
 // CHECK-NEXT:  !{i32 7, !"backwards_branching", i2 -1}
+// CONFORMS: conforms (no errors, extensions or warnings)

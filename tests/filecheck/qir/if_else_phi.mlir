@@ -1,4 +1,5 @@
 // RUN: qckpt convert %s | filecheck %s
+// RUN: qckpt convert %s -o %t.ll && qckpt check-qir %t.ll | filecheck %s --check-prefix=CONFORMS
 // An scf.if that yields a bit becomes a branch and a phi; the bit is
 // recorded from its SSA value, not re-read from a result slot.
 
@@ -39,3 +40,4 @@ func.func @main() {
 // CHECK-NEXT:    ret i64 0
 // CHECK:       attributes #0 = { "entry_point" "output_labeling_schema"="qckpt_v1" "qir_profiles"="adaptive_profile" "required_num_qubits"="2" "required_num_results"="2" }
 // CHECK-NOT:   backwards_branching
+// CONFORMS: conforms (no errors, extensions or warnings)

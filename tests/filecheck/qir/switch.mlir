@@ -1,4 +1,5 @@
 // RUN: qckpt convert %s | filecheck %s
+// RUN: qckpt convert %s -o %t.ll && qckpt check-qir %t.ll | filecheck %s --check-prefix=CONFORMS
 // scf.index_switch becomes an LLVM switch and the module declares
 // multiple_target_branching.
 
@@ -45,3 +46,4 @@ func.func @main() {
 // CHECK:       [[C2]]:
 // CHECK-NEXT:    call void @__quantum__qis__x__body(ptr inttoptr (i64 1 to ptr))
 // CHECK:       !{i32 1, !"multiple_target_branching", i1 true}
+// CONFORMS: conforms (no errors, extensions or warnings)

@@ -1,4 +1,5 @@
 // RUN: qckpt convert %s | filecheck %s
+// RUN: qckpt convert %s -o %t.ll && qckpt check-qir %t.ll | filecheck %s --check-prefix=CONFORMS
 // Repeat until success: a while on a measured bit becomes a header block
 // with a phi, a conditional exit and a back edge, and the module declares
 // backwards_branching.
@@ -36,3 +37,4 @@ func.func @main() {
 // CHECK-NEXT:    call void @__quantum__rt__bool_record_output(i1 [[A]],
 // LLVM prints the i2 value 3 (both bits set) as -1.
 // CHECK:       !{i32 7, !"backwards_branching", i2 -1}
+// CONFORMS: conforms (no errors, extensions or warnings)
