@@ -66,9 +66,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.emit == "bc":
         if args.output == "-" and sys.stdout.isatty():
             raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
-        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile))
+        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx))
     else:
-        _write_output(args.output, pipeline.module_to_qir(module, args.profile))
+        _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx))
     return 0
 
 
@@ -134,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
     c.add_argument("--emit", choices=["qir", "bc", "mlir"], default="qir", help="QIR text, QIR bitcode, or our IR (default: qir)")
     c.add_argument("--frontend", choices=["qiskit"], default="qiskit", help="OpenQASM 3 frontend (default: qiskit)")
+    c.add_argument(
+        "--native-rx",
+        action="store_true",
+        help="emit rx as __quantum__qis__rx__body (default: h; rz; h, since qir-runner 0.9.7 mis-simulates fused rx(pi) before ry)",
+    )
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     c.set_defaults(func=cmd_convert)
 

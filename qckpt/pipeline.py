@@ -84,7 +84,7 @@ def _before(module: ModuleOp, a, b) -> bool:
     return False
 
 
-def lower_to_target(module: ModuleOp) -> ModuleOp:
+def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
     """The passes every module goes through before QIR emission."""
     from qckpt.passes.decompose_to_target import decompose_module
     from qckpt.passes.unroll_qubit_loops import check_static_qubits, unroll_qubit_loops
@@ -92,21 +92,21 @@ def lower_to_target(module: ModuleOp) -> ModuleOp:
     if any(op.name == "qc.qubit_at" for op in module.walk()):
         unroll_qubit_loops(module)
         check_static_qubits(module)
-    decompose_module(module)
+    decompose_module(module, native_rx)
     return module
 
 
-def module_to_qir(module: ModuleOp, profile: str = "adaptive") -> str:
+def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False) -> str:
     """Module -> QIR text, verified by pyqir."""
     from qckpt.qir.emit import emit_qir
 
-    return str(emit_qir(lower_to_target(module), profile))
+    return str(emit_qir(lower_to_target(module, native_rx), profile))
 
 
-def module_to_bitcode(module: ModuleOp, profile: str = "adaptive") -> bytes:
+def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False) -> bytes:
     from qckpt.qir.emit import emit_qir
 
-    return emit_qir(lower_to_target(module), profile).bitcode
+    return emit_qir(lower_to_target(module, native_rx), profile).bitcode
 
 
 def compile_circuit(circuit: "QuantumCircuit", profile: str = "adaptive") -> str:

@@ -9,6 +9,14 @@ Qiskit's, and the differential suite checks whole programs against Aer.
 
 Angles that are constants are folded at compile time; others become ``arith``
 float ops (QIR's ``float_computations``).
+
+``rx`` is lowered to ``h; rz; h`` unless ``native-rx`` is set. qir-runner 0.9.7
+(our executor) fuses queued x-rotations and, when they add up to ±π, replaces
+them with an X while flipping the sign of a y-rotation queued *before* it on
+the same qubit: ``rx(pi); ry(t)`` then simulates as ``rx(pi); ry(-t)``.
+The QIR is right and the simulation is wrong; ``tests/unit/
+test_qir_runner_rx_fusion.py`` keeps watch on the upstream bug so this
+workaround can go when it is fixed. H·Rz(θ)·H = Rx(θ) exactly.
 """
 
 from __future__ import annotations
@@ -140,26 +148,35 @@ RULES: dict[str, Rule] = {
 }
 
 
-def decompose_gate(rewriter: Rewriter, op: qc.GateOp) -> None:
+# Used instead of the native gate when native_rx is off (see the module docstring).
+RX_VIA_RZ: Rule = lambda a, p: [("h", (0,), ()), ("rz", (0,), (p[0],)), ("h", (0,), ())]
+
+
+def decompose_gate(rewriter: Rewriter, op: qc.GateOp, native_rx: bool = False) -> None:
     """Replace one non-target gate by target gates (recursively)."""
-    rule = RULES[op.gate.data]
+    name = op.gate.data
+    rule = RX_VIA_RZ if name == "rx" and not native_rx else RULES[name]
     angles = _Angles(rewriter, op)
     qubits = list(op.qubits)
     for name, pos, params in rule(angles, list(op.params)):
         new = qc.GateOp(name, [qubits[i] for i in pos], params)
         new.location = op.location
         rewriter.insert_op(new, InsertPoint.before(op))
-        if name not in TARGET_GATES:
-            decompose_gate(rewriter, new)
+        if name not in TARGET_GATES or (name == "rx" and not native_rx):
+            decompose_gate(rewriter, new, native_rx)
     rewriter.erase_op(op)
 
 
-def decompose_module(module: ModuleOp) -> int:
+def decompose_module(module: ModuleOp, native_rx: bool = False) -> int:
     """Decompose all non-target gates in ``module``; returns how many."""
-    todo = [op for op in module.walk() if isinstance(op, qc.GateOp) and op.gate.data not in TARGET_GATES]
+    todo = [
+        op
+        for op in module.walk()
+        if isinstance(op, qc.GateOp) and (op.gate.data not in TARGET_GATES or (op.gate.data == "rx" and not native_rx))
+    ]
     rewriter = Rewriter()
     for op in todo:
-        decompose_gate(rewriter, op)
+        decompose_gate(rewriter, op, native_rx)
     return len(todo)
 
 
@@ -169,5 +186,8 @@ class QcDecomposeToTarget(ModulePass):
 
     name = "qc-decompose-to-target"
 
+    native_rx: bool = False
+    """Keep ``rx`` as a target gate (for executors without qir-runner's fusion bug)."""
+
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        decompose_module(op)
+        decompose_module(op, self.native_rx)

@@ -8,10 +8,11 @@ OpenQASM 3 importer cannot read. ``qasm_corpus.py`` covers the text path.
 
 Design rules the statistics rely on (see ``stats.py``):
 
-* Every outcome of a program has probability 0 or at least ~1 %, so that a
-  10⁴-shot reference sample sees every possible outcome and a "deterministic"
-  reference sample (one outcome in every shot) really is deterministic.
-  ``test_differential.py`` checks this on the Aer reference.
+* Every outcome of a program has probability 0 or at least ~0.1 %, so that
+  a 10⁴-shot reference sample sees every possible outcome and a
+  "deterministic" reference sample (one outcome in every shot) really is
+  deterministic. ``test_differential.py`` checks this loosely on the Aer
+  reference (no outcome seen fewer than 3 times).
 * Outcome supports stay small (at most a few dozen bitstrings): the
   two-sample bound grows like sqrt(k), and a small k keeps it tight.
 * Phase-sensitive gates are followed by a basis change before measurement, so
@@ -709,7 +710,7 @@ def interleaved_registers() -> QuantumCircuit:
     qc.measure(q[2], hi[1])
     with qc.if_test((hi, 0b011)):
         qc.x(q[3])
-    qc.measure(q[3], lo[1])  # = not hi[1]
+    qc.measure(q[3], lo[1])  # = hi[1]
     qc.ry(pi / 3, q[0])
     qc.measure(q[0], hi[2])
     return qc
@@ -819,6 +820,30 @@ def deterministic_chain() -> QuantumCircuit:
     with else_:
         qc.h(q[3])
     qc.measure(q[3], c[3])
+    return qc
+
+
+@program("rx(pi), and sx twice, each followed by an ry on the same qubit, inside and outside a branch: "
+         "pins the rx(±pi) lowering that qir-runner's sparse simulator gets wrong when an ry is queued "
+         "behind it; always reads 11", deterministic=True)
+def rx_pi_then_ry() -> QuantumCircuit:
+    q = QuantumRegister(3, "q")
+    f = ClassicalRegister(1, "f")
+    out = ClassicalRegister(2, "out")
+    qc = QuantumCircuit(q, f, out)
+    qc.x(q[2])
+    qc.measure(q[2], f[0])  # f = 1, always
+    # ry(a) rx(pi) ry(a) = -i X: |0> -> |1>
+    qc.ry(0.7, q[0])
+    qc.rx(pi, q[0])
+    qc.ry(0.7, q[0])
+    # sx sx = X up to phase, inside a branch
+    qc.ry(1.2, q[1])
+    with qc.if_test((f[0], 1)):
+        qc.sx(q[1])
+        qc.sx(q[1])
+    qc.ry(1.2, q[1])
+    qc.measure([q[0], q[1]], out)
     return qc
 
 

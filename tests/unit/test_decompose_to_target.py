@@ -84,3 +84,15 @@ def test_rule_check_has_power() -> None:
     bad.cx(0, 1)
     bad.rz(0.55, 1)
     assert not Operator(bad).equiv(Operator(ref))
+
+
+def test_rx_is_lowered_through_rz_unless_native() -> None:
+    ref = reference("rx", [0.9])
+    module = circuit_to_module(ref.copy())
+    decompose_module(module)
+    names = [op.gate.data for op in module.walk() if isinstance(op, qc.GateOp)]
+    assert names == ["h", "rz", "h"]
+    assert Operator(ir_to_circuit(module, 1)).equiv(Operator(ref))
+    native = circuit_to_module(ref.copy())
+    decompose_module(native, native_rx=True)
+    assert [op.gate.data for op in native.walk() if isinstance(op, qc.GateOp)] == ["rx"]
