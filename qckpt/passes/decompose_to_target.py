@@ -167,13 +167,19 @@ def decompose_gate(rewriter: Rewriter, op: qc.GateOp, native_rx: bool = False) -
     rewriter.erase_op(op)
 
 
+def needs_decomposition(op: Operation, native_rx: bool = False) -> bool:
+    if type(op) is not qc.GateOp:
+        return False
+    name = op.gate.data  # type: ignore[attr-defined]
+    return name not in TARGET_GATES or (name == "rx" and not native_rx)
+
+
 def decompose_module(module: ModuleOp, native_rx: bool = False) -> int:
     """Decompose all non-target gates in ``module``; returns how many."""
-    todo = [
-        op
-        for op in module.walk()
-        if isinstance(op, qc.GateOp) and (op.gate.data not in TARGET_GATES or (op.gate.data == "rx" and not native_rx))
-    ]
+    return decompose_ops([op for op in module.walk() if needs_decomposition(op, native_rx)], native_rx)
+
+
+def decompose_ops(todo: list[qc.GateOp], native_rx: bool = False) -> int:
     rewriter = Rewriter()
     for op in todo:
         decompose_gate(rewriter, op, native_rx)

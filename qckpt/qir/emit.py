@@ -113,6 +113,7 @@ class _FunctionEmitter:
         self.vals: dict[SSAValue, object] = {}
         self.results_of: dict[SSAValue, int] = {}  # Base Profile: bit value -> result id
         self.qubit_ids: dict[SSAValue, int] = {}
+        self.reg_base: dict[SSAValue, int] = {}
         self.num_qubits = 0
         self.num_results = 0
         self.outputs: list[qc.OutputOp] = []
@@ -129,10 +130,18 @@ class _FunctionEmitter:
             raise QckptError(f"value of {getattr(owner, 'name', owner)} is used before QIR emission defined it")
         return s
 
-    def qubit(self, v: SSAValue, op: Operation):
+    def qubit_id(self, v: SSAValue) -> int | None:
         n = self.qubit_ids.get(v)
         if n is None:
-            raise _fail(op, "qubit is not a constant reference into a register; QIR needs static qubit ids")
+            owner = v.owner
+            if isinstance(owner, qc.QubitOp) and owner.reg in self.reg_base:
+                n = self.qubit_ids[v] = self.reg_base[owner.reg] + owner.index.value.data
+        return n
+
+    def qubit(self, v: SSAValue, op: Operation):
+        n = self.qubit_id(v)
+        if n is None:
+            raise _fail(op, "qubit is not a constant reference into a register allocated in this function; QIR needs static qubit ids")
         if n in self.measured:
             raise _fail(op, f"qubit {n} is used after it was measured; the Base Profile allows measurements only at the end (use --profile adaptive)")
         return self.sink.ptr("qubit", n)
@@ -218,7 +227,7 @@ class _FunctionEmitter:
         self.sink.call("__quantum__qis__mz__body", [q, self.sink.ptr("result", r)])
         if self.profile == "base":
             # Base Profile: results are never read mid-program; output records them.
-            self.measured.add(self.qubit_ids[op.qubit])
+            self.measured.add(self.qubit_id(op.qubit))  # type: ignore[arg-type]
             self.results_of[op.result] = r
             return
         self.sink.declare("__quantum__rt__read_result", "i1", ["ptr"])
@@ -434,17 +443,15 @@ def _is_const(v: SSAValue) -> bool:
 
 
 def _assign_qubits(fn: func.FuncOp, em: _FunctionEmitter) -> None:
-    """Registers get consecutive ids in declaration order."""
-    base: dict[SSAValue, int] = {}
-    for op in fn.walk():
+    """Registers get consecutive ids in declaration order. The frontends put
+    registers and constant qubit references in the entry block, so only its
+    top level is scanned; a reference made elsewhere is resolved when used."""
+    for op in fn.body.block.ops:
         if isinstance(op, qc.AllocOp):
-            base[op.reg] = em.num_qubits
+            em.reg_base[op.reg] = em.num_qubits
             em.num_qubits += op.size
         elif isinstance(op, qc.QubitOp):
-            b = base.get(op.reg)
-            if b is None:
-                raise _fail(op, "qc.qubit refers to a register allocated outside this function")
-            em.qubit_ids[op.qubit] = b + op.index.value.data
+            em.qubit_id(op.qubit)
 
 
 def entry_function(module: ModuleOp, name: str = "main") -> func.FuncOp:
