@@ -16,72 +16,25 @@ from collections.abc import Sequence
 
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import (
-    DenseArrayBase,
     FloatAttr,
     FloatData,
     IndexType,
     IntegerAttr,
     IntegerType,
     ModuleOp,
-    StringAttr,
     Float64Type,
     i1,
-    i32,
     i64,
 )
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
-from xdsl.dialects.builtin import LocationAttr, UnknownLoc
-from xdsl.ir.core import OpResult, SSAValues, Use
+from xdsl.dialects.builtin import LocationAttr
+
+from qckpt.dialects.construct import NO_PROPS as _NO_PROPS, gate_properties, make_op
 
 from qckpt.dialects import qc
 
 F64 = Float64Type()
 INDEX = IndexType()
-
-
-_UNKNOWN_LOC = UnknownLoc()
-
-
-def make_op(
-    cls: type[Operation],
-    operands: Sequence[SSAValue],
-    properties: dict[str, Attribute],
-    result_types: Sequence[Attribute] = (),
-    location: LocationAttr | None = None,
-    regions: Sequence[Region] = (),
-) -> Operation:
-    """Create an op without successors, the cheap way.
-
-    Equivalent to ``cls.create(operands=..., properties=..., result_types=...)``
-    (a test checks that both print and verify the same), at about 40% of the
-    cost: xDSL's constructor re-validates and re-wraps what the frontends
-    already give in final form. It relies on xDSL 0.74's ``Operation`` fields,
-    which is why ``pyproject.toml`` pins xDSL's minor version.
-    """
-    op = cls.__new__(cls)
-    op.parent = None
-    op._next_op = None
-    op._prev_op = None
-    values = SSAValues(operands)
-    uses = tuple(Use(op, i) for i in range(len(values)))
-    for v, u in zip(values, uses):
-        v.add_use(u)
-    op._operands = values
-    op._operand_uses = uses
-    op.results = SSAValues(OpResult(t, op, i) for i, t in enumerate(result_types))
-    op.properties = dict(properties)
-    op.attributes = {}
-    op.location = _UNKNOWN_LOC if location is None else location
-    op._successors = ()
-    op._successor_uses = ()
-    op.regions = ()
-    for region in regions:
-        op.add_region(region)
-    return op
-
-
-_NO_PROPS: dict[str, Attribute] = {}
-_I1 = (i1,)
 
 
 class IRBuilder:
@@ -92,7 +45,6 @@ class IRBuilder:
         self._prologue: list[Operation] = []
         self._block = self.entry
         self._consts: dict[tuple[object, Attribute], SSAValue] = {}
-        self._gate_props: dict[tuple[str, int, int], dict[str, Attribute]] = {}
         self.num_qubits = 0
 
     # ----------------------------------------------------------- insertion
@@ -162,19 +114,12 @@ class IRBuilder:
 
     # ----------------------------------------------------------- quantum ops
     def gate(self, name: str, qubits: Sequence[SSAValue], params: Sequence[SSAValue] = (), loc: LocationAttr | None = None) -> Operation:
-        key = (name, len(params), len(qubits))
-        props = self._gate_props.get(key)
-        if props is None:
-            props = self._gate_props[key] = {
-                "gate": StringAttr(name),
-                "operandSegmentSizes": DenseArrayBase.from_list(i32, (len(params), len(qubits))),
-            }
-        op = make_op(qc.GateOp, [*params, *qubits], props, (), loc)
+        op = make_op(qc.GateOp, [*params, *qubits], gate_properties(name, len(params), len(qubits)), (), loc)
         self._block.add_op(op)
         return op
 
     def measure(self, qubit: SSAValue, loc: LocationAttr | None = None) -> SSAValue:
-        op = make_op(qc.MeasureOp, [qubit], _NO_PROPS, _I1, loc)
+        op = make_op(qc.MeasureOp, [qubit], _NO_PROPS, (i1,), loc)
         self._block.add_op(op)
         return op.results[0]
 

@@ -26,35 +26,44 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from xdsl.context import Context
-from xdsl.dialects import arith
-from xdsl.dialects.builtin import FloatAttr, ModuleOp, Float64Type
-from xdsl.ir import Operation, SSAValue
+from xdsl.dialects import arith, func
+from xdsl.dialects.builtin import FloatAttr, FloatData, ModuleOp, Float64Type
+from xdsl.ir import Block, Operation, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.rewriter import InsertPoint, Rewriter
 
 from qckpt.dialects import qc
-from qckpt.dialects.gates import TARGET_GATES
+from qckpt.dialects.construct import gate_properties, make_op
+from qckpt.dialects.gates import GATES, TARGET_GATES
 
 F64 = Float64Type()
 
 
 class _Angles:
     """Angle arithmetic that folds constants and otherwise emits ``arith`` ops
-    before a fixed insertion point."""
+    before the gate being decomposed.
 
-    def __init__(self, rewriter: Rewriter, before: Operation) -> None:
-        self.rw = rewriter
-        self.at = InsertPoint.before(before)
-        self.cache: dict[float, SSAValue] = {}
+    Constants go to the top of the enclosing function's entry block (they
+    dominate every use there) and are shared by all gates of the function."""
+
+    def __init__(self) -> None:
+        self.consts: dict[tuple[Block, float], SSAValue] = {}
+        self.before: Operation | None = None
 
     def _insert(self, op: Operation) -> SSAValue:
-        self.rw.insert_op(op, self.at)
+        assert self.before is not None and self.before.parent is not None
+        self.before.parent.insert_op_before(op, self.before)
         return op.results[0]
 
     def const(self, x: float) -> SSAValue:
-        v = self.cache.get(x)
+        home = _constant_home(self.before)  # type: ignore[arg-type]
+        key = (home, x)
+        v = self.consts.get(key)
         if v is None:
-            v = self.cache[x] = self._insert(arith.ConstantOp(FloatAttr(x, F64)))
+            op = make_op(arith.ConstantOp, (), {"value": FloatAttr.new((FloatData(x), F64))}, (F64,))
+            first = home.first_op
+            assert first is not None  # the block holds at least the gate's own ancestor
+            home.insert_op_before(op, first)
+            v = self.consts[key] = op.results[0]
         return v
 
     @staticmethod
@@ -76,6 +85,17 @@ class _Angles:
         if sign < 0:
             return self._insert(arith.SubfOp(a, b))
         return self._insert(arith.AddfOp(a, b))
+
+
+def _constant_home(op: Operation) -> Block:
+    """The entry block of the function around ``op`` (or its own block)."""
+    fn = op.parent_op()
+    while fn is not None and not isinstance(fn, func.FuncOp):
+        fn = fn.parent_op()
+    if fn is not None and fn.body.blocks:
+        return fn.body.blocks[0]
+    assert op.parent is not None
+    return op.parent
 
 
 # A rule returns (gate, qubit positions, parameters) triples in circuit order.
@@ -152,19 +172,26 @@ RULES: dict[str, Rule] = {
 RX_VIA_RZ: Rule = lambda a, p: [("h", (0,), ()), ("rz", (0,), (p[0],)), ("h", (0,), ())]
 
 
-def decompose_gate(rewriter: Rewriter, op: qc.GateOp, native_rx: bool = False) -> None:
+def decompose_gate(angles: _Angles, op: qc.GateOp, native_rx: bool = False) -> None:
     """Replace one non-target gate by target gates (recursively)."""
     name = op.gate.data
     rule = RX_VIA_RZ if name == "rx" and not native_rx else RULES[name]
-    angles = _Angles(rewriter, op)
-    qubits = list(op.qubits)
-    for name, pos, params in rule(angles, list(op.params)):
-        new = qc.GateOp(name, [qubits[i] for i in pos], params)
-        new.location = op.location
-        rewriter.insert_op(new, InsertPoint.before(op))
-        if name not in TARGET_GATES or (name == "rx" and not native_rx):
-            decompose_gate(rewriter, new, native_rx)
-    rewriter.erase_op(op)
+    block = op.parent
+    assert block is not None
+    operands = op.operands
+    n = GATES[name].num_params
+    qubits, params = operands[n:], list(operands[:n])
+    for step, pos, step_params in _expand(angles, op, rule, params):
+        new = make_op(qc.GateOp, [*step_params, *(qubits[i] for i in pos)], gate_properties(step, len(step_params), len(pos)), (), op.location)
+        block.insert_op_before(new, op)
+        if step not in TARGET_GATES or (step == "rx" and not native_rx):
+            decompose_gate(angles, new, native_rx)  # type: ignore[arg-type]
+    block.erase_op(op)
+
+
+def _expand(angles: _Angles, op: Operation, rule: Rule, params: list[SSAValue]) -> list[Step]:
+    angles.before = op
+    return rule(angles, params)
 
 
 def needs_decomposition(op: Operation, native_rx: bool = False) -> bool:
@@ -180,9 +207,9 @@ def decompose_module(module: ModuleOp, native_rx: bool = False) -> int:
 
 
 def decompose_ops(todo: list[qc.GateOp], native_rx: bool = False) -> int:
-    rewriter = Rewriter()
+    angles = _Angles()
     for op in todo:
-        decompose_gate(rewriter, op, native_rx)
+        decompose_gate(angles, op, native_rx)
     return len(todo)
 
 

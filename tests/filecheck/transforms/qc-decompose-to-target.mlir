@@ -32,11 +32,12 @@ func.func @runtime_angle(%t: f64) {
   func.return
 }
 
-// An angle known only at run time becomes float arithmetic.
+// An angle known only at run time becomes float arithmetic; the constants
+// it needs sit at the top of the function.
 // CHECK-LABEL: func.func @runtime_angle
 // CHECK:       [[HALF:%.*]] = arith.constant 5.000000e-01 : f64
-// CHECK-NEXT:  [[P:%.*]] = arith.mulf %t, [[HALF]] : f64
-// CHECK:       [[M:%.*]] = arith.mulf %t, %{{.*}} : f64
+// CHECK:       [[P:%.*]] = arith.mulf %t, [[HALF]] : f64
+// CHECK-NEXT:  [[M:%.*]] = arith.mulf %t, %{{.*}} : f64
 // CHECK-NEXT:  qc.gate "rz"([[P]]) %b
 // CHECK-NEXT:  qc.gate "cx" %a, %b
 // CHECK-NEXT:  qc.gate "rz"([[M]]) %b
