@@ -54,12 +54,26 @@ def _input_kind(name: str, forced: str | None) -> str:
     return "mlir" if name.endswith(".mlir") else "qasm"
 
 
+def _parse_params(items: list[str] | None) -> dict[str, float]:
+    params: dict[str, float] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QckptError(f"--param {item!r}: expected NAME=VALUE")
+        try:
+            params[name.strip()] = float(value)
+        except ValueError:
+            raise QckptError(f"--param {item!r}: {value!r} is not a number") from None
+    return params
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from qckpt import pipeline
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend)
+    params = _parse_params(args.param)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params)
     if args.emit == "mlir":
         _write_output(args.output, str(module) + "\n")
         return 0
@@ -80,7 +94,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         from qckpt import pipeline
 
         text, name = _read_input(path)
-        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name)
+        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
         program: str = pipeline.module_to_qir(module)
     else:
         program = path
@@ -133,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
     c.add_argument("--emit", choices=["qir", "bc", "mlir"], default="qir", help="QIR text, QIR bitcode, or our IR (default: qir)")
-    c.add_argument("--frontend", choices=["qiskit"], default="qiskit", help="OpenQASM 3 frontend (default: qiskit)")
+    c.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend: qckpt's own (default) or Qiskit's importer")
+    c.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     c.add_argument(
         "--native-rx",
         action="store_true",
@@ -147,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
     r.add_argument("--seed", type=int, default=0, help="simulator seed (default: 0)")
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
     r.set_defaults(func=cmd_run)
 
     k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")

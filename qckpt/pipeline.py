@@ -19,7 +19,7 @@ from qckpt.diagnostics import QckptError, SourceLocation
 if TYPE_CHECKING:
     from qiskit import QuantumCircuit
 
-FRONTENDS = ("qiskit",)
+FRONTENDS = ("native", "qiskit")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -53,8 +53,14 @@ def _stage(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 @_stage
-def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "qiskit") -> ModuleOp:
-    """OpenQASM 3 text -> module."""
+def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None) -> ModuleOp:
+    """OpenQASM 3 text -> module. ``params`` gives values to ``input`` declarations."""
+    if frontend == "native":
+        from qckpt.frontend.qasm3 import qasm_to_module as native
+
+        return native(source, filename, params)
+    if params:
+        raise QckptError("--param needs the native frontend (Qiskit's importer has no input values)")
     if frontend == "qiskit":
         from qckpt.frontend.qasm3_qiskit import qasm3_to_circuit
 
@@ -164,6 +170,6 @@ def compile_circuit(circuit: "QuantumCircuit", profile: str = "adaptive") -> str
     return module_to_qir(circuit_to_module(circuit), profile)
 
 
-def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "qiskit") -> str:
+def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "native", params: dict[str, float] | None = None) -> str:
     """OpenQASM 3 text -> QIR text."""
-    return module_to_qir(qasm_to_module(source, filename, frontend), profile)
+    return module_to_qir(qasm_to_module(source, filename, frontend, params), profile)

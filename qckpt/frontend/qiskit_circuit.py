@@ -13,8 +13,7 @@ after a statement that may set a flag is guarded by ``!(break | continue)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from qiskit.circuit import (
@@ -40,59 +39,11 @@ from xdsl.ir import Block, Region, SSAValue
 from qckpt.diagnostics import QckptError
 from qckpt.dialects.gates import GATES
 from qckpt.frontend.ir_builder import INDEX, IRBuilder
+from qckpt.frontend.ssa_env import SSAEnv as _Env
 
 # Qiskit names that are not ours verbatim.
 _GATE_ALIASES = {"cphase": "cp", "mcx": None}
 _IGNORED = {"delay", "global_phase"}
-
-
-_MISSING = object()
-
-
-class _Env:
-    """The current SSA value of each classical location.
-
-    Branch bodies run in scopes whose assignments are undone on exit, so a
-    branch costs what it writes, not the size of the program's classical
-    state (copying the map per branch made lowering quadratic)."""
-
-    def __init__(self) -> None:
-        self.values: dict[Location, SSAValue] = {}
-        self.logs: list[dict[Location, object]] = []
-
-    def __getitem__(self, k: Location) -> SSAValue:
-        return self.values[k]
-
-    def __contains__(self, k: Location) -> bool:
-        return k in self.values
-
-    def get(self, k: Location) -> SSAValue | None:
-        return self.values.get(k)
-
-    def __setitem__(self, k: Location, v: SSAValue) -> None:
-        if self.logs:
-            log = self.logs[-1]
-            if k not in log:
-                log[k] = self.values.get(k, _MISSING)
-        self.values[k] = v
-
-    def pop(self, k: Location) -> None:
-        if k in self.values:
-            if self.logs and k not in self.logs[-1]:
-                self.logs[-1][k] = self.values[k]
-            del self.values[k]
-
-    @contextmanager
-    def scope(self) -> Iterator[None]:
-        self.logs.append({})
-        try:
-            yield
-        finally:
-            for k, old in self.logs.pop().items():
-                if old is _MISSING:
-                    self.values.pop(k, None)
-                else:
-                    self.values[k] = old  # type: ignore[assignment]
 
 
 class _Flag:

@@ -141,9 +141,10 @@ def test_compiled_circuit_matches_aer(prog, pipeline, reference, run_compiled, l
 
 
 @pytest.mark.comparisons(1)
+@pytest.mark.parametrize("frontend", ["native", "qiskit"])
 @pytest.mark.parametrize("prog", QASM_PROGRAMS, ids=lambda p: p.name)
-def test_compiled_qasm_matches_aer(prog, pipeline, reference, run_compiled, layout_of) -> None:
-    qir = pipeline.compile_qasm(prog.source, filename=f"{prog.name}.qasm")
+def test_compiled_qasm_matches_aer(prog, frontend, pipeline, reference, run_compiled, layout_of) -> None:
+    qir = pipeline.compile_qasm(prog.source, filename=f"{prog.name}.qasm", frontend=frontend)
     _check_conforms(qir)
     result = run_compiled(qir)
     _check_layout(result, qasm3.loads(prog.source), layout_of)

@@ -52,9 +52,15 @@ def test_unknown_gate_is_located(tmp_path: Path) -> None:
 
 
 def test_unsupported_construct_is_located(tmp_path: Path) -> None:
-    # Qiskit's importer does not support int declarations (issue 3 adds a native frontend that does).
+    path = write(tmp_path, "pulse.qasm", HEADER + "h q[0];\n  defcal x $0 { }\n")
+    assert_located(run(["convert", path]), path, 5, 3, "not supported")
+
+
+def test_qiskit_frontend_errors_are_located(tmp_path: Path) -> None:
+    # Qiskit's importer does not support int declarations; the native frontend does.
     path = write(tmp_path, "int.qasm", HEADER + "int x = 3;\n")
-    assert_located(run(["convert", path]), path, 4, 1, "not supported")
+    assert_located(run(["convert", path, "--frontend", "qiskit"]), path, 4, 1, "not supported")
+    assert run(["convert", path]).returncode == 0
 
 
 def test_stdin_is_named(tmp_path: Path) -> None:
