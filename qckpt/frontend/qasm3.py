@@ -240,11 +240,26 @@ class _Lowering:
         assert acc is not None
         return self.b.not_(acc)
 
-    def _may_escape(self, st: Any, loop_level: bool = True) -> bool:
-        for t in _subtrees(st):
-            if t.data in ("break_stmt", "continue_stmt", "return_stmt"):
-                return True
-        return False
+    def _may_escape(self, st: Any) -> bool:
+        return bool(self._escapes(st))
+
+    def _escapes(self, st: Any, nested_loop: bool = False) -> set[Hashable]:
+        """The flags a statement may set that reach past it: break and
+        continue of the enclosing loop (not of loops inside it), and return."""
+        out: set[Hashable] = set()
+        if not isinstance(st, Tree):
+            return out
+        d = st.data
+        if d == "break_stmt" and not nested_loop:
+            out.add(BREAK)
+        elif d == "continue_stmt" and not nested_loop:
+            out.add(CONTINUE)
+        elif d == "return_stmt":
+            out.add(RETURN)
+        inner = nested_loop or d in ("while_stmt", "for_stmt")
+        for c in st.children:
+            out |= self._escapes(c, inner)
+        return out
 
     def lower_stmt(self, st: Any) -> None:
         if isinstance(st, Token):
@@ -886,6 +901,14 @@ class _Lowering:
             else:
                 self.env[k] = v
 
+    def _not_stopped(self) -> SSAValue:
+        """Neither break nor return has fired: the loop body should run."""
+        flags = [self.env[f] for f in (BREAK, RETURN) if f in self.env]
+        acc = flags[0]
+        for f in flags[1:]:
+            acc = self.b.or_(acc, f)
+        return self.b.not_(acc)
+
     def _loop_written(self, body: Any) -> set[Hashable]:
         return self.written(body) - {BREAK, CONTINUE}
 
@@ -895,10 +918,12 @@ class _Lowering:
         if is_const(c0) and not self.truthy_const(c0, cond):
             return
         saved = self._enter_loop()
-        carried = sorted((k for k in self._loop_written(body) if k in self.env), key=repr)
-        carried.append(BREAK)
-        if RETURN in self.env and RETURN in self.written(body):
-            carried = [k for k in carried if k not in (RETURN, RETVAL)] + [RETURN, RETVAL]
+        escapes = self._escapes(body)
+        carried = sorted((k for k in self._loop_written(body) if k in self.env and k not in (RETURN, RETVAL)), key=repr)
+        if BREAK in escapes:
+            carried.append(BREAK)
+        if RETURN in escapes:
+            carried += [RETURN, RETVAL]
         init = [self.env[k] for k in carried]
         types = [v.type for v in init]
         before, after = Block(arg_types=types), Block(arg_types=types)
@@ -908,10 +933,10 @@ class _Lowering:
             for k, a in zip(carried, before.args):
                 self.env[k] = a
             cv = self.truthy(self.eval(cond), cond)
-            stop = self.env[BREAK]
-            if RETURN in carried:
-                stop = self.b.or_(stop, self.env[RETURN])
-            cv = self.b.and_(cv, self.b.not_(stop))
+            stops = [self.env[f] for f in (BREAK, RETURN) if f in carried]
+            if stops:
+                stop = stops[0] if len(stops) == 1 else self.b.or_(*stops)
+                cv = self.b.and_(cv, self.b.not_(stop))
             self.b.add(scf.ConditionOp(cv, *before.args))
         with self.env.scope():
             for k, a in zip(carried, after.args):
@@ -973,7 +998,7 @@ class _Lowering:
         return False
 
     def _unrolled_for(self, var: Token, vtype: QType, values: list[Any], body: Any) -> None:
-        has_escape = self._may_escape(body)
+        has_escape = bool(self._escapes(body) & {BREAK, RETURN})
         written = self._loop_written(body) | {BREAK}
         for n, v in enumerate(values):
             def one(v: Any = v) -> None:
@@ -985,7 +1010,7 @@ class _Lowering:
                     self.scopes.pop()
 
             if n and has_escape:
-                self.structured_if(self.b.not_(self.env[BREAK]), one, None, written, var)
+                self.structured_if(self._not_stopped(), one, None, written, var)
             else:
                 one()
 
@@ -994,10 +1019,13 @@ class _Lowering:
         if values:
             step = values[1] - values[0] if len(values) > 1 else 1
             r = range(values[0], values[-1] + (1 if step > 0 else -1), step)
-        carried = sorted((k for k in self._loop_written(body) if k in self.env), key=repr)
-        has_break = self._may_escape(body)
-        if has_break:
+        escapes = self._escapes(body)
+        carried = sorted((k for k in self._loop_written(body) if k in self.env and k not in (RETURN, RETVAL)), key=repr)
+        has_break = bool(escapes & {BREAK, RETURN})
+        if BREAK in escapes:
             carried.append(BREAK)
+        if RETURN in escapes:
+            carried += [RETURN, RETVAL]
         init = [self.env[k] for k in carried]
         block = Block(arg_types=[INDEX, *(v.type for v in init)])
         fop = scf.ForOp(self.b.const_index(0), self.b.const_index(len(r)), self.b.const_index(1), init, Region(block))
@@ -1022,7 +1050,7 @@ class _Lowering:
                     self.scopes.pop()
 
             if has_break:
-                self.structured_if(self.b.not_(self.env[BREAK]), iteration, None, set(carried), var)
+                self.structured_if(self._not_stopped(), iteration, None, set(carried), var)
             else:
                 iteration()
             self.b.yield_([self.env[k] for k in carried])
