@@ -23,8 +23,14 @@ def _qc() -> Dialect:
     return QC
 
 
+def _ckpt() -> Dialect:
+    from qckpt.dialects.ckpt import CKPT
+
+    return CKPT
+
+
 def get_all_dialects() -> dict[str, Callable[[], Dialect]]:
-    return {"qc": _qc}
+    return {"qc": _qc, "ckpt": _ckpt}
 
 
 def _decompose() -> type[ModulePass]:
