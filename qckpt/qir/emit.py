@@ -284,6 +284,8 @@ class _FunctionEmitter:
                 self.caps.float_computations = True
             kind = _CASTS.get(t) or ("zext" if int(src[1:]) < int(dst[1:]) else "trunc")
             v = sink.cast(kind, src, self.val(a), dst)
+        elif op.name == "ckpt.boundary":
+            raise _fail(op, "ckpt.boundary needs its records lowered first (the checkpoint record lowering is not available yet)")
         else:
             raise _fail(op, f"operation '{op.name}' cannot be lowered to QIR")
         self.vals[res] = v  # type: ignore[index]
