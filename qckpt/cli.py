@@ -135,6 +135,46 @@ def cmd_check_qir(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from qckpt import pipeline
+    from qckpt.passes.analyze_boundaries import analyze_module
+
+    text, name = _read_input(args.input)
+    kind = _input_kind(name, args.input_format)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, _parse_params(args.param))
+    result = analyze_module(pipeline.lower_to_target(module))
+    names = result.qubit_names
+    rows = [
+        {
+            "index": c.index,
+            "location": str(c.location) if c.location else None,
+            "kind": c.kind,
+            "exact": c.exact,
+            "where": c.where,
+            "cut": [names.get(q, "?") for q in c.cut],
+            "classical_qubits": sorted(names.get(q, "?") for q in c.classical_qubits),
+            "live_values": len(c.live),
+            "output_values": len(c.outputs_only),
+            "record_bits": c.record_bits,
+            "replay_cost": c.replay_cost,
+        }
+        for c in result.candidates
+    ]
+    if args.exact_only:
+        rows = [r for r in rows if r["exact"]]
+    if args.json:
+        json.dump({"function": result.function, "candidates": rows}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{'#':>4}  {'location':<24} {'kind':<14} {'class':<7} {'cut':>4} {'record bits':>11} {'replay cost':>11}  where")
+    for r in rows:
+        loc = r["location"] or "-"
+        print(f"{r['index']:>4}  {loc:<24} {r['kind']:<14} {'exact' if r['exact'] else 'replay':<7} {len(r['cut']):>4} {r['record_bits']:>11} {r['replay_cost']:>11}  {r['where']}")
+    exact = sum(1 for r in rows if r["exact"])
+    print(f"{len(rows)} candidate boundaries, {exact} exact (empty quantum cut)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
@@ -164,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
     r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
     r.set_defaults(func=cmd_run)
+
+    a = sub.add_parser(
+        "analyze",
+        help="list candidate checkpoint boundaries: quantum cut, record size, replay cost",
+        description="Run ckpt-analyze-boundaries and print every candidate boundary.",
+    )
+    a.add_argument("input", help="input file (.qasm or .mlir); - for stdin")
+    a.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    a.add_argument("--exact-only", action="store_true", help="only boundaries with an empty quantum cut")
+    a.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend (default: native)")
+    a.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
+    a.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    a.set_defaults(func=cmd_analyze)
 
     k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
     k.add_argument("files", nargs="+", help="QIR files (.ll or .bc)")

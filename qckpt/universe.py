@@ -45,8 +45,18 @@ def _unroll() -> type[ModulePass]:
     return QcUnrollQubitLoops
 
 
+def _analyze() -> type[ModulePass]:
+    from qckpt.passes.analyze_boundaries import CkptAnalyzeBoundaries
+
+    return CkptAnalyzeBoundaries
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
-    return {"qc-decompose-to-target": _decompose, "qc-unroll-qubit-loops": _unroll}
+    return {
+        "qc-decompose-to-target": _decompose,
+        "qc-unroll-qubit-loops": _unroll,
+        "ckpt-analyze-boundaries": _analyze,
+    }
 
 
 def _qir_target() -> type[Target]:

@@ -1,0 +1,462 @@
+"""``ckpt-analyze-boundaries``: where can a running program's state be captured?
+
+At each program point P every qubit is *fresh* (|0> since allocation or
+reset), *classical(b)* (in basis state |b>, unentangled, b a known bit), or
+*quantum*. The quantum cut C(P) is the set of quantum qubits; P is an
+**exact** boundary when C(P) is empty, a **replay** boundary otherwise, and
+its replay cost is the number of operations in the quantum cone of C(P)
+(those that touched the cut's qubits, or qubits entangled with them, since
+they were last measured or reset). See ``DESIGN.md``, "What a safe boundary
+is".
+
+Transfer rules, exact for basis states: diagonal gates (z, s, t, rz, p ...)
+only add a global phase to a classical qubit; x and y flip its bit; cx and
+ccx with classical controls act on classical bits (t ^= c, t ^= c1 & c2);
+cz and swap on classical qubits stay classical; a controlled gate whose
+classical control is 0-or-1 leaves the control classical even when the
+target is quantum. Anything else makes its qubits quantum. A measurement
+makes its qubit classical(result); reset makes it fresh. ``scf`` regions
+are analysed with a sound merge (a qubit quantum on any path is quantum; a
+classical qubit whose bit differs between paths keeps a ``select`` of the
+bits), loops to a fixed point.
+
+Points analysed: between the top-level operations of the entry function, and
+at the start of every loop iteration. The analysis is one pass over the
+program (loops iterate to a fixed point over a lattice of height 3 per
+qubit), with union-find for cones, so it is linear in program size up to
+that constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from xdsl.context import Context
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import (
+    ArrayAttr,
+    DictionaryAttr,
+    Float64Type,
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    ModuleOp,
+    StringAttr,
+    i64,
+)
+from xdsl.ir import Attribute, Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+
+from qckpt.diagnostics import SourceLocation
+from qckpt.dialects import ckpt, qc
+
+# ----------------------------------------------------------------------------- bit expressions
+# The bit of a classical qubit, symbolically: ("0",) ("1",) ("v", SSAValue)
+# ("xor", a, b) ("and", a, b) ("sel", cond, a, b) ("loop", op, qubit).
+Bit = tuple
+
+ZERO: Bit = ("0",)
+ONE: Bit = ("1",)
+
+
+def bxor(a: Bit, b: Bit) -> Bit:
+    if a == ZERO:
+        return b
+    if b == ZERO:
+        return a
+    if a == b:
+        return ZERO
+    if a == ONE and b[0] == "xor" and b[1] == ONE:
+        return b[2]
+    return ("xor", a, b)
+
+
+def band(a: Bit, b: Bit) -> Bit:
+    if ZERO in (a, b):
+        return ZERO
+    if a == ONE:
+        return b
+    if b == ONE:
+        return a
+    return ("and", a, b)
+
+
+FRESH, CLASSICAL, QUANTUM = "fresh", "classical", "quantum"
+
+
+@dataclass(frozen=True)
+class QState:
+    cls: str
+    bit: Bit = ZERO  # meaningful for CLASSICAL (FRESH is |0>)
+
+
+FRESH_STATE = QState(FRESH)
+QUANTUM_STATE = QState(QUANTUM)
+
+_DIAGONAL = {"id", "z", "s", "sdg", "t", "tdg", "rz", "p", "u1"}
+_FLIP = {"x", "y"}
+
+
+class _Cones:
+    """Union-find over cone ids: a cone is a set of qubits that may be
+    entangled, with the number of operations that built it."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.count: list[int] = []
+
+    def copy(self) -> "_Cones":
+        other = _Cones()
+        other.parent = list(self.parent)
+        other.count = list(self.count)
+        return other
+
+    def new(self) -> int:
+        self.parent.append(len(self.parent))
+        self.count.append(0)
+        return len(self.parent) - 1
+
+    def find(self, x: int) -> int:
+        p = self.parent
+        while p[x] != x:
+            p[x] = p[p[x]]
+            x = p[x]
+        return x
+
+    def merge(self, ids: Iterable[int], add: int) -> int:
+        roots = {self.find(i) for i in ids}
+        r = min(roots)
+        for o in roots:
+            if o != r:
+                self.parent[o] = r
+                self.count[r] += self.count[o]
+        self.count[r] += add
+        return r
+
+
+@dataclass
+class Candidate:
+    """One program point where a checkpoint could be taken."""
+
+    index: int  # order of the point in the program
+    kind: str  # "classicalized" (between top-level ops) or "algorithmic" (loop iteration start)
+    location: SourceLocation | None
+    where: str  # a short description ("after qc.measure", "iteration of scf.while")
+    cut: list[SSAValue]
+    classical_qubits: dict[SSAValue, Bit]
+    live: list[SSAValue]
+    outputs_only: list[SSAValue]
+    replay_cost: int
+    anchor: Operation | None = None  # the op the point precedes (None: end of the function)
+
+    @property
+    def exact(self) -> bool:
+        return not self.cut
+
+    @property
+    def record_bits(self) -> int:
+        return sum(_bits(v.type) for v in self.live) + len(self.classical_qubits)
+
+
+def _bits(t: Attribute) -> int:
+    if isinstance(t, IntegerType):
+        return t.width.data
+    if isinstance(t, (IndexType, Float64Type)):
+        return 64
+    return 64
+
+
+@dataclass
+class Analysis:
+    """The analysis of one function: candidates in program order."""
+
+    function: str
+    candidates: list[Candidate] = field(default_factory=list)
+    qubit_names: dict[SSAValue, str] = field(default_factory=dict)
+
+
+class _Analyzer:
+    def __init__(self, fn: func.FuncOp) -> None:
+        self.fn = fn
+        self.cones = _Cones()
+        self.result = Analysis(fn.sym_name.data)
+
+    # -------------------------------------------------------------- state
+    # state: qubit SSA -> QState ; cone: qubit -> cone id
+    def run(self) -> Analysis:
+        block = self.fn.body.blocks[0]
+        state: dict[SSAValue, QState] = {}
+        cone: dict[SSAValue, int] = {}
+        for op in block.ops:
+            if isinstance(op, qc.QubitOp):
+                state[op.qubit] = FRESH_STATE
+                cone[op.qubit] = self.cones.new()
+                reg_name = op.reg.owner.reg_name.data if isinstance(op.reg.owner, qc.AllocOp) else "?"
+                self.result.qubit_names[op.qubit] = f"{reg_name}[{op.index.value.data}]"
+        ops = list(block.ops)
+        live_at, outputs_at = self._liveness(ops)
+        for i, op in enumerate(ops):
+            if i > 0 and not isinstance(op, (qc.QubitOp, qc.AllocOp, arith.ConstantOp, qc.OutputOp)):
+                self._point(i, "classicalized", op, state, cone, live_at[i], f"before {op.name}", outputs_at[i])
+            self.transfer(op, state, cone, record=True)
+        for i, cand in enumerate(self.result.candidates):
+            cand.index = i  # program order (loop headers were placed before their bodies' points)
+        return self.result
+
+    def _liveness(self, ops: list[Operation]) -> tuple[list[list[SSAValue]], list[list[SSAValue]]]:
+        """For each point i (before ops[i]): the values defined before it that
+        later operations still need (state), and those that only the output
+        recording still needs (outputs). One sweep over live ranges."""
+        def_pos: dict[SSAValue, int] = {}
+        for i, op in enumerate(ops):
+            for r in op.results:
+                def_pos[r] = i
+        state_use: dict[SSAValue, int] = {}
+        output_use: dict[SSAValue, int] = {}
+        for i, op in enumerate(ops):
+            last = output_use if isinstance(op, qc.OutputOp) else state_use
+            for inner in op.walk():
+                for v in inner.operands:
+                    if v in def_pos and not isinstance(v.owner, (arith.ConstantOp, qc.QubitOp, qc.AllocOp)):
+                        last[v] = max(last.get(v, -1), i)
+
+        def sweep(ranges: dict[SSAValue, tuple[int, int]]) -> list[list[SSAValue]]:
+            starts: dict[int, list[SSAValue]] = {}
+            ends: dict[int, list[SSAValue]] = {}
+            for v, (lo, hi) in ranges.items():
+                if hi >= lo:
+                    starts.setdefault(lo, []).append(v)
+                    ends.setdefault(hi + 1, []).append(v)
+            live: dict[SSAValue, None] = {}
+            out: list[list[SSAValue]] = []
+            for i in range(len(ops) + 1):
+                for v in ends.get(i, ()):
+                    live.pop(v, None)
+                for v in starts.get(i, ()):
+                    live[v] = None
+                out.append(list(live))
+            return out
+
+        state = sweep({v: (def_pos[v] + 1, u) for v, u in state_use.items()})
+        outputs = sweep({v: (max(def_pos[v], state_use.get(v, -1)) + 1, u) for v, u in output_use.items()})
+        return state, outputs
+
+    def _point(self, index: int, kind: str, anchor: Operation | None, state: dict[SSAValue, QState], cone: dict[SSAValue, int], live: list[SSAValue], where: str, out_vals: list[SSAValue] | None = None) -> None:
+        cut = [q for q, s in state.items() if s.cls == QUANTUM]
+        classical = {q: s.bit for q, s in state.items() if s.cls == CLASSICAL}
+        roots = {self.cones.find(cone[q]) for q in cut}
+        cost = sum(self.cones.count[r] for r in roots)
+        state_vals = list(live)
+        out_vals = list(out_vals or [])
+        loc = _location(anchor)
+        self.result.candidates.append(
+            Candidate(len(self.result.candidates), kind, loc, where, cut, classical, state_vals, out_vals, cost, anchor)
+        )
+
+    # -------------------------------------------------------------- transfer
+    def transfer(self, op: Operation, state: dict[SSAValue, QState], cone: dict[SSAValue, int], record: bool) -> None:
+        t = type(op)
+        if t is qc.GateOp:
+            self.gate(op, state, cone)  # type: ignore[arg-type]
+        elif t is qc.MeasureOp:
+            q = op.qubit  # type: ignore[attr-defined]
+            if state.get(q, QUANTUM_STATE).cls == QUANTUM:
+                # Replaying the cone re-runs (post-selects) this measurement.
+                self._touch([q], cone)
+            state[q] = QState(CLASSICAL, ("v", op.results[0]))
+            cone[q] = self.cones.new()
+        elif t is qc.ResetOp:
+            q = op.qubit  # type: ignore[attr-defined]
+            state[q] = FRESH_STATE
+            cone[q] = self.cones.new()
+        elif t is scf.IfOp:
+            self.branches(op, [op.true_region, op.false_region], state, cone, record)  # type: ignore[attr-defined]
+        elif t is scf.IndexSwitchOp:
+            self.branches(op, [op.default_region, *op.case_regions], state, cone, record)  # type: ignore[attr-defined]
+        elif t in (scf.WhileOp, scf.ForOp):
+            self.loop(op, state, cone, record)
+        elif op.regions:
+            for region in op.regions:
+                for b in region.blocks:
+                    for inner in b.ops:
+                        self.transfer(inner, state, cone, record)
+
+    def gate(self, op: qc.GateOp, state: dict[SSAValue, QState], cone: dict[SSAValue, int]) -> None:
+        name = op.gate.data
+        qs = list(op.qubits)
+        st = [state.get(q, QUANTUM_STATE) for q in qs]
+        cls = [s.cls != QUANTUM for s in st]
+        bit = [s.bit if s.cls == CLASSICAL else ZERO for s in st]
+        if len(qs) == 1:
+            if not cls[0]:
+                self._touch(qs, cone)
+                return
+            if name in _DIAGONAL:
+                return
+            if name in _FLIP:
+                state[qs[0]] = QState(CLASSICAL, bxor(bit[0], ONE))
+                return
+        elif name in ("cx", "CX") and cls[0] and cls[1]:
+            state[qs[1]] = QState(CLASSICAL, bxor(bit[1], bit[0]))
+            return
+        elif name == "ccx" and all(cls):
+            state[qs[2]] = QState(CLASSICAL, bxor(bit[2], band(bit[0], bit[1])))
+            return
+        elif name in ("cz", "swap") and all(cls):
+            if name == "swap":
+                state[qs[0]], state[qs[1]] = state[qs[1]], state[qs[0]]
+            return
+        elif name in ("cz", "cp", "crz") and (cls[0] or cls[1]):
+            # Diagonal: a classical operand stays classical; only the other
+            # (quantum) one picks up a phase.
+            self._touch([q for q, c in zip(qs, cls) if not c], cone)
+            return
+        elif name in ("cx", "cy", "ch", "crx", "cry", "cu") and cls[0]:
+            # A classical control stays classical; the target is quantum now
+            # (it may or may not have been acted on: only the target's cone grows).
+            state[qs[1]] = QUANTUM_STATE
+            self._touch(qs[1:], cone)
+            return
+        for q in qs:
+            state[q] = QUANTUM_STATE
+        self._touch(qs, cone)
+
+    def _touch(self, qs: list[SSAValue], cone: dict[SSAValue, int]) -> None:
+        r = self.cones.merge([cone[q] for q in qs], 1)
+        for q in qs:
+            cone[q] = r
+
+    # -------------------------------------------------------------- control flow
+    def branches(self, op: Operation, regions, state, cone, record) -> None:
+        outs = []
+        for region in regions:
+            s, c = dict(state), dict(cone)
+            for b in region.blocks:
+                for inner in b.ops:
+                    self.transfer(inner, s, c, record=False)
+            outs.append((s, c))
+        cond = op.operands[0] if op.operands else None
+        merged = outs[0][0]
+        for s, _ in outs[1:]:
+            merged = {q: _merge(merged.get(q, FRESH_STATE), s.get(q, FRESH_STATE), cond) for q in set(merged) | set(s)}
+        state.clear()
+        state.update(merged)
+        for q in list(cone):
+            ids = [c[q] for _, c in outs if q in c]
+            cone[q] = self.cones.merge(ids, 0) if state.get(q, FRESH_STATE).cls == QUANTUM else ids[0]
+
+    def loop(self, op: Operation, state, cone, record) -> None:
+        body = op.regions[-1].blocks[0]
+        before = op.regions[0].blocks[0] if isinstance(op, scf.WhileOp) else None
+        # Fixed point at the loop header (header = entry ⊔ after-body), on a
+        # scratch copy of the cones so that repeated passes count nothing twice.
+        real = self.cones
+        self.cones = real.copy()
+        header = dict(state)
+        for _ in range(4):
+            s, c = dict(header), dict(cone)
+            for block in (before, body):
+                if block is not None:
+                    for inner in block.ops:
+                        self.transfer(inner, s, c, False)
+            new = {q: _merge(header.get(q, FRESH_STATE), s.get(q, FRESH_STATE), ("loop", op, q)) for q in set(header) | set(s)}
+            # A bit that changes around the loop is carried by the loop.
+            new = {q: (QState(CLASSICAL, ("loop", op, q)) if v.cls == CLASSICAL and v != header.get(q) else v) for q, v in new.items()}
+            if new == header:
+                break
+            header = new
+        else:
+            header = {q: (QUANTUM_STATE if v.cls == CLASSICAL and v.bit[0] == "loop" else v) for q, v in header.items()}
+        self.cones = real
+        # One pass on the real cones: each operation counted once, nested
+        # loops recorded.
+        slot = len(self.result.candidates)
+        s, c = dict(header), dict(cone)
+        if before is not None:
+            for inner in before.ops:
+                self.transfer(inner, s, c, False)
+        exit_state = dict(s)
+        for inner in body.ops:
+            self.transfer(inner, s, c, record)
+        # A qubit quantum at the header carries what earlier iterations did to it.
+        for q in list(cone):
+            if header.get(q, FRESH_STATE).cls == QUANTUM:
+                cone[q] = self.cones.merge([cone[q], c[q]], 0)
+        if record:
+            live = list(body.args) + (list(before.args) if before is not None else [])
+            nested = self.result.candidates[slot:]
+            del self.result.candidates[slot:]
+            self._point(0, "algorithmic", body.first_op, header, cone, live, f"iteration of {op.name}")
+            self.result.candidates.extend(nested)
+        state.clear()
+        state.update(exit_state)
+
+
+def _merge(a: QState, b: QState, cond: object) -> QState:
+    if a == b:
+        return a
+    if QUANTUM in (a.cls, b.cls):
+        return QUANTUM_STATE
+    return QState(CLASSICAL, ("sel", cond, a.bit, b.bit))
+
+
+def _location(op: Operation | None) -> SourceLocation | None:
+    from qckpt.qir.emit import op_location
+
+    return op_location(op) if op is not None else None
+
+
+def analyze_function(fn: func.FuncOp) -> Analysis:
+    return _Analyzer(fn).run()
+
+
+def analyze_module(module: ModuleOp, entry: str = "main") -> Analysis:
+    from qckpt.qir.emit import entry_function
+
+    return analyze_function(entry_function(module, entry))
+
+
+def _candidate_attr(c: Candidate, names: dict[SSAValue, str]) -> DictionaryAttr:
+    return DictionaryAttr(
+        {
+            "index": IntegerAttr(c.index, i64),
+            "kind": StringAttr(c.kind),
+            "exact": IntegerAttr(int(c.exact), i64),
+            "cut": ArrayAttr([StringAttr(names.get(q, "?")) for q in c.cut]),
+            "classical_qubits": ArrayAttr([StringAttr(names.get(q, "?")) for q in c.classical_qubits]),
+            "live_values": IntegerAttr(len(c.live), i64),
+            "record_bits": IntegerAttr(c.record_bits, i64),
+            "replay_cost": IntegerAttr(c.replay_cost, i64),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class CkptAnalyzeBoundaries(ModulePass):
+    """Find candidate checkpoint boundaries; attach the results to the IR.
+
+    The entry function gets a ``ckpt.candidates`` attribute (one dictionary
+    per program point), and every existing ``ckpt.boundary`` gets its quantum
+    cut and replay cost."""
+
+    name = "ckpt-analyze-boundaries"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        from qckpt.qir.emit import entry_function
+
+        fn = entry_function(op)
+        result = analyze_function(fn)
+        fn.attributes["ckpt.candidates"] = ArrayAttr([_candidate_attr(c, result.qubit_names) for c in result.candidates])
+        by_anchor = {c.anchor: c for c in result.candidates if c.anchor is not None}
+        for b in list(fn.walk()):
+            if isinstance(b, ckpt.BoundaryOp):
+                c = by_anchor.get(b.next_op) or by_anchor.get(b)
+                if c is None:
+                    continue
+                new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, b.named_values(), c.cut, c.replay_cost)
+                new.attributes.update(b.attributes)
+                parent = b.parent
+                assert parent is not None
+                parent.insert_op_before(new, b)
+                parent.erase_op(b)
