@@ -51,11 +51,18 @@ def _analyze() -> type[ModulePass]:
     return CkptAnalyzeBoundaries
 
 
+def _insert() -> type[ModulePass]:
+    from qckpt.passes.insert_boundaries import CkptInsert
+
+    return CkptInsert
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     return {
         "qc-decompose-to-target": _decompose,
         "qc-unroll-qubit-loops": _unroll,
         "ckpt-analyze-boundaries": _analyze,
+        "ckpt-insert": _insert,
     }
 
 

@@ -1,0 +1,262 @@
+"""``ckpt-insert{policy=...}``: place checkpoint boundaries by policy.
+
+Policies, over the candidates of ``ckpt-analyze-boundaries``:
+
+- ``exact``: every exact boundary (empty quantum cut), keeping only the last
+  of each run of adjacent ones (no quantum operation between them);
+- ``every``: every N iterations of each ``scf.for`` loop (``every=N``), or,
+  in straight-line code, every N layers of gates;
+- ``interval``: Young/Daly spacing (``checkpoint_policy.daly_interval``) over
+  the program's estimated duration, with δ the record cost and M the MTBF
+  (``mtbf``, seconds), choosing the candidate nearest each multiple of τ;
+- ``annotated``: only where the source asks (``#pragma qckpt checkpoint``
+  before a statement, ``@qckpt.checkpoint`` on a loop), and an error where
+  that point cannot be captured.
+
+``max-replay-cost`` (default: no limit) keeps replay boundaries out where
+re-executing their quantum cone would cost more operations than that.
+Inserted boundaries persist the candidate's live classical values; the
+analysis then fills in each boundary's cut and cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xdsl.context import Context
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, ModuleOp, StringAttr, IndexType
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+
+from qckpt.diagnostics import QckptError
+from qckpt.dialects import ckpt, qc
+from qckpt.passes.analyze_boundaries import Candidate, CkptAnalyzeBoundaries, analyze_function
+from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
+
+POLICIES = ("exact", "every", "interval", "annotated")
+_QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
+ANNOTATION_WORDS = ("qckpt checkpoint", "qckpt.checkpoint")
+
+
+def _is_quantum(op: Operation) -> bool:
+    return any(isinstance(o, _QUANTUM_OPS) for o in op.walk())
+
+
+def _names(values: list[SSAValue]) -> list[tuple[str, SSAValue]]:
+    out = []
+    used: set[str] = set()
+    for i, v in enumerate(values):
+        name = v.name_hint or f"v{i}"
+        while name in used:
+            name += "_"
+        used.add(name)
+        out.append((name, v))
+    return out
+
+
+class _Inserter:
+    def __init__(self, fn: func.FuncOp, max_replay_cost: int) -> None:
+        self.fn = fn
+        self.max_replay_cost = max_replay_cost
+        self.next_id = 1 + max((b.id for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)), default=-1)
+        self.inserted: list[ckpt.BoundaryOp] = []
+
+    def allowed(self, c: Candidate) -> bool:
+        return self.max_replay_cost < 0 or c.replay_cost <= self.max_replay_cost
+
+    def insert(self, c: Candidate, kind: str, label: str, guard: SSAValue | None = None) -> ckpt.BoundaryOp:
+        anchor = c.anchor
+        if anchor is None or anchor.parent is None:
+            raise QckptError(f"candidate {c.index} has no place in the program")
+        b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live))
+        self.next_id += 1
+        block = anchor.parent
+        if guard is None:
+            block.insert_op_before(b, anchor)
+        else:
+            then = Block()
+            then.add_op(b)
+            then.add_op(scf.YieldOp())
+            from xdsl.ir import Region
+
+            block.insert_op_before(scf.IfOp(guard, [], Region(then), Region(Block([scf.YieldOp()]))), anchor)
+        self.inserted.append(b)
+        return b
+
+    # ------------------------------------------------------------------ policies
+    def exact(self, cands: list[Candidate]) -> None:
+        # A run is a stretch of consecutive exact points: the cut stays empty
+        # all along, so one boundary at its end saves everything the run did.
+        top = [c for c in cands if c.kind == "classicalized"]
+        chosen: list[Candidate] = []
+        in_run = False
+        for c in top:
+            if not c.exact or not self._quantum_since_start(c):
+                in_run = False
+                continue
+            if in_run:
+                chosen[-1] = c
+            else:
+                chosen.append(c)
+                in_run = True
+        for c in chosen:
+            self.insert(c, "classicalized", "exact")
+        for c in cands:
+            if c.kind == "algorithmic" and c.exact:
+                self.insert(c, "algorithmic", "iteration")
+
+    def _quantum_since_start(self, c: Candidate) -> bool:
+        op = c.anchor.prev_op if c.anchor is not None else None
+        while op is not None:
+            if _is_quantum(op):
+                return True
+            op = op.prev_op
+        return False
+
+    def every(self, cands: list[Candidate], n: int) -> None:
+        if n < 1:
+            raise QckptError(f"ckpt-insert: every must be at least 1, not {n}")
+        loops = [c for c in cands if c.kind == "algorithmic" and self.allowed(c)]
+        for c in loops:
+            loop = c.anchor.parent_op() if c.anchor is not None else None
+            if n == 1:
+                self.insert(c, "algorithmic", "iteration")
+            elif isinstance(loop, scf.ForOp):
+                iv = loop.body.block.args[0]
+                anchor_block = c.anchor.parent  # type: ignore[union-attr]
+                nconst = arith.ConstantOp(IntegerAttr(n, IndexType()))
+                zero = arith.ConstantOp(IntegerAttr(0, IndexType()))
+                rem = arith.RemUIOp(iv, nconst.result)
+                hit = arith.CmpiOp(rem.result, zero.result, "eq")
+                for op in (nconst, zero, rem, hit):
+                    anchor_block.insert_op_before(op, c.anchor)  # type: ignore[arg-type]
+                self.insert(c, "algorithmic", f"every {n} iterations", guard=hit.result)
+            else:
+                raise QckptError(f"ckpt-insert: every={n} needs a counted (for) loop; use every=1 for while loops")
+        if not loops:
+            self.layers(cands, n)
+
+    def layers(self, cands: list[Candidate], n: int) -> None:
+        """Straight-line code: a boundary each time the circuit depth crosses a
+        multiple of n (at the candidate that ends that layer)."""
+        depth: dict[SSAValue, int] = {}
+        top = {c.anchor: c for c in cands if c.kind == "classicalized" and c.anchor is not None}
+        next_mark = n
+        current = 0
+        for op in self.fn.body.blocks[0].ops:
+            c = top.get(op)
+            if c is not None and current >= next_mark and self.allowed(c):
+                self.insert(c, "layer", f"layer {current}")
+                while next_mark <= current:
+                    next_mark += n
+            if isinstance(op, _QUANTUM_OPS):
+                qs = list(op.qubits) if isinstance(op, qc.GateOp) else [op.qubit]  # type: ignore[attr-defined]
+                d = 1 + max((depth.get(q, 0) for q in qs), default=0)
+                for q in qs:
+                    depth[q] = d
+                current = max(current, d)
+
+    def interval(self, cands: list[Candidate], mtbf: float, costs: DeviceCosts) -> None:
+        top = [c for c in cands if c.kind == "classicalized" and self.allowed(c)]
+        if not top:
+            return
+        times, t = [], 0.0
+        at = {c.anchor: c for c in top}
+        chosen_cands: list[Candidate] = []
+        for op in self.fn.body.blocks[0].ops:
+            c = at.get(op)
+            if c is not None:
+                times.append(t)
+                chosen_cands.append(c)
+            t += _duration(op, costs)
+        deltas = [costs.record(c.record_bits) for c in chosen_cands]
+        delta = sum(deltas) / len(deltas)
+        tau = daly_interval(delta, mtbf)
+        for i in nearest_to_multiples(times, tau):
+            self.insert(chosen_cands[i], "classicalized" if chosen_cands[i].exact else "user", "interval")
+
+    def annotated(self, cands: list[Candidate]) -> None:
+        by_anchor = {c.anchor: c for c in cands if c.kind == "classicalized"}
+        headers = {c.anchor.parent_op(): c for c in cands if c.kind == "algorithmic" and c.anchor is not None}
+        for op in list(self.fn.walk()):
+            notes = op.attributes.get("qasm.annotations")
+            if not isinstance(notes, ArrayAttr) or not any(any(w in s.data for w in ANNOTATION_WORDS) for s in notes.data if isinstance(s, StringAttr)):
+                continue
+            from qckpt.qir.emit import op_location
+
+            if isinstance(op, (scf.ForOp, scf.WhileOp)):
+                c = headers.get(op)
+                if c is None:
+                    raise QckptError("this loop's iterations cannot be checkpointed (it is nested in a branch)", op_location(op))
+                if c.cut:
+                    raise QckptError(
+                        f"this loop cannot be checkpointed at its iterations: {len(c.cut)} qubit(s) carry quantum state from one "
+                        "iteration to the next, so restoring would replay every earlier iteration",
+                        op_location(op),
+                    )
+                self.insert(c, "algorithmic", "annotated")
+            else:
+                c = by_anchor.get(op)
+                if c is None:
+                    raise QckptError("a checkpoint can only be requested between top-level statements", op_location(op))
+                if not self.allowed(c):
+                    raise QckptError(f"this point cannot be captured within max-replay-cost={self.max_replay_cost}: its quantum cone has {c.replay_cost} operations", op_location(op))
+                self.insert(c, "user", "annotated")
+
+
+def _duration(op: Operation, costs: DeviceCosts) -> float:
+    t = 0.0
+    for o in op.walk():
+        if isinstance(o, qc.GateOp):
+            t += costs.gate(len(o.qubits))
+        elif isinstance(o, qc.MeasureOp):
+            t += costs.measure
+        elif isinstance(o, qc.ResetOp):
+            t += costs.reset
+    return t
+
+
+def insert_boundaries(
+    module: ModuleOp,
+    policy: str = "exact",
+    every: int = 1,
+    mtbf: float = 3600.0,
+    max_replay_cost: int = -1,
+    costs: DeviceCosts | None = None,
+) -> list[ckpt.BoundaryOp]:
+    from qckpt.qir.emit import entry_function
+
+    if policy not in POLICIES:
+        raise QckptError(f"unknown checkpoint policy '{policy}'; choose one of {', '.join(POLICIES)}")
+    fn = entry_function(module)
+    ins = _Inserter(fn, max_replay_cost)
+    # A boundary at the very end protects nothing: the run is over.
+    cands = [c for c in analyze_function(fn).candidates if not isinstance(c.anchor, func.ReturnOp)]
+    if policy == "exact":
+        ins.exact(cands)
+    elif policy == "every":
+        ins.every(cands, every)
+    elif policy == "interval":
+        if mtbf <= 0:
+            raise QckptError("ckpt-insert: policy=interval needs mtbf > 0 (seconds)")
+        ins.interval(cands, mtbf, costs or DeviceCosts())
+    else:
+        ins.annotated(cands)
+    CkptAnalyzeBoundaries().apply(Context(), module)
+    return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
+
+
+@dataclass(frozen=True)
+class CkptInsert(ModulePass):
+    """Place ckpt.boundary ops by policy (exact, every, interval, annotated)."""
+
+    name = "ckpt-insert"
+
+    policy: str = "exact"
+    every: int = 1
+    mtbf: float = 3600.0
+    max_replay_cost: int = -1
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost)
