@@ -74,15 +74,19 @@ def cmd_convert(args: argparse.Namespace) -> int:
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params)
+    if args.checkpoint:
+        if args.profile == "base":
+            raise QckptError("--checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
+        pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf, args.max_replay_cost)
     if args.emit == "mlir":
         _write_output(args.output, str(module) + "\n")
         return 0
     if args.emit == "bc":
         if args.output == "-" and sys.stdout.isatty():
             raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
-        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx))
+        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx, args.record_mode, args.runtime))
     else:
-        _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx))
+        _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx, args.record_mode, args.runtime))
     return 0
 
 
@@ -194,6 +198,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="emit rx as __quantum__qis__rx__body (default: h; rz; h, since qir-runner 0.9.7 mis-simulates fused rx(pi) before ry)",
     )
+    ck = c.add_argument_group("checkpoints")
+    ck.add_argument("--checkpoint", choices=["exact", "every", "interval", "annotated"], help="place checkpoint boundaries by this policy (ckpt-insert)")
+    ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
+    ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
+    ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
+    ck.add_argument("--record-mode", choices=["streaming", "final"], default="streaming", help="how boundaries are recorded (default: streaming; final is not available yet)")
+    ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     c.set_defaults(func=cmd_convert)
 

@@ -151,18 +151,29 @@ def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
 
 
 @_stage
-def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False) -> str:
+def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "streaming", runtime: str = "linked") -> str:
     """Module -> QIR text, verified by pyqir."""
     from qckpt.qir.emit import emit_qir
 
-    return str(emit_qir(lower_to_target(module, native_rx), profile))
+    return str(emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime))
 
 
 @_stage
-def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False) -> bytes:
+def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "streaming", runtime: str = "linked") -> bytes:
     from qckpt.qir.emit import emit_qir
 
-    return emit_qir(lower_to_target(module, native_rx), profile).bitcode
+    return emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime).bitcode
+
+
+@_stage
+def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: float = 3600.0, max_replay_cost: int = -1) -> ModuleOp:
+    """Place checkpoint boundaries by policy (``ckpt-insert``), after the
+    passes that make qubit references static."""
+    from qckpt.passes.insert_boundaries import insert_boundaries
+
+    lower_to_target(module)
+    insert_boundaries(module, policy, every, mtbf, max_replay_cost)
+    return module
 
 
 def compile_circuit(circuit: "QuantumCircuit", profile: str = "adaptive") -> str:

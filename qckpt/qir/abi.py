@@ -26,6 +26,28 @@ RESULT_RECORD = "__quantum__rt__result_record_output"
 QIR_MAJOR_VERSION = 2  # QIR 2.0: opaque pointers, as emitted
 QIR_MINOR_VERSION = 0
 
+TUPLE_RECORD = "__quantum__rt__tuple_record_output"
+
+# ---- checkpoint records, `streaming` mode (a qckpt extension) ----------------
+# Each visit of a ckpt.boundary prints, as it happens:
+#   TUPLE <k>   "qckpt.visit"   begin; k = number of values that follow
+#   INT   <id>  "qckpt.id"      the boundary id
+#   BOOL/INT/DOUBLE <value> "<name>"   k values, in the boundary's order
+#   INT   <id>  "qckpt.end"     the visit is complete
+# A visit without its end record was cut short and is never used. Visits are
+# numbered by position (the n-th visit of boundary id in a shot): the Adaptive
+# Profile has no mutable state in which a program could count them.
+STREAMING_FLAG = "qckpt_streaming_records"
+VISIT_LABEL = "qckpt.visit"
+ID_LABEL = "qckpt.id"
+END_LABEL = "qckpt.end"
+STUB_BEGIN = "__qckpt_visit_begin"  # (i64 id, i64 k)
+STUB_END = "__qckpt_visit_end"  # (i64 id)
+STUB_RECORD = {"i1": "__qckpt_record_bool", "i64": "__qckpt_record_int", "double": "__qckpt_record_double"}  # (value, ptr label)
+RECORD_FOR = {"i1": BOOL_RECORD, "i64": INT_RECORD, "double": DOUBLE_RECORD}
+RECORD_MODES = ("streaming", "final")
+RUNTIMES = ("linked", "extern")
+
 
 def bit_label(register: str, index: int) -> str:
     return f"{register}[{index}]"
@@ -38,6 +60,7 @@ def module_flags(
     backwards_branching: bool,
     multiple_target_branching: bool,
     ir_functions: bool,
+    streaming_records: bool = False,
 ) -> list[str]:
     """The ``!llvm.module.flags`` entries, as the Adaptive Profile lists them.
 
@@ -59,4 +82,6 @@ def module_flags(
         flags.append('i32 7, !"backwards_branching", i2 3')
     if multiple_target_branching:
         flags.append('i32 1, !"multiple_target_branching", i1 true')
+    if streaming_records:
+        flags.append(f'i32 7, !"{STREAMING_FLAG}", i1 true')
     return flags

@@ -33,7 +33,7 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from qckpt.diagnostics import QckptError, SourceLocation
-from qckpt.dialects import qc
+from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
 from qckpt.qir import abi
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
@@ -50,6 +50,7 @@ class Capabilities:
     backwards_branching: bool = False
     multiple_target_branching: bool = False
     ir_functions: bool = False
+    streaming_records: bool = False
 
 
 def op_location(op: Operation) -> SourceLocation | None:
@@ -105,9 +106,11 @@ _CMPF = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt",
 
 
 class _FunctionEmitter:
-    def __init__(self, fn: func.FuncOp, profile: str, sink) -> None:
+    def __init__(self, fn: func.FuncOp, profile: str, sink, record_mode: str = "streaming", runtime: str = "linked") -> None:
         self.fn = fn
         self.profile = profile
+        self.record_mode = record_mode
+        self.runtime = runtime
         self.sink = sink
         self.caps = Capabilities()
         self.vals: dict[SSAValue, object] = {}
@@ -196,9 +199,33 @@ class _FunctionEmitter:
                 self.emit_for(op)  # type: ignore[arg-type]
             elif t is scf.IndexSwitchOp:
                 self.emit_switch(op)  # type: ignore[arg-type]
+            elif t is ckpt.BoundaryOp:
+                self.emit_boundary(op)  # type: ignore[arg-type]
             else:
                 self.emit_classical(op)
         return None
+
+    # ---------------------------------------------------------------- checkpoints
+    def emit_boundary(self, op: ckpt.BoundaryOp) -> None:
+        """A boundary visit in ``streaming`` mode: calls into the checkpoint
+        runtime library, which records it as it happens (``docs/abi.md``)."""
+        if self.profile == "base":
+            raise _fail(op, "checkpoint records need the Adaptive Profile; the Base Profile has no classical values to record")
+        if self.record_mode != "streaming":
+            raise _fail(op, f"record mode '{self.record_mode}' is not available yet; use --record-mode streaming")
+        sink = self.sink
+        self.caps.streaming_records = True
+        self.caps.ir_functions |= self.runtime == "linked"
+        values = op.named_values()
+        sink.declare(abi.STUB_BEGIN, "void", ["i64", "i64"])
+        sink.call(abi.STUB_BEGIN, [sink.const_int(64, op.id), sink.const_int(64, len(values))])
+        for name, v in values:
+            ty = _llvm_type(v.type)
+            stub = abi.STUB_RECORD[ty]
+            sink.declare(stub, "void", [ty, "ptr"])
+            sink.call(stub, [self.val(v), sink.label(name)])
+        sink.declare(abi.STUB_END, "void", ["i64"])
+        sink.call(abi.STUB_END, [sink.const_int(64, op.id)])
 
     # ---------------------------------------------------------------- quantum
     def emit_gate(self, op: qc.GateOp) -> None:
@@ -284,8 +311,6 @@ class _FunctionEmitter:
                 self.caps.float_computations = True
             kind = _CASTS.get(t) or ("zext" if int(src[1:]) < int(dst[1:]) else "trunc")
             v = sink.cast(kind, src, self.val(a), dst)
-        elif op.name == "ckpt.boundary":
-            raise _fail(op, "ckpt.boundary needs its records lowered first (the checkpoint record lowering is not available yet)")
         else:
             raise _fail(op, f"operation '{op.name}' cannot be lowered to QIR")
         self.vals[res] = v  # type: ignore[index]
@@ -477,14 +502,22 @@ def needs_text(fn: func.FuncOp) -> bool:
     return False
 
 
-def _emit(module: ModuleOp, profile: str, entry: str, sink) -> tuple[_FunctionEmitter, list, list[str]]:
+def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "streaming", runtime: str = "linked") -> tuple[_FunctionEmitter, list, list[str]]:
     if profile not in PROFILES:
         raise QckptError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     fn = entry_function(module, entry)
     for op in module.ops:
         if isinstance(op, func.FuncOp) and op is not fn and op.body.blocks:
             raise _fail(op, f"function @{op.sym_name.data} must be inlined before QIR emission")
-    em = _FunctionEmitter(fn, profile, sink)
+    if record_mode not in abi.RECORD_MODES:
+        raise QckptError(f"unknown record mode '{record_mode}'; choose one of {', '.join(abi.RECORD_MODES)}")
+    if runtime not in abi.RUNTIMES:
+        raise QckptError(f"unknown runtime '{runtime}'; choose one of {', '.join(abi.RUNTIMES)}")
+    if profile == "base":
+        b = next((op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp)), None)
+        if b is not None:
+            raise _fail(b, "checkpoint records need the Adaptive Profile; the Base Profile has no classical values to record")
+    em = _FunctionEmitter(fn, profile, sink, record_mode, runtime)
     _assign_qubits(fn, em)
     em.emit()
     attrs: list[tuple[str, str | None]] = [
@@ -501,6 +534,7 @@ def _emit(module: ModuleOp, profile: str, entry: str, sink) -> tuple[_FunctionEm
         backwards_branching=c.backwards_branching,
         multiple_target_branching=c.multiple_target_branching,
         ir_functions=c.ir_functions,
+        streaming_records=c.streaming_records,
     )
     return em, attrs, flags
 
@@ -513,13 +547,16 @@ def emit_qir_text(module: ModuleOp, profile: str = "adaptive", entry: str = "mai
     return sink.text(attrs, flags)
 
 
-def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main"):
-    """Emit QIR: returns a ``pyqir.Module`` that pyqir has verified."""
+def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "streaming", runtime: str = "linked"):
+    """Emit QIR: returns a ``pyqir.Module`` that pyqir has verified.
+
+    Checkpoint boundaries are lowered in ``record_mode``; with ``runtime``
+    ``linked`` the checkpoint runtime library is linked in."""
     fn = entry_function(module, entry)
     sink = TextSink() if needs_text(fn) else BuilderSink()
-    _, attrs, flags = _emit(module, profile, entry, sink)
+    em, attrs, flags = _emit(module, profile, entry, sink, record_mode, runtime)
     try:
-        mod = sink.finish(attrs, flags)
+        mod = sink.finish(attrs, flags, link_stubs=em.caps.streaming_records and runtime == "linked")
     except (ValueError, RuntimeError) as e:  # a bug in the emitter, not the user's input
         raise RuntimeError(f"emitted QIR does not parse: {e}") from e
     err = mod.verify()

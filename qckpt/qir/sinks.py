@@ -135,10 +135,12 @@ class BuilderSink:
         self.b.ret(self.const_int(64, n))
 
     # --- the end
-    def finish(self, attrs: list[tuple[str, str | None]], flags: list[str]) -> pyqir.Module:
+    def finish(self, attrs: list[tuple[str, str | None]], flags: list[str], link_stubs: bool = False) -> pyqir.Module:
         for key, value in attrs:
             pyqir.add_string_attribute(self.entry, key, value)
         self.module.link(_flags_module(self.ctx, flags))
+        if link_stubs:
+            self.module.link(_stubs(self.ctx))
         return self.module
 
 
@@ -297,5 +299,15 @@ class TextSink:
         out.extend(f"!{i} = !{{{f}}}" for i, f in enumerate(flags))
         return "\n".join(out) + "\n"
 
-    def finish(self, attrs: list[tuple[str, str | None]], flags: list[str]) -> pyqir.Module:
-        return pyqir.Module.from_ir(pyqir.Context(), self.text(attrs, flags), self.name)
+    def finish(self, attrs: list[tuple[str, str | None]], flags: list[str], link_stubs: bool = False) -> pyqir.Module:
+        ctx = pyqir.Context()
+        mod = pyqir.Module.from_ir(ctx, self.text(attrs, flags), self.name)
+        if link_stubs:
+            mod.link(_stubs(ctx))
+        return mod
+
+
+def _stubs(ctx: pyqir.Context) -> pyqir.Module:
+    from qckpt.runtime_stubs.library import build_stub_module
+
+    return build_stub_module(ctx)

@@ -1,0 +1,89 @@
+"""Read checkpoint records out of an executor's output stream (pure Python).
+
+Turns each shot's records (``qckpt.runtime.qir_runner.Shot``) into its list
+of *complete* boundary visits, following the ``streaming`` record layout of
+``docs/abi.md`` (fixed in ``qckpt.qir.abi``). A visit whose end record never
+came (the shot was cut short mid-visit) is reported as torn and never
+returned as a visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qckpt.qir import abi
+from qckpt.runtime.qir_runner import OutputRecord, Shot
+
+
+@dataclass(frozen=True)
+class Visit:
+    boundary: int
+    visit: int  # 1 for the first visit of this boundary in the shot
+    values: dict[str, bool | int | float]
+
+
+@dataclass
+class ShotLog:
+    visits: list[Visit] = field(default_factory=list)
+    torn: Visit | None = None  # a visit that began but did not end
+    complete: bool = False  # the shot itself reached END
+
+    def last(self, boundary: int | None = None) -> Visit | None:
+        """The last complete visit (of ``boundary``, if given)."""
+        for v in reversed(self.visits):
+            if boundary is None or v.boundary == boundary:
+                return v
+        return None
+
+
+class LogFormatError(ValueError):
+    """The record stream does not follow the checkpoint record ABI."""
+
+
+def _value(rec: OutputRecord) -> bool | int | float:
+    if rec.kind == "BOOL":
+        return rec.value.strip().lower() in ("true", "1")
+    if rec.kind == "INT":
+        return int(rec.value)
+    if rec.kind == "DOUBLE":
+        return float(rec.value)
+    if rec.kind == "RESULT":
+        return rec.value.strip().lower() in ("1", "one", "true")
+    raise LogFormatError(f"a checkpoint value cannot be a {rec.kind} record")
+
+
+def read_shot(shot: Shot) -> ShotLog:
+    log = ShotLog(complete=shot.complete)
+    counts: dict[int, int] = {}
+    recs = shot.records
+    i, n = 0, len(recs)
+    while i < n:
+        rec = recs[i]
+        if not (rec.kind == "TUPLE" and rec.label == abi.VISIT_LABEL):
+            i += 1
+            continue
+        k = int(rec.value)
+        if i + 1 >= n:
+            log.torn = Visit(-1, 0, {})
+            break
+        idrec = recs[i + 1]
+        if idrec.label != abi.ID_LABEL:
+            raise LogFormatError(f"a visit begins without its boundary id (found {idrec.label!r})")
+        bid = int(idrec.value)
+        values: dict[str, bool | int | float] = {}
+        j = i + 2
+        while j < n and j < i + 2 + k:
+            values[recs[j].label or f"#{j - i - 2}"] = _value(recs[j])
+            j += 1
+        end = recs[j] if j < n else None
+        if len(values) < k or end is None or end.label != abi.END_LABEL or int(end.value) != bid:
+            log.torn = Visit(bid, counts.get(bid, 0) + 1, values)
+            break
+        counts[bid] = counts.get(bid, 0) + 1
+        log.visits.append(Visit(bid, counts[bid], values))
+        i = j + 1
+    return log
+
+
+def read_shots(shots: list[Shot]) -> list[ShotLog]:
+    return [read_shot(s) for s in shots]
