@@ -1,6 +1,16 @@
 #!/usr/bin/env python3
 """OpenQASM 3 -> QIR conversion throughput: qckpt per stage, and qckpt against qbraid-qir.
 
+Tools (``--tools``), each run in its own process on the same inputs in the same run:
+
+- ``qckpt-native``: qckpt's own OpenQASM 3 frontend (lark LALR parse, IR
+  build, QIR emission), the default of ``qckpt convert``;
+- ``qckpt`` (alias ``qckpt-qiskit``): qckpt through Qiskit's importer
+  (``qasm3_to_circuit``, ``circuit_to_module``, QIR emission);
+- ``qbraid-qir``: ``qbraid_qir.qasm3.qasm3_to_qir``, the peer;
+- ``openqasm3``: ``openqasm3.parse`` only, the reference parser, against which
+  the native frontend's parse stage is compared.
+
 Why it is built this way:
 
 - Every conversion runs in its own fresh interpreter (``--worker``), so each
@@ -58,8 +68,24 @@ BIG = 100_000  # sizes from here on default to one repeat
 BEGIN = "<!-- convert_throughput:begin -->"
 END = "<!-- convert_throughput:end -->"
 
-TARGET_US_PER_GATE = 35.0  # IR build + QIR emission, per gate, at 100k gates
-TARGET_FLATNESS = 1.5  # largest slope / smallest slope, 1k -> 100k
+TARGET_US_PER_GATE = 35.0  # issue 2: IR build + QIR emission, per gate, at 100k gates
+TARGET_FLATNESS = 1.5  # largest slope / smallest slope, 1k -> 100k (issues 2 and 3)
+TARGET_SPEEDUP_100K = 5.0  # issue 3: qbraid-qir / qckpt-native conversion time at 100k gates
+TARGET_SPEEDUP_10K = 3.0  # issue 3: the same at 10k gates
+TARGET_MEMORY_100K = 3.0  # issue 3: qbraid-qir / qckpt-native peak RSS at 100k gates
+
+# --tools name -> label in the report. "qckpt" is the Qiskit-importer path (its
+# name and JSON key since the first version of this script).
+TOOLS = {
+    "qckpt-native": "qckpt (native)",
+    "qckpt": "qckpt (Qiskit importer)",
+    "qbraid-qir": "qbraid-qir",
+    "openqasm3": "openqasm3.parse (parse only)",
+}
+TOOL_ALIASES = {"qckpt-qiskit": "qckpt", "native": "qckpt-native", "openqasm3.parse": "openqasm3"}
+DEFAULT_TOOLS = "qckpt-native,qckpt,qbraid-qir,openqasm3"
+NATIVE = "qckpt-native"
+QISKIT = "qckpt"
 
 VERSIONED = ("qckpt", "xdsl", "pyqir", "qiskit", "qiskit-qasm3-import", "qbraid-qir", "pyqasm", "openqasm3")
 
@@ -186,6 +212,14 @@ def make_inputs(sizes: list[int], seed: int = SEED) -> list[BenchInput]:
 
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+
+
+def _rss_now_mib() -> float | None:
+    """Current RSS (not the peak): what a stage left alive."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _hwm_mib() -> float | None:
@@ -349,6 +383,113 @@ def _worker_qckpt(source: str) -> tuple[str, dict]:
     }
 
 
+def _worker_native(source: str, filename: str) -> tuple[str, dict]:
+    """qckpt's native frontend, stage by stage, as ``compile_qasm(src,
+    frontend="native")`` runs it: parse and IR build inside one
+    ``gc_paused()`` (``pipeline.qasm_to_module`` is one ``@_stage``; the
+    lark tree is freed when the lowering returns, inside it), then
+    ``module_to_qir`` (its own ``@_stage``)."""
+    import qckpt.dialects.qc  # noqa: F401
+    import qckpt.frontend.qasm3 as qasm3
+    import qckpt.frontend.qasm_parser as qasm_parser
+    import qckpt.passes.decompose_to_target  # noqa: F401
+    import qckpt.passes.unroll_qubit_loops  # noqa: F401
+    import qckpt.pipeline as pipeline
+    import qckpt.qir.emit as emit_mod
+    import pyqir  # noqa: F401
+
+    # The LALR parser is built once per process: start-up, not conversion.
+    t = time.perf_counter()
+    qasm_parser.parser()
+    parser_build = time.perf_counter() - t
+    imports_done = time.perf_counter()
+    rss_import = _rss_mib()
+
+    lowering_s: list[float] = []
+
+    def timed(fn):
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                lowering_s.append(time.perf_counter() - t)
+
+        return wrapper
+
+    if hasattr(pipeline, "lower_to_target"):
+        pipeline.lower_to_target = timed(pipeline.lower_to_target)
+
+    # Peak (ru_maxrss) and current RSS after each stage, read just after its
+    # lap (a few µs, charged to the next stage).
+    rss_after: dict[str, float | None] = {"imports": rss_import}
+    rss_now_after: dict[str, float | None] = {"imports": _rss_now_mib()}
+    clock = _Clock()
+    with pipeline.gc_paused():
+        tree = qasm_parser.parse(source, filename)
+        clock.lap("parse")
+        rss_after["parse"], rss_now_after["parse"] = _rss_mib(), _rss_now_mib()
+        module = qasm3._Lowering(source, filename, {}).run(tree)
+        del tree
+        clock.lap("build")
+        rss_after["build"], rss_now_after["build"] = _rss_mib(), _rss_now_mib()
+    text = pipeline.module_to_qir(module)
+    clock.lap("emit")
+    rss_after["emit"], rss_now_after["emit"] = _rss_mib(), _rss_now_mib()
+    rss_peak = _rss_mib()
+    hwm_peak = _hwm_mib()
+    stages: dict[str, float | None] = dict(clock.wall)
+    stages["decompose"] = sum(lowering_s) if lowering_s else None
+    path = "?"
+    try:
+        path = "text" if emit_mod.needs_text(emit_mod.entry_function(module)) else "builder"
+    except Exception:
+        pass
+    return text, {
+        "imports_done": imports_done,
+        "parser_build_s": parser_build,
+        "rss_import_mib": rss_import,
+        "rss_peak_mib": rss_peak,
+        "hwm_peak_mib": hwm_peak,
+        "rss_after": rss_after,
+        "rss_now_after": rss_now_after,
+        "convert_s": clock.total(),
+        "convert_cpu_s": clock.total_cpu(),
+        "stages": stages,
+        "stages_cpu": dict(clock.cpu),
+        "stages_gc": dict(clock.gc_s),
+        "stages_gc_final": dict(clock.gc_final_s),
+        "emit_path": path,
+    }
+
+
+def _worker_openqasm3(source: str) -> tuple[str, dict]:
+    """The reference parser, parse only (ANTLR parse tree -> ``openqasm3.ast``),
+    called as a user calls it: under Python's default GC policy (the import's
+    objects frozen, as for every tool). How much of it went to collection is
+    recorded, since qckpt's parse runs with the collector paused."""
+    import openqasm3
+    import openqasm3.parser  # noqa: F401
+
+    imports_done = time.perf_counter()
+    rss_import = _rss_mib()
+    clock = _Clock()
+    program = openqasm3.parse(source)
+    clock.lap("parse")
+    return "", {
+        "imports_done": imports_done,
+        "rss_import_mib": rss_import,
+        "convert_s": clock.total(),
+        "convert_cpu_s": clock.total_cpu(),
+        "stages": dict(clock.wall),
+        "stages_cpu": dict(clock.cpu),
+        "stages_gc": dict(clock.gc_s),
+        "stages_gc_final": dict(clock.gc_final_s),
+        "statements": len(program.statements),
+        "emits_qir": False,
+    }
+
+
 def _worker_qbraid(source: str, profile: str) -> tuple[str, dict]:
     from qbraid_qir.qasm3 import qasm3_to_qir
     import openqasm3.parser  # noqa: F401
@@ -375,8 +516,12 @@ def _worker_qbraid(source: str, profile: str) -> tuple[str, dict]:
 def worker_main(tool: str, input_path: str, save: str | None, qbraid_profile: str) -> int:
     try:
         source = Path(input_path).read_text()
-        if tool == "qckpt":
+        if tool == QISKIT:
             text, res = _worker_qckpt(source)
+        elif tool == NATIVE:
+            text, res = _worker_native(source, input_path)
+        elif tool == "openqasm3":
+            text, res = _worker_openqasm3(source)
         elif tool == "qbraid-qir":
             text, res = _worker_qbraid(source, qbraid_profile)
         else:
@@ -385,8 +530,9 @@ def worker_main(tool: str, input_path: str, save: str | None, qbraid_profile: st
         res.setdefault("hwm_peak_mib", _hwm_mib())
         res["t0_wall"] = _T0_WALL
         res["import_s"] = res.pop("imports_done") - _T0
-        res["qir_bytes"] = len(text)
-        res["qis_calls"] = _qis_calls(text)
+        if res.pop("emits_qir", True):
+            res["qir_bytes"] = len(text)
+            res["qis_calls"] = _qis_calls(text)
         if save:
             Path(save).write_text(text)
         res["script_s"] = time.perf_counter() - _T0
@@ -410,9 +556,12 @@ def run_worker(tool: str, path: Path, timeout: float, qbraid_profile: str, save:
     if save is not None:
         args += ["--save", str(save)]
     spawned = time.time()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     res = _run_child(args, timeout)
     res["wall_s"] = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the driver runs one child at a time: the delta is this one
+    res["process_cpu_s"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if res.get("ok"):
         interp = max(0.0, res.pop("t0_wall") - spawned)  # interpreter start-up, up to the script's first line
         res["startup_s"] = interp + res["import_s"]  # start-up + imports
@@ -426,9 +575,17 @@ def _min_merge(runs: list[dict]) -> dict:
     if not good:
         return runs[-1] | {"runs": len(runs)}
     out: dict = {"ok": True, "runs": len(runs), "ok_runs": len(good)}
-    for key in ("convert_s", "convert_cpu_s", "import_s", "startup_s", "exit_s", "wall_s", "rss_import_mib", "rss_peak_mib", "hwm_peak_mib", "qir_bytes", "qis_calls"):
+    for key in (
+        "convert_s", "convert_cpu_s", "import_s", "startup_s", "exit_s", "wall_s", "process_cpu_s", "parser_build_s",
+        "rss_import_mib", "rss_peak_mib", "hwm_peak_mib", "qir_bytes", "qis_calls", "statements",
+    ):
         vals = [r[key] for r in good if r.get(key) is not None]
         out[key] = min(vals) if vals else None
+    for key in ("rss_after", "rss_now_after"):
+        if key in good[0]:
+            out[key] = {
+                k: min((r[key][k] for r in good if r.get(key, {}).get(k) is not None), default=None) for k in good[0][key]
+            }
     stages: dict = {}
     for key in good[0].get("stages", {}):
         vals = [r["stages"][key] for r in good if r["stages"].get(key) is not None]
@@ -442,6 +599,7 @@ def _min_merge(runs: list[dict]) -> dict:
         key: min(r["stages_cpu"][key] for r in good) for key in good[0].get("stages_cpu", {}) if all(key in r.get("stages_cpu", {}) for r in good)
     }
     out["emit_path"] = good[0].get("emit_path")
+    out["load_1m"] = [r.get("load_1m") for r in runs]
     out["all_runs"] = runs
     if len(good) < len(runs):
         out["note"] = f"{len(runs) - len(good)} of {len(runs)} runs failed: {[r for r in runs if not r.get('ok')][-1].get('error')}"
@@ -452,11 +610,12 @@ def _sanity_worker(kind: str, path: str) -> int:
     """Runs in its own process, so that the driver never imports qckpt,
     qiskit or pyqir: its RSS would show up in the workers' ru_maxrss."""
     try:
-        if kind == "qckpt":
+        if kind in (QISKIT, NATIVE):
             from qckpt.pipeline import compile_qasm
             from qckpt.runtime.qir_runner import run_qir
 
-            result = run_qir(compile_qasm(Path(path).read_text()), shots=10, seed=1, timeout=TIMEOUT_S)
+            frontend = "native" if kind == NATIVE else "qiskit"
+            result = run_qir(compile_qasm(Path(path).read_text(), frontend=frontend), shots=10, seed=1, timeout=TIMEOUT_S)
             regs = [s.registers().get("c") for s in result.shots]
             res = {
                 "ok": True,
@@ -494,13 +653,14 @@ def sanity_check(workdir: Path, inputs: list[BenchInput], tools: list[str], time
     first = min((i for i in inputs if i.kind == "random"), key=lambda i: i.gates)
     qasm = workdir / f"{first.name}.qasm"
     out: dict = {"input": first.name}
-    t = time.perf_counter()
-    log(f"[sanity] qckpt: compile {first.name} and run 10 shots on qir-runner ...")
-    res = _run_child(["--sanity", "qckpt", "--input", str(qasm)], timeout)
-    if not res.get("ok") or res["complete"] != 10 or res["widths"] != [first.measurements]:
-        raise SystemExit(f"sanity check failed: qckpt's QIR for {first.name} does not run as expected on qir-runner: {res}")
-    out["qckpt"] = f"{first.name}: 10/10 shots complete on qir-runner, {first.measurements} bits recorded per shot"
-    log(f"[sanity] qckpt ok ({time.perf_counter() - t:.1f} s)")
+    for tool in [t for t in tools if t in (NATIVE, QISKIT)]:
+        t = time.perf_counter()
+        log(f"[sanity] {TOOLS[tool]}: compile {first.name} and run 10 shots on qir-runner ...")
+        res = _run_child(["--sanity", tool, "--input", str(qasm)], timeout)
+        if not res.get("ok") or res["complete"] != 10 or res["widths"] != [first.measurements]:
+            raise SystemExit(f"sanity check failed: {TOOLS[tool]}'s QIR for {first.name} does not run as expected on qir-runner: {res}")
+        out[TOOLS[tool]] = f"{first.name}: 10/10 shots complete on qir-runner, {first.measurements} bits recorded per shot"
+        log(f"[sanity] {TOOLS[tool]} ok ({time.perf_counter() - t:.1f} s)")
     if "qbraid-qir" in tools:
         t = time.perf_counter()
         log(f"[sanity] qbraid-qir: convert {first.name} and parse it with pyqir ...")
@@ -537,6 +697,13 @@ def _loadavg() -> str:
         return "{:.1f}".format(os.getloadavg()[0])
     except OSError:
         return "n/a"
+
+
+def _load_range(loads: list[str]) -> str | None:
+    vals = sorted(float(x) for x in loads if x != "n/a")
+    if not vals:
+        return None
+    return f"{vals[0]:.1f}–{vals[-1]:.1f} (median {vals[len(vals) // 2]:.1f}; 1-minute average, read before each run)"
 
 
 def source_state() -> str:
@@ -582,11 +749,11 @@ def machine_info() -> dict[str, str]:
 # --------------------------------------------------------------------------- analysis and report
 
 
-def slopes(results: dict, inputs: list[BenchInput], key) -> list[tuple[int, int, float]]:
+def slopes(results: dict, inputs: list[BenchInput], key, tool: str = QISKIT) -> list[tuple[int, int, float]]:
     """(a, b, seconds per gate) between consecutive sizes of the random inputs."""
     pts = []
     for inp in sorted((i for i in inputs if i.kind == "random"), key=lambda i: i.gates):
-        r = results.get(inp.name, {}).get("qckpt")
+        r = results.get(inp.name, {}).get(tool)
         if r and r.get("ok"):
             v = key(r)
             if v is not None:
@@ -618,6 +785,20 @@ STAGE_KEYS = {
     "total conversion": (lambda r: r["convert_s"], lambda r: r.get("convert_cpu_s")),
 }
 
+# The native path: label -> (tool, wall-clock time, CPU time or None). The
+# last rows are other tools' totals on the same inputs, for comparison.
+NATIVE_STAGE_KEYS = {
+    "parse (lark LALR)": (NATIVE, lambda r: r["stages"]["parse"], _cpu("parse")),
+    "IR build": (NATIVE, lambda r: r["stages"]["build"], _cpu("build")),
+    "QIR emission": (NATIVE, lambda r: r["stages"]["emit"], _cpu("emit")),
+    "  lower_to_target (decompose)": (NATIVE, lambda r: r["stages"].get("decompose"), None),
+    "IR build + emission": (NATIVE, lambda r: r["stages"]["build"] + r["stages"]["emit"], _sum(_cpu("build"), _cpu("emit"))),
+    "total conversion": (NATIVE, lambda r: r["convert_s"], lambda r: r.get("convert_cpu_s")),
+    "for comparison: openqasm3.parse (parse only)": ("openqasm3", lambda r: r["convert_s"], lambda r: r.get("convert_cpu_s")),
+    "for comparison: qckpt (Qiskit importer) total": (QISKIT, lambda r: r["convert_s"], lambda r: r.get("convert_cpu_s")),
+    "for comparison: qbraid-qir total": ("qbraid-qir", lambda r: r["convert_s"], lambda r: r.get("convert_cpu_s")),
+}
+
 
 def _judge(sl: list[tuple[int, int, float]]) -> tuple[dict, dict]:
     """The two targets on one series of slopes of IR build + emission."""
@@ -636,20 +817,103 @@ def _judge(sl: list[tuple[int, int, float]]) -> tuple[dict, dict]:
     return speed, flat
 
 
+def _random_input(inputs: list[BenchInput], size: int) -> BenchInput | None:
+    return next((i for i in inputs if i.kind == "random" and i.size == size), None)
+
+
+def _ratio_of(results: dict, inp: BenchInput, key) -> tuple[float, float, float] | None:
+    """(qbraid-qir value, native value, qbraid-qir / native), or None if either is missing."""
+    rb = results.get(inp.name, {}).get("qbraid-qir")
+    rn = results.get(inp.name, {}).get(NATIVE)
+    if not (rb and rn and rb.get("ok") and rn.get("ok")):
+        return None
+    vb, vn = key(rb), key(rn)
+    if vb is None or vn is None or vn <= 0:
+        return None
+    return vb, vn, vb / vn
+
+
+def _ratio_target(results: dict, inputs: list[BenchInput], size: int, goal: float, key, unit: str, others: bool = False) -> dict:
+    """qbraid-qir / native on the random input of ``size`` gates, which the
+    verdict uses; with ``others``, the structured inputs of that size are
+    listed after it."""
+    inp = _random_input(inputs, size)
+    if inp is None:
+        return {"measured": f"not measured (no {_size_label(size)} run)", "pass": None}
+    got = _ratio_of(results, inp, key)
+    if got is None:
+        return {"measured": f"not measured ({inp.name}: a tool is missing or failed)", "pass": None}
+    vb, vn, ratio = got
+    fmt = _mib if unit == "MiB" else _s
+    text = f"{inp.name}: qbraid-qir {fmt(vb)} {unit} / native {fmt(vn)} {unit} = **{ratio:.2f}×**"
+    if others:
+        extra = []
+        for o in inputs:
+            if o.kind != "random" and o.size == size:
+                g = _ratio_of(results, o, key)
+                extra.append(f"{o.name} {g[2]:.2f}×" if g else f"{o.name} n/a")
+        if extra:
+            text += " (not in the verdict: " + ", ".join(extra) + ")"
+    return {"measured": text, "pass": ratio >= goal}
+
+
+def _wall(r: dict) -> float | None:
+    return r.get("convert_s")
+
+
+def _cpu_total(r: dict) -> float | None:
+    return r.get("convert_cpu_s")
+
+
 def evaluate_targets(results: dict, inputs: list[BenchInput]) -> list[dict]:
-    """The issue's two targets, judged on wall-clock time ("pass",
-    "measured") and on CPU time ("cpu_pass", "cpu_measured")."""
+    """Issue 2's two targets (the Qiskit-importer path's IR build + emission)
+    and issue 3's four (the native path against qbraid-qir), each judged on
+    wall-clock time ("pass", "measured") and on CPU time ("cpu_pass",
+    "cpu_measured"). The verdict is the wall-clock conversion time; rows with
+    ``verdict: False`` are shown for information."""
     wall_fn, cpu_fn = STAGE_KEYS["IR build + emission"]
     wall = _judge(slopes(results, inputs, wall_fn))
     cpu = _judge(slopes(results, inputs, cpu_fn))
     names = (
-        f"IR build + QIR emission < {TARGET_US_PER_GATE:g} µs/gate at 100k gates",
-        f"IR build + QIR emission slope flat within {TARGET_FLATNESS:g}× from 1k to 100k",
+        f"IR build + QIR emission < {TARGET_US_PER_GATE:g} µs/gate at 100k gates (Qiskit-importer path)",
+        f"IR build + QIR emission slope flat within {TARGET_FLATNESS:g}× from 1k to 100k (Qiskit-importer path)",
     )
-    return [
-        {"target": n, "measured": w["measured"], "pass": w["pass"], "cpu_measured": c["measured"], "cpu_pass": c["pass"]}
-        for n, w, c in zip(names, wall, cpu)
+    out = [
+        {"issue": 2, "id": i, "verdict": True, "target": n, "measured": w["measured"], "pass": w["pass"], "cpu_measured": c["measured"], "cpu_pass": c["pass"]}
+        for i, n, w, c in zip(("us-per-gate", "flatness"), names, wall, cpu)
     ]
+
+    def row(id_: str, name: str, w: dict, c: dict | None, verdict: bool = True) -> dict:
+        return {
+            "issue": 3, "id": id_, "verdict": verdict, "target": name, "measured": w["measured"], "pass": w["pass"],
+            "cpu_measured": c["measured"] if c else None, "cpu_pass": c["pass"] if c else None,
+        }
+
+    for size, goal in ((BIG, TARGET_SPEEDUP_100K), (10_000, TARGET_SPEEDUP_10K)):
+        out.append(row(
+            f"speedup-{_size_label(size)}",
+            f"end to end ≥ {goal:g}× faster than qbraid-qir at {_size_label(size)} gates (conversion time, start-up excluded)",
+            _ratio_target(results, inputs, size, goal, _wall, "s", others=True),
+            _ratio_target(results, inputs, size, goal, _cpu_total, "s"),
+        ))
+        if size == 10_000:
+            out.append(row(
+                "speedup-10k-process",
+                f"the same at 10k, whole process (start-up, imports, conversion, exit): shown, not the verdict",
+                _ratio_target(results, inputs, size, goal, lambda r: r.get("wall_s"), "s"),
+                _ratio_target(results, inputs, size, goal, lambda r: r.get("process_cpu_s"), "s"),
+                verdict=False,
+            ))
+    out.append(row(
+        "memory-100k",
+        f"peak RSS ≤ 1/{TARGET_MEMORY_100K:g} of qbraid-qir's at 100k gates (qbraid-qir / native ≥ {TARGET_MEMORY_100K:g}×)",
+        _ratio_target(results, inputs, BIG, TARGET_MEMORY_100K, lambda r: r.get("rss_peak_mib"), "MiB"),
+        None,
+    ))
+    _, nflat_w = _judge(slopes(results, inputs, _wall, NATIVE))
+    _, nflat_c = _judge(slopes(results, inputs, _cpu_total, NATIVE))
+    out.append(row("flatness", f"native conversion time per gate (slope) flat within {TARGET_FLATNESS:g}× from 1k to 100k", nflat_w, nflat_c))
+    return out
 
 
 def _s(x: float | None) -> str:
@@ -674,9 +938,45 @@ def _cell(r: dict | None, fmt) -> str:
     return fmt(r)
 
 
+def _x(num: float | None, den: float | None) -> str:
+    return f"{num / den:.2f}×" if num is not None and den else "n/a"
+
+
+def _get(results: dict, inp: BenchInput, tool: str) -> dict | None:
+    r = results.get(inp.name, {}).get(tool)
+    return r if r and r.get("ok") else None
+
+
+def _slope_table(a, results: dict, inputs: list[BenchInput], rows: dict, bold: str) -> None:
+    """Rows of per-gate slopes, wall and CPU. ``rows``: label -> (tool, wall fn, CPU fn)."""
+    spans = []
+    for tool, wall_fn, _ in rows.values():
+        spans = slopes(results, inputs, wall_fn, tool)
+        if spans:
+            break
+    if not spans:
+        a("Needs at least two sizes.")
+        return
+    hdr = " | ".join(f"{_size_label(x)}→{_size_label(y)}" for x, y, _ in spans)
+    a(f"| stage | wall {hdr.replace(' | ', ' | wall ')} | wall flatness | CPU {hdr.replace(' | ', ' | CPU ')} | CPU flatness |")
+    a("|---|" + "---:|" * (2 * len(spans) + 2))
+
+    def cells(fn, tool) -> str:
+        sl = slopes(results, inputs, fn, tool) if fn is not None else []
+        if len(sl) != len(spans):
+            return " | ".join(["n/a"] * (len(spans) + 1))
+        flat = f"{max(x for _, _, x in sl) / min(x for _, _, x in sl):.2f}×" if len(sl) >= 2 and min(x for _, _, x in sl) > 0 else "n/a"
+        return " | ".join(f"{x * 1e6:.1f}" for _, _, x in sl) + f" | {flat}"
+
+    for label, (tool, wall_fn, cpu_fn) in rows.items():
+        name = f"**{label}**" if label == bold else label.replace("  ", "↳ ", 1)
+        a(f"| {name} | {cells(wall_fn, tool)} | {cells(cpu_fn, tool)} |")
+
+
 def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[dict]) -> str:
     L: list[str] = []
     a = L.append
+    tools = meta.get("tools", list(TOOLS))
     a("## Conversion throughput: OpenQASM 3 → QIR")
     a("")
     a("Written by `benchmarks/convert_throughput.py`; rerun it instead of editing this section (see `benchmarks/README.md`).")
@@ -685,17 +985,22 @@ def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[di
     a(f"- Date: {meta['date']}")
     m = meta["machine"]
     a(f"- Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} RAM, {m['os']}, Python {m['python']}; "
-      f"load average {meta['load'][0]} at the start, {meta['load'][1]} at the end (other work on the machine adds noise)")
+      f"load average {meta['load'][0]} at the start, {meta['load'][1]} at the end"
+      + (f", {meta['load_runs']} over the timed runs" if meta.get("load_runs") else "")
+      + " (other work on the machine adds noise)")
     a(f"- Source: {meta['source']}")
     a("- Versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()))
+    a("- Tools: " + ", ".join(f"`{t}` = {TOOLS[t]}" for t in tools))
     a(f"- qbraid-qir call: `{meta['qbraid_call']}`")
     a(
         f"- Method: each conversion runs in its own fresh subprocess; conversion time excludes interpreter start-up and imports "
-        f"(shown separately); peak RSS is `ru_maxrss` at the end of that subprocess. Each figure is the minimum over "
+        f"(shown separately; for qckpt (native) the imports include building the LALR parser); peak RSS is `ru_maxrss` at the end of that subprocess. "
+        f"*Process* time is the whole subprocess as the driver saw it (start-up, imports, conversion, exit). Each figure is the minimum over "
         f"{meta['repeat_desc']}. Per-gate costs are slopes between sizes, so fixed costs drop out. Garbage collection: "
-        f"objects made by the imports are frozen (`gc.freeze()`) before the clock starts, in both tools; qckpt's parse stage "
-        f"ends with a full `gc.collect()` counted in it, so the importer's cyclic garbage is charged to parsing and not to "
-        f"whichever stage the collector would next run in; otherwise each tool runs under its own GC policy (qckpt's pipeline pauses the collector inside its stages, parse included). "
+        f"objects made by the imports are frozen (`gc.freeze()`) before the clock starts, in every tool; otherwise each tool runs "
+        f"under its own GC policy: qckpt (native) as `compile_qasm(src, frontend=\"native\")` runs it (parse and IR build in one "
+        f"`gc_paused()`, emission in another), qbraid-qir and `openqasm3.parse` under Python's default; qckpt (Qiskit importer)'s "
+        f"parse runs under `gc_paused()` and ends with a full `gc.collect()` counted in it, so the importer's cyclic garbage is charged to parsing. "
         f"Timeout {meta['timeout']:.0f} s per conversion."
     )
     a("- Sanity check before timing: " + "; ".join(f"{k}: {v}" for k, v in meta["sanity"].items() if k != "input"))
@@ -713,86 +1018,33 @@ def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[di
         kind = "mid-circuit" if i.kind == "random" else "final"
         a(f"| {i.name} | {i.gates} | {i.measurements} ({kind}) | {len(i.source.encode()) / 1024:.0f} |")
     a("")
-    a("### qckpt per stage (seconds)")
-    a("")
-    a("Parse = `qasm3_to_circuit` (Qiskit's importer), under the pipeline's `gc_paused()` as inside `qasm_to_module`; IR build = `circuit_to_module`; emission = `module_to_qir` "
-      "(`lower_to_target`: decomposition to target gates, then `emit_qir` with the sink it picks — pyqir's Builder, or LLVM text parsed by "
-      "`Module.from_ir` — then `verify` and `str`); total = the three. "
-      "The two *text route* columns are measured apart, after the conversion and outside its total, on a freshly built "
-      "and decomposed module: `emit_qir_text` (qckpt writes LLVM text) and pyqir `Module.from_ir` + `verify` + `str` of that text.")
-    a("")
-    a("| input | gates | parse | IR build | emission | ↳ lower_to_target | emit path | text route: emit_qir_text | text route: pyqir | total | of which GC (parse / build / emission) | start-up + imports | import RSS MiB | peak RSS MiB |")
-    a("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    for i in inputs:
-        r = results.get(i.name, {}).get("qckpt")
-        if r is None or not r.get("ok"):
-            a(f"| {i.name} | {i.gates} | " + " | ".join([_cell(r, str)] * 12) + " |")
-            continue
-        st = r["stages"]
-        a(
-            f"| {i.name} | {i.gates} | {_s(st['parse'])} | {_s(st['build'])} | {_s(st['emit'])} | {_s(st.get('decompose'))} | "
-            f"{r.get('emit_path') or '?'} | {_s(st.get('emit_text'))} | {_s(st.get('pyqir'))} | {_s(r['convert_s'])} | "
-            f"{' / '.join(_s(r.get('stages_gc', {}).get(k)) for k in ('parse', 'build', 'emit'))} | {_s(r['startup_s'])} | "
-            f"{_mib(r['rss_import_mib'])} | {_mib(r['rss_peak_mib'])} |"
-        )
-    a("")
-    a("### qckpt cost per gate (µs/gate, slope between sizes of the random inputs)")
-    a("")
-    a("Slope = (t(b) − t(a)) / (b − a) between consecutive sizes; flatness = last slope / first slope. "
-      "Wall-clock and CPU time of the same runs; on a machine shared with other work, CPU time is the steadier one.")
-    a("")
-    spans = slopes(results, inputs, STAGE_KEYS["total conversion"][0])
-    if spans:
-        hdr = " | ".join(f"{_size_label(x)}→{_size_label(y)}" for x, y, _ in spans)
-        a(f"| stage | wall {hdr.replace(' | ', ' | wall ')} | wall flatness | CPU {hdr.replace(' | ', ' | CPU ')} | CPU flatness |")
-        a("|---|" + "---:|" * (2 * len(spans) + 2))
 
-        def cells(fn) -> str:
-            sl = slopes(results, inputs, fn) if fn is not None else []
-            if len(sl) != len(spans):
-                return " | ".join(["n/a"] * (len(spans) + 1))
-            flat = f"{sl[-1][2] / sl[0][2]:.2f}×" if len(sl) >= 2 and sl[0][2] > 0 else "n/a"
-            return " | ".join(f"{x * 1e6:.1f}" for _, _, x in sl) + f" | {flat}"
-
-        for label, (wall_fn, cpu_fn) in STAGE_KEYS.items():
-            name = f"**{label}**" if label == "IR build + emission" else label.replace("  ", "↳ ", 1)
-            a(f"| {name} | {cells(wall_fn)} | {cells(cpu_fn)} |")
-    else:
-        a("Needs at least two sizes.")
-    a("")
+    if NATIVE in tools:
+        _render_native(a, inputs, results, tools)
     a("### Targets")
     a("")
+    a("Issue 2: the Qiskit-importer path's IR build + emission. Issue 3: the native frontend against qbraid-qir, on the same "
+      "inputs in the same run; ratios are qbraid-qir / qckpt (native). **The verdict is the wall-clock conversion time** "
+      "(parse + IR build + emission, start-up and imports excluded), as in the comparison tables; the CPU column is a "
+      "cross-check on a shared machine. The row marked *shown, not the verdict* judges the 10k target on the whole process.")
+    a("")
+
     def verdict(p: bool | None) -> str:
         return "not checked" if p is None else ("PASS" if p else "**FAIL**")
 
-    a("| target | wall-clock | result | CPU time | result |")
-    a("|---|---|---|---|---|")
+    a("| issue | target | wall-clock | result | CPU time | result |")
+    a("|---|---|---|---|---|---|")
     for t in targets:
-        a(f"| {t['target']} | {t['measured']} | {verdict(t['pass'])} | {t['cpu_measured']} | {verdict(t['cpu_pass'])} |")
+        res_w = verdict(t["pass"]) if t.get("verdict", True) else f"({verdict(t['pass']).strip('*')}, not the verdict)"
+        if t["cpu_measured"] is None:
+            cpu_cells = "— | —"
+        else:
+            res_c = verdict(t["cpu_pass"]) if t.get("verdict", True) else f"({verdict(t['cpu_pass']).strip('*')})"
+            cpu_cells = f"{t['cpu_measured']} | {res_c}"
+        a(f"| {t.get('issue', 2)} | {t['target']} | {t['measured']} | {res_w} | {cpu_cells} |")
     a("")
-    a("### qckpt vs qbraid-qir (same inputs, same run)")
-    a("")
-    a("Conversion wall time (start-up and imports excluded), peak RSS of the converting process, and what each emitted. "
-      "Ratios are qbraid-qir / qckpt: above 1× means qckpt is faster or smaller. *Process* is the whole subprocess as "
-      "the driver saw it: start-up, imports, conversion and exit (freeing the objects). QIS calls count gate and "
-      "measurement calls in the output (qckpt decomposes cp and swap differently from qbraid-qir).")
-    a("")
-    a("| input | gates | qckpt s | qbraid-qir s | time ratio | CPU time ratio | qckpt peak MiB | qbraid-qir peak MiB | memory ratio | start-up + imports s (qckpt / qbraid-qir) | process s (qckpt / qbraid-qir) | QIS calls (qckpt / qbraid-qir) |")
-    a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for i in inputs:
-        rq = results.get(i.name, {}).get("qckpt")
-        rb = results.get(i.name, {}).get("qbraid-qir")
-        both = rq is not None and rb is not None and rq.get("ok") and rb.get("ok")
-        tr = f"{rb['convert_s'] / rq['convert_s']:.2f}×" if both else "n/a"
-        mr = f"{rb['rss_peak_mib'] / rq['rss_peak_mib']:.2f}×" if both else "n/a"
-        cr = f"{rb['convert_cpu_s'] / rq['convert_cpu_s']:.2f}×" if both and rq.get("convert_cpu_s") and rb.get("convert_cpu_s") else "n/a"
-        a(
-            f"| {i.name} | {i.gates} | {_cell(rq, lambda r: _s(r['convert_s']))} | {_cell(rb, lambda r: _s(r['convert_s']))} | {tr} | {cr} | "
-            f"{_cell(rq, lambda r: _mib(r['rss_peak_mib']))} | {_cell(rb, lambda r: _mib(r['rss_peak_mib']))} | {mr} | "
-            f"{_cell(rq, lambda r: _s(r['startup_s']))} / {_cell(rb, lambda r: _s(r['startup_s']))} | "
-            f"{_cell(rq, lambda r: _s(r['wall_s']))} / {_cell(rb, lambda r: _s(r['wall_s']))} | "
-            f"{_cell(rq, lambda r: str(r['qis_calls']))} / {_cell(rb, lambda r: str(r['qis_calls']))} |"
-        )
+    if QISKIT in tools:
+        _render_qiskit(a, inputs, results)
     notes = []
     for i in inputs:
         for tool, r in results.get(i.name, {}).items():
@@ -805,13 +1057,158 @@ def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[di
             elif r.get("hwm_peak_mib") and abs(r["rss_peak_mib"] - r["hwm_peak_mib"]) > 0.1 * r["hwm_peak_mib"]:
                 notes.append(f"{tool} on {i.name}: ru_maxrss {r['rss_peak_mib']:.0f} MiB but VmHWM {r['hwm_peak_mib']:.0f} MiB")
     if notes:
-        a("")
         a("Failures and notes:")
         a("")
-        notes_out = [f"- {n}" for n in notes]
-        L.extend(notes_out)
-    a("")
+        L.extend(f"- {n}" for n in notes)
+        a("")
     return "\n".join(L)
+
+
+def _render_native(a, inputs: list[BenchInput], results: dict, tools: list[str]) -> None:
+    a("### qckpt (native) per stage (seconds)")
+    a("")
+    a("Parse = `qckpt.frontend.qasm_parser.parse` (lark LALR; the parser is built once per process, in start-up); "
+      "IR build = `qckpt.frontend.qasm3._Lowering(...).run(tree)`, the tree then freed — both inside one `gc_paused()`, "
+      "as `pipeline.qasm_to_module(frontend=\"native\")` runs them; emission = `pipeline.module_to_qir` (`lower_to_target`, "
+      "then `emit_qir` with the sink it picks, `verify` and `str`). Total = the three. *Peak RSS after* is `ru_maxrss` "
+      "read at the end of each stage (imports / parse / IR build / emission); *RSS held after* is the current RSS then.")
+    a("")
+    a("| input | gates | parse | IR build | emission | ↳ lower_to_target | emit path | total | of which GC (parse / build / emission) "
+      "| start-up + imports | ↳ parser build | peak RSS MiB after imports / parse / build / emission | RSS held MiB after parse / build / emission |")
+    a("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    for i in inputs:
+        r = results.get(i.name, {}).get(NATIVE)
+        if r is None or not r.get("ok"):
+            a(f"| {i.name} | {i.gates} | " + " | ".join([_cell(r, str)] * 11) + " |")
+            continue
+        st, ra, rn = r["stages"], r.get("rss_after", {}), r.get("rss_now_after", {})
+        a(
+            f"| {i.name} | {i.gates} | {_s(st['parse'])} | {_s(st['build'])} | {_s(st['emit'])} | {_s(st.get('decompose'))} | "
+            f"{r.get('emit_path') or '?'} | {_s(r['convert_s'])} | "
+            f"{' / '.join(_s(r.get('stages_gc', {}).get(k)) for k in ('parse', 'build', 'emit'))} | {_s(r['startup_s'])} | "
+            f"{_s(r.get('parser_build_s'))} | {' / '.join(_mib(ra.get(k)) for k in ('imports', 'parse', 'build', 'emit'))} | "
+            f"{' / '.join(_mib(rn.get(k)) for k in ('parse', 'build', 'emit'))} |"
+        )
+    a("")
+    a("### qckpt (native) cost per gate (µs/gate, slope between sizes of the random inputs)")
+    a("")
+    a("Slope = (t(b) − t(a)) / (b − a) between consecutive sizes; flatness = largest slope / smallest slope. "
+      "Wall-clock and CPU time of the same runs. The last rows are the other tools' totals on the same inputs.")
+    a("")
+    _slope_table(a, results, inputs, {k: v for k, v in NATIVE_STAGE_KEYS.items() if v[0] in tools}, "total conversion")
+    a("")
+    if "openqasm3" in tools:
+        a("### Parse only: qckpt (native) against `openqasm3.parse` (same inputs, same run)")
+        a("")
+        a("qckpt's parse stage (above: lark LALR to a parse tree, collector paused as in the pipeline) against the reference "
+          "`openqasm3.parse(src)` (ANTLR parse tree, then the `openqasm3.ast` tree; Python's default GC), each in its own process, "
+          "start-up and imports excluded. Ratio = openqasm3 / native: above 1× means qckpt's parse is faster. *Ex. GC* takes out the "
+          "time `openqasm3.parse` spent in the cyclic collector. Statements = top-level statements in `openqasm3.parse`'s "
+          "`Program` (expected: the input's lines after `OPENQASM 3.0;`).")
+        a("")
+        a("| input | gates | native parse s | openqasm3.parse s | ratio | CPU ratio | openqasm3 of which GC s | ratio ex. GC "
+          "| start-up + imports s (native / openqasm3) | peak RSS MiB (native whole conversion / openqasm3 parse) | statements (openqasm3 / expected) |")
+        a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for i in inputs:
+            rn, ro = _get(results, i, NATIVE), _get(results, i, "openqasm3")
+            rn_any, ro_any = results.get(i.name, {}).get(NATIVE), results.get(i.name, {}).get("openqasm3")
+            np_ = rn["stages"]["parse"] if rn else None
+            op_ = ro["convert_s"] if ro else None
+            ogc = ro.get("stages_gc", {}).get("parse") if ro else None
+            ncpu = rn.get("stages_cpu", {}).get("parse") if rn else None
+            ocpu = ro.get("convert_cpu_s") if ro else None
+            expected = len(i.source.splitlines()) - 1
+            a(
+                f"| {i.name} | {i.gates} | {_cell(rn_any, lambda r: _s(np_))} | {_cell(ro_any, lambda r: _s(op_))} | {_x(op_, np_)} | {_x(ocpu, ncpu)} | "
+                f"{_s(ogc)} | {_x(op_ - ogc if op_ is not None and ogc is not None else None, np_)} | "
+                f"{_cell(rn_any, lambda r: _s(r['startup_s']))} / {_cell(ro_any, lambda r: _s(r['startup_s']))} | "
+                f"{_cell(rn_any, lambda r: _mib(r['rss_peak_mib']))} / {_cell(ro_any, lambda r: _mib(r['rss_peak_mib']))} | "
+                f"{_cell(ro_any, lambda r: str(r.get('statements')))} / {expected} |"
+            )
+        a("")
+    if "qbraid-qir" in tools:
+        a("### qckpt (native) vs qbraid-qir (same inputs, same run)")
+        a("")
+        a("End to end from `.qasm` text to QIR text. *Conversion* is timed inside the worker (start-up and imports excluded) and is what "
+          "the targets use; *process* is the whole subprocess as the driver saw it (interpreter start-up, imports — for qckpt the "
+          "parser build too — conversion, and exit), with its CPU time from `getrusage(RUSAGE_CHILDREN)`. Ratios are qbraid-qir / "
+          "qckpt (native): above 1× means qckpt is faster or smaller. QIS calls count gate and measurement calls in the output "
+          "(qckpt decomposes cp and swap differently from qbraid-qir).")
+        a("")
+        a("| input | gates | conversion s (native / qbraid-qir) | time ratio | CPU time ratio | process s (native / qbraid-qir) | process ratio "
+          "| process CPU ratio | start-up + imports s (native / qbraid-qir) | peak MiB (native / qbraid-qir) | memory ratio | QIS calls (native / qbraid-qir) |")
+        a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for i in inputs:
+            rn_any, rb_any = results.get(i.name, {}).get(NATIVE), results.get(i.name, {}).get("qbraid-qir")
+            rn, rb = _get(results, i, NATIVE), _get(results, i, "qbraid-qir")
+            both = rn is not None and rb is not None
+            g = (lambda k: (rb.get(k), rn.get(k))) if both else (lambda k: (None, None))
+            a(
+                f"| {i.name} | {i.gates} | {_cell(rn_any, lambda r: _s(r['convert_s']))} / {_cell(rb_any, lambda r: _s(r['convert_s']))} | "
+                f"{_x(*g('convert_s'))} | {_x(*g('convert_cpu_s'))} | "
+                f"{_cell(rn_any, lambda r: _s(r['wall_s']))} / {_cell(rb_any, lambda r: _s(r['wall_s']))} | {_x(*g('wall_s'))} | {_x(*g('process_cpu_s'))} | "
+                f"{_cell(rn_any, lambda r: _s(r['startup_s']))} / {_cell(rb_any, lambda r: _s(r['startup_s']))} | "
+                f"{_cell(rn_any, lambda r: _mib(r['rss_peak_mib']))} / {_cell(rb_any, lambda r: _mib(r['rss_peak_mib']))} | {_x(*g('rss_peak_mib'))} | "
+                f"{_cell(rn_any, lambda r: str(r.get('qis_calls')))} / {_cell(rb_any, lambda r: str(r.get('qis_calls')))} |"
+            )
+        a("")
+
+
+def _render_qiskit(a, inputs: list[BenchInput], results: dict) -> None:
+    a("### qckpt (Qiskit importer) per stage (seconds)")
+    a("")
+    a("Parse = `qasm3_to_circuit` (Qiskit's importer), under the pipeline's `gc_paused()` as inside `qasm_to_module`; IR build = `circuit_to_module`; emission = `module_to_qir` "
+      "(`lower_to_target`: decomposition to target gates, then `emit_qir` with the sink it picks — pyqir's Builder, or LLVM text parsed by "
+      "`Module.from_ir` — then `verify` and `str`); total = the three. "
+      "The two *text route* columns are measured apart, after the conversion and outside its total, on a freshly built "
+      "and decomposed module: `emit_qir_text` (qckpt writes LLVM text) and pyqir `Module.from_ir` + `verify` + `str` of that text.")
+    a("")
+    a("| input | gates | parse | IR build | emission | ↳ lower_to_target | emit path | text route: emit_qir_text | text route: pyqir | total | of which GC (parse / build / emission) | start-up + imports | import RSS MiB | peak RSS MiB |")
+    a("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for i in inputs:
+        r = results.get(i.name, {}).get(QISKIT)
+        if r is None or not r.get("ok"):
+            a(f"| {i.name} | {i.gates} | " + " | ".join([_cell(r, str)] * 12) + " |")
+            continue
+        st = r["stages"]
+        a(
+            f"| {i.name} | {i.gates} | {_s(st['parse'])} | {_s(st['build'])} | {_s(st['emit'])} | {_s(st.get('decompose'))} | "
+            f"{r.get('emit_path') or '?'} | {_s(st.get('emit_text'))} | {_s(st.get('pyqir'))} | {_s(r['convert_s'])} | "
+            f"{' / '.join(_s(r.get('stages_gc', {}).get(k)) for k in ('parse', 'build', 'emit'))} | {_s(r['startup_s'])} | "
+            f"{_mib(r['rss_import_mib'])} | {_mib(r['rss_peak_mib'])} |"
+        )
+    a("")
+    a("### qckpt (Qiskit importer) cost per gate (µs/gate, slope between sizes of the random inputs)")
+    a("")
+    a("Slope = (t(b) − t(a)) / (b − a) between consecutive sizes; flatness = largest slope / smallest slope. "
+      "Wall-clock and CPU time of the same runs; on a machine shared with other work, CPU time is the steadier one.")
+    a("")
+    _slope_table(a, results, inputs, {k: (QISKIT, w, c) for k, (w, c) in STAGE_KEYS.items()}, "IR build + emission")
+    a("")
+    a("### qckpt (Qiskit importer) vs qbraid-qir (same inputs, same run)")
+    a("")
+    a("Conversion wall time (start-up and imports excluded), peak RSS of the converting process, and what each emitted. "
+      "Ratios are qbraid-qir / qckpt (Qiskit importer): above 1× means qckpt is faster or smaller. *Process* is the whole subprocess as "
+      "the driver saw it: start-up, imports, conversion and exit (freeing the objects). QIS calls count gate and "
+      "measurement calls in the output (qckpt decomposes cp and swap differently from qbraid-qir).")
+    a("")
+    a("| input | gates | qckpt (Qiskit importer) s | qbraid-qir s | time ratio | CPU time ratio | qckpt (Qiskit importer) peak MiB | qbraid-qir peak MiB | memory ratio | start-up + imports s (qckpt Qiskit / qbraid-qir) | process s (qckpt Qiskit / qbraid-qir) | QIS calls (qckpt Qiskit / qbraid-qir) |")
+    a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for i in inputs:
+        rq = results.get(i.name, {}).get(QISKIT)
+        rb = results.get(i.name, {}).get("qbraid-qir")
+        both = rq is not None and rb is not None and rq.get("ok") and rb.get("ok")
+        tr = f"{rb['convert_s'] / rq['convert_s']:.2f}×" if both else "n/a"
+        mr = f"{rb['rss_peak_mib'] / rq['rss_peak_mib']:.2f}×" if both else "n/a"
+        cr = f"{rb['convert_cpu_s'] / rq['convert_cpu_s']:.2f}×" if both and rq.get("convert_cpu_s") and rb.get("convert_cpu_s") else "n/a"
+        a(
+            f"| {i.name} | {i.gates} | {_cell(rq, lambda r: _s(r['convert_s']))} | {_cell(rb, lambda r: _s(r['convert_s']))} | {tr} | {cr} | "
+            f"{_cell(rq, lambda r: _mib(r['rss_peak_mib']))} | {_cell(rb, lambda r: _mib(r['rss_peak_mib']))} | {mr} | "
+            f"{_cell(rq, lambda r: _s(r['startup_s']))} / {_cell(rb, lambda r: _s(r['startup_s']))} | "
+            f"{_cell(rq, lambda r: _s(r['wall_s']))} / {_cell(rb, lambda r: _s(r['wall_s']))} | "
+            f"{_cell(rq, lambda r: str(r['qis_calls']))} / {_cell(rb, lambda r: str(r['qis_calls']))} |"
+        )
+    a("")
 
 
 def write_section(path: Path, body: str) -> None:
@@ -839,7 +1236,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--json", type=Path, help="write all measurements as JSON here")
     p.add_argument("--timeout", type=float, default=TIMEOUT_S, help=f"seconds per conversion (default {TIMEOUT_S:.0f})")
     p.add_argument("--seed", type=int, default=SEED, help=f"input generator seed (default {SEED})")
-    p.add_argument("--tools", default="qckpt,qbraid-qir", help="comma-separated: qckpt, qbraid-qir")
+    p.add_argument(
+        "--tools",
+        default=DEFAULT_TOOLS,
+        help=f"comma-separated, run in this order on each input (default {DEFAULT_TOOLS}): "
+        "qckpt-native (alias native), qckpt (alias qckpt-qiskit: through Qiskit's importer), qbraid-qir, openqasm3 (openqasm3.parse only)",
+    )
     p.add_argument("--qbraid-profile", default="adaptive", help="profile passed to qbraid-qir's qasm3_to_qir (default adaptive)")
     p.add_argument("--keep", type=Path, help="write the generated OpenQASM here instead of a temporary directory")
     p.add_argument("--no-sanity", action="store_true", help="skip the qir-runner / pyqir sanity check")
@@ -862,11 +1264,20 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     else:
         sizes = list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
-    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    tools = []
+    for t in (t.strip() for t in args.tools.split(",") if t.strip()):
+        t = TOOL_ALIASES.get(t, t)
+        if t not in TOOLS:
+            raise SystemExit(f"--tools: unknown tool '{t}'; choose from {', '.join(TOOLS)} (aliases: {', '.join(TOOL_ALIASES)})")
+        if t not in tools:
+            tools.append(t)
     versions = package_versions()
     if "qbraid-qir" in tools and versions["qbraid-qir"] == "not installed":
-        log("qbraid-qir is not installed (pip install -e '.[bench]'): measuring qckpt only")
+        log("qbraid-qir is not installed (pip install -e '.[bench]'): not measuring it")
         tools.remove("qbraid-qir")
+    if "openqasm3" in tools and versions["openqasm3"] == "not installed":
+        log("openqasm3 is not installed: no parse-only comparison")
+        tools.remove("openqasm3")
 
     def repeats(inp: BenchInput) -> int:
         return args.repeat if args.repeat else (1 if inp.gates >= BIG else 3)
@@ -885,14 +1296,18 @@ def main(argv: list[str] | None = None) -> int:
         sanity = {"skipped": "--no-sanity"} if args.no_sanity else sanity_check(workdir, inputs, tools, args.timeout, args.qbraid_profile)
 
         results: dict[str, dict[str, dict]] = {}
+        loads: list[str] = []
         for inp in inputs:
             results[inp.name] = {}
             for tool in tools:
                 runs = []
                 for k in range(repeats(inp)):
                     t = time.perf_counter()
-                    log(f"[{time.perf_counter() - started:7.1f} s] {tool:<10} {inp.name:<12} run {k + 1}/{repeats(inp)} ...")
+                    load = _loadavg()
+                    log(f"[{time.perf_counter() - started:7.1f} s] {tool:<12} {inp.name:<12} run {k + 1}/{repeats(inp)} (load {load}) ...")
                     r = run_worker(tool, workdir / f"{inp.name}.qasm", args.timeout, args.qbraid_profile)
+                    r["load_1m"] = load
+                    loads.append(load)
                     runs.append(r)
                     what = (
                         f"convert {r['convert_s']:.2f} s (CPU {r['convert_cpu_s']:.2f} s), peak {r['rss_peak_mib']:.0f} MiB"
@@ -920,6 +1335,7 @@ def main(argv: list[str] | None = None) -> int:
         "sanity": sanity,
         "elapsed_s": time.perf_counter() - started,
         "load": (load_start, _loadavg()),
+        "load_runs": _load_range(loads),
         "source": source_state(),
     }
     body = render(meta, inputs, results, targets)
