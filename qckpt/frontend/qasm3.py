@@ -15,6 +15,7 @@ Every error names ``file:line:col`` of the construct at fault.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Hashable, Iterator
@@ -30,7 +31,19 @@ from xdsl.ir import Block, Region, SSAValue
 from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.dialects.gates import GATES
 from qckpt.frontend.ir_builder import F64, INDEX, IRBuilder, constant_value
-from qckpt.frontend.qasm_gates import ModifierError, Prim, control, inverse, negctrl_wrap, power
+from qckpt.frontend.qasm_gates import (
+    BUILTIN_GATES,
+    AngleOps,
+    LIBRARY_SOURCE,
+    QELIB1_INC,
+    STDGATES_INC,
+    ModifierError,
+    Prim,
+    control,
+    inverse,
+    negctrl_wrap,
+    power,
+)
 from qckpt.frontend.qasm_parser import parse
 from qckpt.frontend.qasm_values import (
     BIT,
@@ -43,8 +56,10 @@ from qckpt.frontend.qasm_values import (
     Dyn,
     QType,
     Val,
+    angle_to_units,
     const_type,
     is_const,
+    units_to_angle,
     wrap_int,
 )
 from qckpt.frontend.ssa_env import SSAEnv
@@ -52,6 +67,10 @@ from qckpt.frontend.ssa_env import SSAEnv
 STANDARD_INCLUDES = {"stdgates.inc", "qelib1.inc"}
 BREAK, CONTINUE, RETURN, RETVAL = ("flag", "break"), ("flag", "continue"), ("flag", "return"), ("flag", "retval")
 MAX_UNROLL = 100_000
+# Every qubit and every bit is an SSA value at compile time: a register of
+# millions would take the compiler minutes to build, and no simulator or
+# device runs it. Larger registers are rejected rather than attempted.
+MAX_REGISTER = 100_000
 
 
 # ----------------------------------------------------------------------------- symbols
@@ -95,7 +114,23 @@ class _Escape(Exception):
 def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None) -> ModuleOp:
     """Lower OpenQASM 3 (or 2) source to a module with one ``@main``."""
     tree = parse(source, filename)
-    return _Lowering(source, filename, params or {}).run(tree)
+    lowering = _Lowering(source, filename, params or {})
+    try:
+        return lowering.run(tree)
+    except RecursionError:
+        raise lowering.error(lowering.current, "the program nests too deeply to compile") from None
+
+
+@functools.cache
+def _library_gates() -> dict[str, GateDef]:
+    """``LIBRARY_SOURCE`` parsed once per process."""
+    out: dict[str, GateDef] = {}
+    for st in parse(LIBRARY_SOURCE, "<stdgates>").children:
+        name, *rest = st.children
+        params = [str(t) for c in rest if c.data == "gate_params" and c.children for t in c.children[0].children]
+        qubits = [str(t) for c in rest if c.data == "id_list" for t in c.children]
+        out[str(name)] = GateDef(params, qubits, rest[-1])
+    return out
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -126,6 +161,11 @@ def _subtrees(node: Any) -> Iterator[Tree]:
             yield from _subtrees(c)
 
 
+def _names_in(node: Any) -> set[str]:
+    """Every variable name an expression mentions."""
+    return {_name_of(t) for t in _iter_tokens(node) if t.type in ("NAME", "INDEXED")}
+
+
 def _name_of(tok: Token) -> str:
     """The variable name of a NAME or INDEXED token."""
     v = str(tok)
@@ -142,7 +182,9 @@ class _Lowering:
         self.b = IRBuilder()
         self.env = SSAEnv()
         self.scopes: list[dict[str, Any]] = [{}]
-        self.gates: dict[str, GateDef] = {}
+        self.gates: dict[str, GateDef] = {}  # the program's own gates
+        self.library = _library_gates()  # standard-library gates the gate table lacks
+        self.included: set[str] = set()
         self.subs: dict[str, SubDef] = {}
         self.bit_vars: list[tuple[str, CSym]] = []  # declaration order, for default outputs
         self.outputs: list[tuple[str, CSym]] = []
@@ -153,6 +195,8 @@ class _Lowering:
         self._locs: dict[tuple[int, int], FileLineColLoc] = {}
         self._file_attr = StringAttr(filename)
         self.phys: list[SSAValue] | None = None
+        self.current: Any = None  # the statement being lowered, to locate a nesting-depth error
+        self.dead_blocks: list[Block] = []  # code being checked, not emitted (check_unreachable)
 
     # ------------------------------------------------------------------ errors
     def error(self, node: Any, message: str) -> QckptError:
@@ -193,15 +237,45 @@ class _Lowering:
     # ------------------------------------------------------------------ driver
     def run(self, tree: Tree) -> ModuleOp:
         max_phys = max((int(m.group(1)) for m in re.finditer(r"\$([0-9]+)", self.source)), default=-1)
+        if max_phys >= MAX_REGISTER:
+            m = re.search(rf"\${max_phys}\b", self.source)
+            assert m is not None
+            line = self.source.count("\n", 0, m.start()) + 1
+            col = m.start() - (self.source.rfind("\n", 0, m.start()) + 1) + 1
+            raise QckptError(f"physical qubit ${max_phys} is beyond the {MAX_REGISTER} qubits qckpt allocates",
+                             SourceLocation(self.filename, line, col), self.lines[line - 1])
         if max_phys >= 0:
             self.phys = self.b.alloc_register("$", max_phys + 1)
         stmts = [c for c in tree.children if not (isinstance(c, Tree) and c.data == "version")]
+        self.check_placement(tree)
         self.lower_stmts(stmts)
         self.record_outputs()
         unused = set(self.params) - self.used_params
         if unused:
             raise QckptError(f"--param {', '.join(sorted(unused))}: the program declares no such input")
         return self.b.finish()
+
+    def check_placement(self, tree: Tree) -> None:
+        """``break``/``continue`` only in a loop, ``return`` only in a def:
+        checked on the whole tree, so that code the lowering never reaches
+        (a subroutine nobody calls) is checked too."""
+        stack: list[tuple[Tree, bool, bool]] = [(tree, False, False)]  # (node, in a loop, in a def)
+        while stack:
+            node, in_loop, in_def = stack.pop()
+            for c in reversed(node.children):
+                if not isinstance(c, Tree):
+                    continue
+                d = c.data
+                if d in ("break_stmt", "continue_stmt") and not in_loop:
+                    raise self.error(c, f"'{d[: -len('_stmt')]}' outside a loop")
+                if d == "return_stmt" and not in_def:
+                    raise self.error(c, "'return' outside a subroutine")
+                if d == "def_def":
+                    stack.append((c, False, True))
+                elif d == "gate_def":
+                    stack.append((c, False, False))
+                else:
+                    stack.append((c, in_loop or d in ("while_stmt", "for_stmt"), in_def))
 
     def record_outputs(self) -> None:
         chosen = self.outputs if self.outputs else self.bit_vars
@@ -262,6 +336,7 @@ class _Lowering:
         return out
 
     def lower_stmt(self, st: Any) -> None:
+        self.current = st
         if isinstance(st, Token):
             raise self.error(st, f"unexpected '{st}'")
         handler = getattr(self, "st_" + st.data, None)
@@ -290,12 +365,16 @@ class _Lowering:
         tok = st.children[0]
         name = str(tok)[1:-1]
         if name in STANDARD_INCLUDES:
+            self.included.add(name)
             return
         base = Path(self.filename).parent if self.filename not in ("<input>", "<stdin>") else Path(".")
         path = base / name
-        if not path.exists():
+        if not name or not path.is_file():
             raise self.error(tok, f"cannot find include file '{name}' (looked in {base})")
-        text = path.read_text()
+        try:
+            text = path.read_text()
+        except (OSError, UnicodeDecodeError) as e:
+            raise self.error(tok, f"cannot read include file '{name}': {e}") from None
         sub = parse(text, str(path))
         saved = (self.source, self.lines, self.filename)
         self.source, self.lines, self.filename = text, text.splitlines(), str(path)
@@ -317,21 +396,34 @@ class _Lowering:
         size = self.const_int(des[0].children[0], "a qubit register size") if des else None
         self._declare_qreg(name, size)
 
-    def st_old_qreg(self, st: Tree) -> None:
+    def _old_register(self, st: Tree) -> tuple[Token, int]:
+        """``qreg q[2];`` / ``creg c[2];``: the name and the size, whether
+        the lexer made ``q[2]`` one INDEXED token or a name and a designator."""
+        if len(st.children) == 1:
+            tok = st.children[0]
+            text = str(tok)
+            return Token("NAME", _name_of(tok), tok.start_pos, tok.line, tok.column), int(text[text.index("[") + 1 : -1])
         name, des = st.children
-        self._declare_qreg(name, self.const_int(des.children[0], "a register size"))
+        return name, self.const_int(des.children[0], "a register size")
+
+    def st_old_qreg(self, st: Tree) -> None:
+        self._declare_qreg(*self._old_register(st))
 
     def _declare_qreg(self, name: Token, size: int | None) -> None:
         if self.loop_depth or self.sub_depth or len(self.scopes) > 1:
             raise self.error(name, "qubits can only be declared in the global scope")
         if size is not None and size < 1:
             raise self.error(name, f"a qubit register needs at least one qubit, not {size}")
+        if size is not None and size > MAX_REGISTER:
+            raise self.error(name, f"a register of {size} qubits is more than qckpt allocates ({MAX_REGISTER})")
         qubits = self.b.alloc_register(str(name), size or 1, self.loc(name))
         self.declare(name, QSym(qubits, size is not None))
 
     def st_old_creg(self, st: Tree) -> None:
-        name, des = st.children
-        self._declare_classical(name, QType("bit", self.const_int(des.children[0], "a register size")), None, st)
+        name, size = self._old_register(st)
+        if not 1 <= size <= MAX_REGISTER:
+            raise self.error(name, f"a bit register needs 1 to {MAX_REGISTER} bits, not {size}")
+        self._declare_classical(name, QType("bit", size), None, st)
 
     def st_classical_decl(self, st: Tree) -> None:
         ty, name, *rest = st.children
@@ -342,16 +434,20 @@ class _Lowering:
     def _declare_classical(self, name: Token, qtype: QType, init: Any, st: Tree) -> CSym:
         n = qtype.width if qtype.is_register else 1
         sym = CSym(qtype, [self.fresh_key(str(name)) for _ in range(n)] if qtype.is_register else [self.fresh_key(str(name))])
+        measured = isinstance(init, Tree) and init.data == "measure_expr"
+        # The initialiser is evaluated before the name exists: in `int n = n;`
+        # the right side is an outer `n`, or undeclared.
+        value = self.eval(init) if init is not None and not measured else None
         if init is None:
             zero = self.zero_of(qtype)
             for k in sym.keys:
                 self.env[k] = zero
         self.declare(name, sym)
-        if init is not None:
-            if isinstance(init, Tree) and init.data == "measure_expr":
-                self.assign_measure(sym, None, init, name)
-            else:
-                self.assign(sym, None, self.eval(init), init)
+        if measured:
+            self.assign_measure(sym, None, init, name)
+        elif init is not None:
+            assert value is not None
+            self.assign(sym, None, value, init)
         if qtype.kind == "bit" and len(self.scopes) == 1 and not self.loop_depth and not self.sub_depth:
             self.bit_vars.append((str(name), sym))
         return sym
@@ -379,6 +475,50 @@ class _Lowering:
             sym = self._declare_classical(name, qtype, None, st)
             self.outputs.append((str(name), sym))
 
+    def st_alias_decl(self, st: Tree) -> None:
+        """``let a = q[1:3] ++ r;``: a new name for (a concatenation of) qubit
+        or bit selections. It refers to the same qubits or bit locations."""
+        name, _eq, *parts = st.children
+        pieces = [p for p in parts if not (isinstance(p, Token) and p.type == "CONCAT")]
+        base = [self.lookup(_name_of(t)) if (t := self._base_token(p)) is not None else None for p in pieces]
+        if all(isinstance(b, QSym) for b in base):
+            qubits: list[SSAValue] = []
+            for p in pieces:
+                qubits.extend(self.resolve_qarg(self._as_qarg(p)))
+            if len(set(qubits)) != len(qubits):
+                raise self.error(st, f"alias '{name}' names the same qubit more than once")
+            self.declare(name, QSym(qubits, True))
+            return
+        if all(isinstance(b, CSym) and b.type.is_register for b in base):
+            keys: list[Hashable] = []
+            for p in pieces:
+                view, idx = self.lvalue(p)
+                if idx is not None:  # one bit
+                    i = idx if isinstance(idx, int) else self.const_int(idx, "an index")
+                    self._check_bit_index(view, i, p)
+                    keys.append(view.keys[i])
+                else:
+                    keys.extend(view.keys)
+            self.declare(name, CSym(QType("bit", len(keys)), keys))
+            return
+        for p, b in zip(pieces, base):
+            tok = self._base_token(p)
+            if tok is not None and b is None:
+                raise self.error(tok, f"'{_name_of(tok)}' is not declared")
+            if not isinstance(b, (QSym, CSym)) or (isinstance(b, CSym) and not b.type.is_register):
+                raise self.error(p, "an alias must name qubits, or bits of bit registers")
+        odd = next(p for p, b in zip(pieces, base) if type(b) is not type(base[0]))
+        raise self.error(odd, "an alias cannot mix qubits and bits")
+
+    @staticmethod
+    def _base_token(e: Any) -> Token | None:
+        """The variable a selection expression starts from: ``q``, ``q[1]``, ``q[1:2]``."""
+        if isinstance(e, Tree) and e.data in ("name", "indexed"):
+            return e.children[0]
+        if isinstance(e, Tree) and e.data == "index":
+            return _Lowering._base_token(e.children[0]) if e.children[0].data == "name" else None
+        return None
+
     def scalar_type(self, ty: Tree) -> QType:
         kind = ty.data[: -len("_type")]
         if kind in ("complex", "duration", "stretch"):
@@ -387,14 +527,15 @@ class _Lowering:
         for c in ty.children:
             if isinstance(c, Tree) and c.data == "designator":
                 width = self.const_int(c.children[0], "a type width")
-                if width < 1 or (kind in ("int", "uint") and width > 64):
-                    raise self.error(c, f"{kind}[{width}] is not supported (widths 1 to 64)")
+                limit = 64 if kind in ("int", "uint", "angle") else MAX_REGISTER  # ints live in i64
+                if not 1 <= width <= limit:
+                    raise self.error(c, f"{kind}[{width}] is not supported (widths 1 to {limit})")
         return QType(kind, width)
 
     def zero_of(self, t: QType) -> SSAValue:
         if t.kind in ("bit", "bool"):
             return self.b.const_bool(False)
-        if t.kind in ("int", "uint"):
+        if t.kind in ("int", "uint") or t.fixed_angle:
             return self.b.const_i64(0)
         return self.b.const_f64(0.0)
 
@@ -409,8 +550,14 @@ class _Lowering:
                 params = [str(t) for t in (c.children[0].children if c.children else [])]
             elif c.data == "id_list":
                 qubits = [str(t) for t in c.children]
-        if str(name) in self.gates or str(name) in GATES:
+        g = str(name)
+        taken = g in self.gates or g in BUILTIN_GATES
+        taken |= "stdgates.inc" in self.included and g in STDGATES_INC
+        taken |= "qelib1.inc" in self.included and g in QELIB1_INC
+        if taken:
             raise self.error(name, f"gate '{name}' is already defined")
+        if g in self.subs:
+            raise self.error(name, f"'{name}' is already defined as a subroutine")
         if len(set(qubits)) != len(qubits):
             raise self.error(name, f"gate '{name}' names a qubit argument twice")
         self.gates[str(name)] = GateDef(params, qubits, body)
@@ -432,7 +579,10 @@ class _Lowering:
                         des = [x for x in a.children if isinstance(x, Tree) and x.data == "designator"]
                         if des:
                             n = self.const_int(des[0].children[0], "a qubit array size")
-                        args.append(("q", str([x for x in a.children if isinstance(x, Token) and x.type in ("NAME", "GATE_NAME")][-1]), None, n))
+                        tok = [x for x in a.children if isinstance(x, Token) and x.type in ("NAME", "GATE_NAME", "INDEXED")][-1]
+                        if tok.type == "INDEXED":  # `qreg q[2]`
+                            n = int(str(tok)[len(_name_of(tok)) + 1 : -1])
+                        args.append(("q", _name_of(tok), None, n))
             elif c.data == "return_type":
                 ret = self.scalar_type(c.children[0])
         if str(name) in self.subs:
@@ -440,6 +590,23 @@ class _Lowering:
         self.subs[str(name)] = SubDef(args, ret, rest[-1], name)
 
     def st_gate_call(self, st: Tree) -> None:
+        name = st.children[0]
+        if isinstance(name, Token) and str(name) in self.subs:
+            # `f(a) q, r;`: a subroutine called in gate syntax (earlier
+            # OpenQASM 3 drafts, and the OpenQASM examples, write calls so):
+            # the parenthesised values, then the qubits, in parameter order.
+            args: list[Any] = []
+            for c in st.children[1:]:
+                if isinstance(c, Tree) and c.data == "expr_list":
+                    args.extend(c.children)
+                elif isinstance(c, Tree) and c.data == "qarg_list":
+                    args.extend(c.children)
+                elif isinstance(c, Tree) and c.data == "designator":
+                    raise self.error(c, "gate durations are a timing feature, which is not supported")
+                else:
+                    args.append(c)
+            self.call_subroutine(Tree("call", [name]), self.subs[str(name)], args)
+            return
         for p in self.expand_call(st):
             self.emit_prim(p, st)
 
@@ -503,15 +670,21 @@ class _Lowering:
                     if kind == "inv":
                         prims = inverse(prims, self.negate)
                     elif kind == "pow":
-                        prims = power(prims, k, self.negate)
+                        prims = power(prims, k, self.negate, lambda v, n: self.binary("*", v, n, name))
                     else:
                         ctl = controls[ci - k : ci]
                         ci -= k
-                        prims = control(prims, ctl) if kind == "ctrl_mod" else negctrl_wrap(prims, ctl)
+                        ops = AngleOps(self.negate, lambda v, f: self.binary("*", v, f, name))
+                        prims = control(prims, ctl, ops) if kind == "ctrl_mod" else negctrl_wrap(prims, ctl, ops)
             except ModifierError as e:
                 raise self.error(name, str(e)) from None
             out.extend(prims)
         return out
+
+    def gate_def(self, g: str) -> GateDef | None:
+        """The OpenQASM definition of a gate, if it has one: the program's
+        own first, then the standard-library gates the gate table lacks."""
+        return self.gates.get(g) or self.library.get(g)
 
     def gate_arity(self, name: Token, nparams: int) -> int:
         g = str(name)
@@ -519,8 +692,8 @@ class _Lowering:
             if nparams != 1:
                 raise self.error(name, f"gphase takes 1 parameter, but {nparams} were given")
             return 0
-        if g in self.gates:
-            d = self.gates[g]
+        d = self.gate_def(g)
+        if d is not None:
             if nparams != len(d.params):
                 raise self.error(name, f"gate '{g}' takes {len(d.params)} parameter(s), but {nparams} were given")
             return len(d.qubits)
@@ -535,9 +708,9 @@ class _Lowering:
 
     def base_prims(self, name: Token, pvals: list[Val], qubits: list[SSAValue]) -> list[Prim]:
         g = str(name)
-        if g not in self.gates:
+        d = self.gate_def(g)
+        if d is None:
             return [Prim(g, tuple(pvals), tuple(qubits))]
-        d = self.gates[g]
         scope: dict[str, Any] = {}
         for pname, v in zip(d.params, pvals):
             scope[pname] = ConstSym(v, FLOAT) if is_const(v) else ConstSym(v, FLOAT)
@@ -553,7 +726,7 @@ class _Lowering:
                 if st.data == "gate_call":
                     out.extend(self.expand_call(st))
                 elif st.data == "expr_stmt" and self._is_gphase_call(st.children[0]):
-                    out.append(Prim("gphase", (self.eval(st.children[0].children[1].children[0]),), ()))
+                    out.append(Prim("gphase", (self._gphase_angle(st.children[0]),), ()))
                 elif st.data == "barrier_stmt":
                     continue
                 else:
@@ -561,6 +734,13 @@ class _Lowering:
             return out
         finally:
             self.scopes = saved_scopes
+
+    def _gphase_angle(self, call: Tree) -> Val:
+        """The angle of ``gphase(a);`` written as a statement."""
+        args = call.children[1].children if len(call.children) > 1 else []
+        if len(args) != 1:
+            raise self.error(call.children[0], f"gphase takes 1 parameter, but {len(args)} were given")
+        return self.eval(args[0])
 
     @staticmethod
     def _is_gphase_call(e: Any) -> bool:
@@ -580,7 +760,7 @@ class _Lowering:
     def negate(self, v: Val) -> Val:
         if is_const(v):
             return -v  # type: ignore[operator]
-        return Dyn(self.b.add(arith.NegfOp(v.value)).results[0], FLOAT)  # type: ignore[union-attr]
+        return Dyn(self.b.add(arith.NegfOp(self.to_ssa(v, FLOAT, None))).results[0], FLOAT)
 
     # ------------------------------------------------------------------ qubit arguments
     def resolve_qarg(self, q: Any) -> list[SSAValue]:
@@ -682,9 +862,9 @@ class _Lowering:
             return
         if len(qubits) != 1:
             raise self.error(node, f"measuring {len(qubits)} qubits into one bit")
-        bit = self.b.measure(qubits[0], loc)
-        if sym.type.kind not in ("bit", "bool") and not sym.type.is_register:
+        if idx is None and sym.type.kind not in ("bit", "bool"):
             raise self.error(node, f"cannot store a measurement in a variable of type {sym.type}")
+        bit = self.b.measure(qubits[0], loc)
         self.store(sym, idx, Dyn(bit, BIT), node)
 
     def st_reset_stmt(self, st: Tree) -> None:
@@ -693,8 +873,8 @@ class _Lowering:
 
     def st_barrier_stmt(self, st: Tree) -> None:
         qs: list[SSAValue] = []
-        if st.children:
-            for q in st.children[0].children:
+        if len(st.children) > 1:
+            for q in st.children[1].children:
                 qs.extend(self.resolve_qarg(q))
         else:
             for scope in self.scopes:
@@ -703,13 +883,20 @@ class _Lowering:
                         qs.extend(sym.qubits)
         self.b.barrier(list(dict.fromkeys(qs)))
 
-    def st_delay_stmt(self, st: Tree) -> None:
+    def warn(self, node: Any, message: str) -> None:
         import warnings
 
-        t = _tok(st)
-        warnings.warn(f"{self.filename}:{t.line}:{t.column}: warning: 'delay' is dropped (QIR has no timing)", stacklevel=1)
+        t = _tok(node)
+        where = f"{self.filename}:{t.line}:{t.column}" if t is not None else self.filename
+        warnings.warn(f"{where}: warning: {message}", stacklevel=2)
+
+    def st_delay_stmt(self, st: Tree) -> None:
+        # Dropping a delay changes when things happen, not what they do.
+        self.warn(st, "'delay' is dropped (QIR has no timing)")
 
     def st_box_stmt(self, st: Tree) -> None:
+        if any(isinstance(c, Tree) and c.data == "designator" for c in st.children):
+            self.warn(st, "the duration of 'box' is dropped (QIR has no timing); its body is kept")
         self.st_block(st.children[-1])
 
     # ------------------------------------------------------------------ classical statements
@@ -718,13 +905,17 @@ class _Lowering:
         sym, idx = self.lvalue(target)
         v = self.eval(value)
         if str(op) != "=":
-            cur = self.read(sym, idx, target)
+            if idx is None and sym.type.fixed_angle:  # modulo-2^n integer arithmetic, even on a known value
+                cur: Val = Dyn(self.env[sym.keys[0]], sym.type)
+            else:
+                cur = self.read(sym, idx, target)
             v = self.binary(str(op)[:-1], cur, v, st)
         self.store(sym, idx, v, st)
 
     def st_expr_stmt(self, st: Tree) -> None:
         e = st.children[0]
         if self._is_gphase_call(e):
+            self._gphase_angle(e)  # checked; a global phase without a control is unobservable
             return
         self.eval(e)  # a subroutine call for its effects
 
@@ -737,8 +928,27 @@ class _Lowering:
             text = str(tok)
             return self.csym(tok, _name_of(tok)), int(text[text.index("[") + 1 : -1])
         if isinstance(node, Tree) and node.data == "index" and isinstance(node.children[0], Tree) and node.children[0].data == "name":
-            return self.csym(node.children[0].children[0]), node.children[1]
+            sym = self.csym(node.children[0].children[0])
+            index = node.children[1]
+            if isinstance(index, Tree) and index.data in ("range_expr", "index_set"):
+                return self.slice_view(sym, index, node), None
+            return sym, index
         raise self.error(node, "the left side of an assignment must be a variable or a bit of one")
+
+    def slice_view(self, sym: CSym, index: Tree, node: Any) -> CSym:
+        """``c[0:2]`` or ``c[{0, 3}]`` of a bit register: a register of the
+        selected bits that shares their locations, so reading it reads them
+        and assigning it assigns them (a slice is a reference, per the spec)."""
+        if not sym.type.is_register:
+            raise self.error(node, f"only bit registers can be sliced, not a value of type {sym.type}")
+        n = len(sym.keys)
+        picked = self.index_values(index, n, _tok(node))
+        for i in picked:
+            if not -n <= i < n:
+                raise self.error(index, f"index {i} is out of range for a register of {n} bit(s)")
+        if not picked:
+            raise self.error(index, "a slice must select at least one bit")
+        return CSym(QType("bit", len(picked)), [sym.keys[i] for i in picked])
 
     def csym(self, tok: Token, name: str | None = None) -> CSym:
         name = name or str(tok)
@@ -766,8 +976,11 @@ class _Lowering:
                 return Dyn(self._dynamic_bit(sym, i), BIT)
             self._check_bit_index(sym, i, node)
             return self.from_ssa(self.env[sym.keys[i]], BIT)
-        # A bit of an integer variable.
-        return self._bit_of(self.read(sym, None, node), i, node)
+        # A bit of an integer or angle[n] variable: of its representation.
+        if is_const(i) and (isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < sym.type.int_width):
+            raise self.error(node, f"bit index {i!r} is out of range for a variable of type {sym.type}")
+        word = Dyn(self.env[sym.keys[0]], sym.type) if sym.type.fixed_angle else self.read(sym, None, node)
+        return self._bit_of(word, i, node)
 
     def _check_bit_index(self, sym: CSym, i: Any, node: Any) -> None:
         if isinstance(i, bool) or not isinstance(i, int):
@@ -790,7 +1003,8 @@ class _Lowering:
             return
         i = idx if isinstance(idx, int) else self.eval(idx)
         if not t.is_register:
-            raise self.error(node, f"cannot assign to a bit of '{t}' variable")
+            self._store_bit_of_word(sym, i, v, node)
+            return
         bit = self.to_ssa(v, BIT, node)
         if isinstance(i, Dyn):
             index = self.to_ssa(i, INT, node)
@@ -800,6 +1014,23 @@ class _Lowering:
             return
         self._check_bit_index(sym, i, node)
         self.env[sym.keys[i]] = bit
+
+    def _store_bit_of_word(self, sym: CSym, i: Val, v: Val, node: Any) -> None:
+        """``x[i] = b`` for an int, uint or angle[n] ``x``: bit i of its
+        representation (bit 0 least significant)."""
+        t = sym.type
+        if t.kind not in ("int", "uint") and not t.fixed_angle:
+            raise self.error(node, f"cannot assign to a bit of a variable of type {t}")
+        if is_const(i):
+            if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < t.int_width:
+                raise self.error(node, f"bit index {i!r} is out of range for a variable of type {t}")
+        word = self.env[sym.keys[0]]
+        bit = self.b.zext_i64(self.to_ssa(v, BIT, node))
+        index = self.to_ssa(i, INT, node)
+        one = self.b.binop(arith.ShLIOp, self.b.const_i64(1), index)
+        cleared = self.b.and_(word, self.b.xor(one, self.b.const_i64(-1)))
+        new = self.b.binop(arith.OrIOp, cleared, self.b.binop(arith.ShLIOp, bit, index))
+        self.env[sym.keys[0]] = self._mask(Dyn(new, t)).value
 
     def assign(self, sym: CSym, idx: Any, v: Val, node: Any) -> None:
         t = sym.type
@@ -865,10 +1096,15 @@ class _Lowering:
         cond, then_st, *rest = st.children
         c = self.eval(cond)
         else_st = rest[0] if rest else None
-        if is_const(c):  # decided at compile time: lower only the branch taken
-            chosen = then_st if self.truthy_const(c, cond) else else_st
-            if chosen is not None:
-                self.st_scoped(chosen)
+        if is_const(c):  # decided at compile time: the branch not taken is only checked
+            taken = self.truthy_const(c, cond)
+            for branch, live in ((then_st, taken), (else_st, not taken)):
+                if branch is None:
+                    continue
+                if live:
+                    self.st_scoped(branch)
+                else:
+                    self.check_unreachable(lambda b=branch: self.st_scoped(b))
             return
         written = self.written(then_st) | (self.written(else_st) if else_st is not None else set())
         self.structured_if(
@@ -916,6 +1152,7 @@ class _Lowering:
         cond, body = st.children
         c0 = self.eval(cond)
         if is_const(c0) and not self.truthy_const(c0, cond):
+            self.check_unreachable(lambda: self._dead_loop_body(body))
             return
         saved = self._enter_loop()
         escapes = self._escapes(body)
@@ -950,6 +1187,39 @@ class _Lowering:
             self.env[k] = r
         self._leave_loop(saved)
 
+    def _dead_loop_body(self, body: Any) -> None:
+        saved = self._enter_loop()
+        try:
+            self.st_scoped(body)
+        finally:
+            self._leave_loop(saved)
+
+    def check_unreachable(self, lower: Callable[[], None]) -> None:
+        """Lower code that never runs (a branch or loop body decided at
+        compile time) into a block that is then dropped. OpenQASM's semantic
+        errors are errors wherever they are written, and this gives dead code
+        the same checks as live code without emitting it. Subroutine calls in
+        it are checked but not inlined: a recursion that a constant argument
+        ends would not end here."""
+        block = Block(arg_types=[i1, i64, F64])  # opaque values (see _opaque)
+        outer = self.b.set_block(block)
+        saved_notes, self.pending_annotations = self.pending_annotations, []
+        self.dead_blocks.append(block)
+        try:
+            with self.env.scope():
+                lower()
+        finally:
+            self.dead_blocks.pop()
+            self.pending_annotations = saved_notes
+            self.b.set_block(outer)
+            for op in reversed(list(block.ops)):
+                block.erase_op(op, safe_erase=False)  # drop the uses it made of live values
+
+    def _opaque(self, t: QType) -> Dyn:
+        """A value of type ``t`` that is not known at compile time, in dead code."""
+        i = 0 if t.kind in ("bit", "bool") and not t.is_register else (2 if t.kind in ("float", "angle") and not t.fixed_angle else 1)
+        return Dyn(self.dead_blocks[-1].args[i], t)
+
     def st_for_stmt(self, st: Tree) -> None:
         kids = st.children
         body = kids[-1]
@@ -971,7 +1241,7 @@ class _Lowering:
         if len(values) > MAX_UNROLL:
             raise self.error(rng, f"a for loop of {len(values)} iterations is too long")
         name = str(var)
-        unroll = rng.data != "for_range" or self._indexes_qubits(body, name) or self._quantum_param_use(body, name)
+        unroll = rng.data != "for_range" or self._needs_unrolling(body, name)
         saved = self._enter_loop()
         try:
             if unroll:
@@ -981,21 +1251,68 @@ class _Lowering:
         finally:
             self._leave_loop(saved)
 
-    def _indexes_qubits(self, body: Any, name: str) -> bool:
-        for t in _subtrees(body):
-            if t.data == "qarg_index" and any(str(x) == name for x in _iter_tokens(t.children[1])):
-                return True
-        return False
+    def _needs_unrolling(self, body: Any, name: str) -> bool:
+        """A loop is unrolled when its variable, or a variable its body
+        writes, is used where a compile-time value is needed: a qubit index
+        (QIR needs static qubit ids), a gate parameter or modifier (so angles
+        fold: a QIR backend need not compute them), an alias. Unrolled, each
+        iteration sees those values as constants (``pow(power)`` in the
+        OpenQASM ``ipe`` example, with ``power <<= 1`` in the body)."""
+        static = self._static_names(body, set())
+        return name in static or bool(static & self._assigned_names(body))
 
-    def _quantum_param_use(self, body: Any, name: str) -> bool:
-        """The loop variable appears in a gate's parameters: unroll, so the
-        angle folds (a QIR backend need not compute angles)."""
-        for t in _subtrees(body):
-            if t.data == "gate_call":
+    def _static_names(self, node: Any, seen: set[str]) -> set[str]:
+        """Names used where a value must be known at compile time, looking
+        through calls into subroutines (their bodies are inlined per call)."""
+        out: set[str] = set()
+        for t in _subtrees(node):
+            d = t.data
+            if d == "qarg_index":
+                out |= _names_in(t.children[1])
+            elif d == "alias_decl":
+                out |= _names_in(t)
+            elif d == "gate_call":
                 for c in t.children:
-                    if isinstance(c, Tree) and c.data in ("expr_list", "pow_mod", "ctrl_mod", "negctrl_mod") and any(str(x) == name for x in _iter_tokens(c)):
-                        return True
-        return False
+                    if isinstance(c, Tree) and c.data in ("expr_list", "pow_mod", "ctrl_mod", "negctrl_mod", "designator"):
+                        out |= _names_in(c)
+                    elif isinstance(c, Tree) and not c.data.startswith("qarg"):
+                        out |= _names_in(c)  # a single parameter
+                if isinstance(t.children[0], Token) and str(t.children[0]) in self.subs:
+                    out |= self._static_args(str(t.children[0]), [c for c in t.children[1:] if isinstance(c, Tree)], seen)
+            elif d == "index" and isinstance(t.children[0], Tree) and t.children[0].data == "name":
+                if isinstance(self.lookup(str(t.children[0].children[0])), QSym):
+                    out |= _names_in(t.children[1])
+            elif d == "call" and str(t.children[0]) in self.subs and len(t.children) > 1:
+                out |= self._static_args(str(t.children[0]), [t.children[1]], seen)
+        return out
+
+    def _static_args(self, sub_name: str, arg_nodes: list[Tree], seen: set[str]) -> set[str]:
+        """The names in a call's classical arguments whose parameters the
+        subroutine uses where a compile-time value is needed."""
+        if sub_name in seen:
+            return set()
+        sub = self.subs[sub_name]
+        inner = self._static_names(sub.body, seen | {sub_name})
+        args: list[Any] = []
+        for n in arg_nodes:
+            args.extend(n.children if n.data in ("expr_list", "qarg_list") else [n])
+        out: set[str] = set()
+        for (kind, aname, _t, _n), a in zip(sub.args, args):
+            if kind == "c" and aname in inner:
+                out |= _names_in(a)
+        return out
+
+    def _assigned_names(self, body: Any) -> set[str]:
+        out: set[str] = set()
+        for t in _subtrees(body):
+            target = None
+            if t.data in ("measure_assign", "assignment"):
+                target = t.children[0]
+            elif t.data == "measure_arrow" and len(t.children) > 1:
+                target = t.children[1]
+            if target is not None and (tok := _tok(target)) is not None:
+                out.add(_name_of(tok))
+        return out
 
     def _unrolled_for(self, var: Token, vtype: QType, values: list[Any], body: Any) -> None:
         has_escape = bool(self._escapes(body) & {BREAK, RETURN})
@@ -1067,7 +1384,7 @@ class _Lowering:
             if it.data == "default":
                 if default is not None:
                     raise self.error(it, "switch has more than one default")
-                default = it.children[0]
+                default = it.children[1]
             else:
                 for e in it.children[0].children:
                     c = self.const_int(e, "a case value")
@@ -1076,8 +1393,11 @@ class _Lowering:
                     cases.append((c, it.children[1]))
         if is_const(v):
             chosen = next((b for c, b in cases if c == v), default)
-            if chosen is not None:
-                self.st_scoped(chosen)
+            for body in dict.fromkeys([*(b for _, b in cases), default]):
+                if body is chosen:
+                    self.st_scoped(body)
+                elif body is not None:
+                    self.check_unreachable(lambda b=body: self.st_scoped(b))
             return
         sel = self.b.index_cast(self.to_ssa(v, INT, target))
         written: set[Hashable] = set()
@@ -1114,8 +1434,8 @@ class _Lowering:
     def st_return_stmt(self, st: Tree) -> None:
         if not self.sub_depth:
             raise self.error(st, "'return' outside a subroutine")
-        if st.children:
-            e = st.children[0]
+        if len(st.children) > 1:
+            e = st.children[1]
             if isinstance(e, Tree) and e.data == "measure_expr":
                 (q,) = self.resolve_qarg(e.children[0])
                 v: Val = Dyn(self.b.measure(q, self.loc(_tok(e))), BIT)
@@ -1140,8 +1460,8 @@ class _Lowering:
         for (kind, aname, atype, n), a in zip(sub.args, args):
             if kind == "q":
                 qs = self.resolve_qarg(self._as_qarg(a))
-                if n is not None and len(qs) != n:
-                    raise self.error(a, f"argument '{aname}' of '{name}' takes {n} qubit(s), but {len(qs)} were given")
+                if len(qs) != (n if n is not None else 1):
+                    raise self.error(a, f"argument '{aname}' of '{name}' takes {n or 1} qubit(s), but {len(qs)} were given")
                 scope[aname] = QSym(qs, n is not None)
             else:
                 v = self.eval(a)
@@ -1149,6 +1469,8 @@ class _Lowering:
                 assert atype is not None
                 scope[aname] = CSym(atype, [key])
                 self.env[key] = self.to_ssa(v, atype, a)
+        if self.dead_blocks:
+            return self._opaque(sub.ret) if sub.ret is not None else 0
         saved_scopes = self.scopes
         globals_ = {k: v for k, v in self.scopes[0].items() if isinstance(v, (ConstSym, QSym))}
         self.scopes = [globals_, scope]
@@ -1175,6 +1497,10 @@ class _Lowering:
         return result
 
     def _as_qarg(self, a: Any) -> Any:
+        if isinstance(a, Tree) and a.data.startswith("qarg_"):
+            return a  # already a qubit argument (a subroutine called as `f(x) q;`)
+        if isinstance(a, Token) and a.type == "HWQUBIT":
+            return a
         if isinstance(a, Tree) and a.data == "name":
             return Tree("qarg_name", a.children)
         if isinstance(a, Tree) and a.data == "indexed":
@@ -1198,6 +1524,14 @@ class _Lowering:
 
     def ex_float_lit(self, e: Tree) -> Val:
         return float(str(e.children[0]))
+
+    def ex_bitstring_lit(self, e: Tree) -> Val:
+        """``"0101"``: a bit-register value, most significant bit first."""
+        tok = e.children[0]
+        digits = str(tok)[1:-1].replace("_", "")
+        if not digits or set(digits) - {"0", "1"}:
+            raise self.error(tok, f"{tok} is not a bitstring literal (only 0, 1 and _ may appear in one)")
+        return int(digits, 2)
 
     def ex_true_lit(self, e: Tree) -> Val:
         return True
@@ -1238,12 +1572,15 @@ class _Lowering:
 
     def ex_index(self, e: Tree) -> Val:
         target, index = e.children
-        if isinstance(index, Tree) and index.data in ("range_expr", "index_set"):
-            raise self.error(index, "slices of classical values are supported only in casts and comparisons of whole registers")
+        is_slice = isinstance(index, Tree) and index.data in ("range_expr", "index_set")
         if isinstance(target, Tree) and target.data == "name":
             sym = self.lookup(str(target.children[0]))
             if isinstance(sym, CSym):
+                if is_slice:
+                    return self.read(self.slice_view(sym, index, e), None, e)
                 return self.read(sym, index, e)
+        if is_slice:
+            raise self.error(index, "only bit registers can be sliced")
         v = self.eval(target)
         return self._bit_of(v, self.eval(index), e)
 
@@ -1271,6 +1608,8 @@ class _Lowering:
         if o == "!":
             return Dyn(self.b.not_(self.truthy(v, e)), BOOL)
         if o == "-":
+            if v.type.fixed_angle:
+                return self.binary("-", 0.0, v, e)
             if v.type.kind in ("float", "angle"):
                 return Dyn(self.b.add(arith.NegfOp(v.value)).results[0], FLOAT)
             return self.binary("-", 0, v, e)
@@ -1307,7 +1646,7 @@ class _Lowering:
                 return fn(*vals)  # type: ignore[operator]
             except (ValueError, ZeroDivisionError, OverflowError) as ex:
                 raise self.error(name_tok, f"{name}: {ex}") from None
-        if name in self.gates or name in GATES:
+        if self.gate_def(name) is not None or name in GATES:
             raise self.error(name_tok, f"'{name}' is a gate; a gate call needs qubit arguments")
         raise self.error(name_tok, f"'{name}' is not a known function or subroutine")
 
@@ -1322,6 +1661,8 @@ class _Lowering:
             return Dyn(self.truthy(v, e), BOOL)
         if t.kind in ("int", "uint") or t.is_register:
             return self._mask(Dyn(self.to_ssa(v, INT, e), QType("uint" if t.kind == "bit" else t.kind, t.width)))
+        if t.fixed_angle:
+            return Dyn(self.to_ssa(v, t, e), t)
         return Dyn(self.to_ssa(v, FLOAT, e), FLOAT)
 
     # ------------------------------------------------------------------ value conversion
@@ -1342,9 +1683,10 @@ class _Lowering:
             if isinstance(v, float) and not v.is_integer() and t.kind != "bit":
                 return wrap_int(int(v), t)
             return wrap_int(int(v), QType("uint" if t.kind == "bit" else t.kind, t.width))
+        if t.fixed_angle:
+            assert t.width is not None
+            return units_to_angle(angle_to_units(float(v), t.width), t.width)
         if t.kind in ("float", "angle"):
-            if isinstance(v, bool):
-                return float(v)
             return float(v)
         raise self.error(node, f"cannot convert {v!r} to {t}")
 
@@ -1353,6 +1695,9 @@ class _Lowering:
         if c is not None:
             if t.kind in ("bit", "bool") and not t.is_register:
                 return bool(int(c) & 1)
+            if t.fixed_angle:
+                assert t.width is not None
+                return units_to_angle(int(c), t.width)
             if t.kind in ("float", "angle"):
                 return float(c)
             return wrap_int(int(c), t)
@@ -1360,6 +1705,8 @@ class _Lowering:
 
     def to_ssa(self, v: Val, t: QType, node: Any) -> SSAValue:
         """Materialise ``v`` as an SSA value of ``t``'s IR type."""
+        if t.fixed_angle:
+            return self._to_angle_units(v, t, node)
         kind = "bool" if t.kind in ("bit", "bool") and not t.is_register else ("float" if t.kind in ("float", "angle") else "int")
         if is_const(v):
             if kind == "bool":
@@ -1377,11 +1724,45 @@ class _Lowering:
             if src == i1:
                 return self.b.zext_i64(v.value)
             if src == i64:
-                return v.value
-            return self.b.add(arith.FPToSIOp(v.value, i64)).results[0]
+                return self._mask(Dyn(v.value, t)).value if self._narrows(v.type, t) else v.value
+            return self._mask(Dyn(self.b.add(arith.FPToSIOp(v.value, i64)).results[0], t)).value
         if src == F64:
             return v.value
-        return self.b.add(arith.SIToFPOp(self.b.zext_i64(v.value) if src == i1 else v.value, F64)).results[0]
+        f = self.b.add(arith.SIToFPOp(self.b.zext_i64(v.value) if src == i1 else v.value, F64)).results[0]
+        if v.type.fixed_angle:  # n-bit pattern -> radians
+            assert v.type.width is not None
+            f = self.b.binop(arith.MulfOp, f, self.b.const_f64(math.tau / (1 << v.type.width)))
+        return f
+
+    @staticmethod
+    def _narrows(src: QType, dst: QType) -> bool:
+        """Storing a ``src`` value in a ``dst`` location must reduce it to
+        ``dst``'s width (and sign-extend for ``int[n]``)."""
+        if dst.width is None or dst.width >= 64 or dst.kind not in ("int", "uint"):
+            return False
+        return not (src.kind == dst.kind and src.width is not None and src.width <= dst.width)
+
+    def _to_angle_units(self, v: Val, t: QType, node: Any) -> SSAValue:
+        """``v`` as the n-bit pattern of an ``angle[n]``."""
+        n = t.width
+        assert n is not None
+        if is_const(v):
+            return self.b.const_i64(angle_to_units(float(v), n))  # type: ignore[arg-type]
+        assert isinstance(v, Dyn)
+        if v.type.fixed_angle:
+            m = v.type.width
+            assert m is not None
+            if m == n:
+                return v.value
+            if m < n:
+                return self.b.binop(arith.ShLIOp, v.value, self.b.const_i64(n - m))
+            return self.b.binop(arith.ShRUIOp, v.value, self.b.const_i64(m - n))
+        # Radians -> nearest pattern: round half away from zero, then mod 2^n.
+        x = self.b.binop(arith.MulfOp, self.to_ssa(v, FLOAT, node), self.b.const_f64((1 << n) / math.tau))
+        nonneg = self.b.add(arith.CmpfOp(x, self.b.const_f64(0.0), "oge")).results[0]
+        half = self.b.add(arith.SelectOp(nonneg, self.b.const_f64(0.5), self.b.const_f64(-0.5))).results[0]
+        units = self.b.add(arith.FPToSIOp(self.b.binop(arith.AddfOp, x, half), i64)).results[0]
+        return self._mask(Dyn(units, t)).value
 
     def truthy_const(self, v: Val, node: Any) -> bool:
         return bool(v)
@@ -1400,9 +1781,15 @@ class _Lowering:
         return bool(v) if is_const(v) else Dyn(self.truthy(v, node), BOOL)
 
     def _mask(self, v: Dyn) -> Dyn:
+        """Reduce a run-time integer to its type's width: ``int[n]`` is kept
+        sign-extended, ``uint[n]``, ``bit[n]`` and ``angle[n]`` zero-extended,
+        so that i64 comparisons and arithmetic on them are right."""
         w = v.type.width
-        if w is None or w >= 64 or v.value.type != i64:
+        if w is None or w >= 64 or v.value.type != i64 or v.type.kind not in ("int", "uint", "bit", "angle"):
             return v
+        if v.type.kind == "int":
+            up = self.b.binop(arith.ShLIOp, v.value, self.b.const_i64(64 - w))
+            return Dyn(self.b.binop(arith.ShRSIOp, up, self.b.const_i64(64 - w)), v.type)
         return Dyn(self.b.and_(v.value, self.b.const_i64((1 << w) - 1)), v.type)
 
     def _result_type(self, a: Val, b: Val) -> QType:
@@ -1423,6 +1810,8 @@ class _Lowering:
     def binary(self, o: str, a: Val, b: Val, node: Any) -> Val:
         if is_const(a) and is_const(b):
             return self._fold(o, a, b, node)
+        if any(isinstance(x, Dyn) and x.type.fixed_angle for x in (a, b)):
+            return self._angle_binary(o, a, b, node)
         rt = self._result_type(a, b)
         B = self.b
         if o in ("&&", "||"):
@@ -1457,6 +1846,48 @@ class _Lowering:
             ops2 = {**ops2, "/": arith.DivUIOp, "%": arith.RemUIOp}
         return self._mask(Dyn(B.binop(ops2[o], self.to_ssa(a, INT, node), self.to_ssa(b, INT, node)), rt))
 
+    def _angle_binary(self, o: str, a: Val, b: Val, node: Any) -> Val:
+        """An operator with a run-time ``angle[n]`` operand. Angles add,
+        subtract and compare with angles; multiply and divide by unsigned
+        integers; shift and mask as bit patterns; all modulo 2^n. Anything
+        else (an angle times a float, say) is done on its value in radians."""
+        ang = a if isinstance(a, Dyn) and a.type.fixed_angle else b
+        assert isinstance(ang, Dyn)
+        t = ang.type
+        other = b if ang is a else a
+
+        def is_intlike(x: Val) -> bool:
+            if isinstance(x, Dyn):
+                return x.type.kind in ("int", "uint", "bit", "bool")
+            return isinstance(x, int)
+
+        def units(x: Val) -> SSAValue:
+            return self.to_ssa(x, t, node)
+
+        def word(x: Val) -> SSAValue:
+            return self.to_ssa(x, INT, node)
+
+        B = self.b
+        if o in ("+", "-") and not is_intlike(other):
+            r = B.binop(arith.AddiOp if o == "+" else arith.SubiOp, units(a), units(b))
+            return self._mask(Dyn(r, t))
+        if o in ("==", "!=", "<", "<=", ">", ">=") and not is_intlike(other):
+            pred = {"==": "eq", "!=": "ne", "<": "ult", "<=": "ule", ">": "ugt", ">=": "uge"}[o]
+            return Dyn(B.cmpi(pred, units(a), units(b)), BOOL)
+        if o == "*" and is_intlike(other):
+            return self._mask(Dyn(B.binop(arith.MuliOp, word(a), word(b)), t))
+        if o == "/" and ang is a and is_intlike(b):
+            return self._mask(Dyn(B.binop(arith.DivUIOp, word(a), word(b)), t))
+        if o == "/" and isinstance(b, Dyn) and b.type == t:
+            return Dyn(B.binop(arith.DivUIOp, word(a), word(b)), QType("uint", t.width))
+        if o in ("<<", ">>", "&", "|", "^") and (ang is a or o not in ("<<", ">>")):
+            ops = {"<<": arith.ShLIOp, ">>": arith.ShRUIOp, "&": arith.AndIOp, "|": arith.OrIOp, "^": arith.XOrIOp}
+            return self._mask(Dyn(B.binop(ops[o], word(a), word(b)), t))
+        # Otherwise: on the angle's value in radians.
+        fa = Dyn(self.to_ssa(a, FLOAT, node), FLOAT) if isinstance(a, Dyn) and a.type.fixed_angle else a
+        fb = Dyn(self.to_ssa(b, FLOAT, node), FLOAT) if isinstance(b, Dyn) and b.type.fixed_angle else b
+        return self.binary(o, fa, fb, node)
+
     def _fold(self, o: str, a: Any, b: Any, node: Any) -> Val:
         try:
             if o == "+":
@@ -1465,10 +1896,16 @@ class _Lowering:
                 r = a - b
             elif o == "*":
                 r = a * b
+            elif o in ("/", "%") and not (isinstance(a, float) or isinstance(b, float)):
+                # Integers divide as at run time (LLVM sdiv/srem): the quotient
+                # truncates toward zero and the remainder takes the dividend's
+                # sign, so a folded and a run-time `-7 % 3` agree (-1).
+                q = abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)
+                r = q if o == "/" else a - b * q
             elif o == "/":
-                r = a / b if isinstance(a, float) or isinstance(b, float) else (int(a / b) if b else a / b)
+                r = a / b
             elif o == "%":
-                r = math.fmod(a, b) if isinstance(a, float) or isinstance(b, float) else a % b
+                r = math.fmod(a, b)
             elif o == "**":
                 r = a**b
             elif o == "&":

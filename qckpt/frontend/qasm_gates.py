@@ -7,7 +7,9 @@ transform the list: ``inv`` reverses it and inverts each gate, ``pow(k)``
 repeats it, ``ctrl`` controls each gate (a controlled product is the product
 of the controlled factors), ``negctrl`` conjugates the control with X. All of
 it is exact, global phase included where a control makes it observable
-(``gphase`` under ``ctrl`` becomes a phase gate on the control).
+(``gphase`` under ``ctrl`` becomes a phase gate on the control). A gate under
+two or more controls that the gate table has no name for is decomposed
+without ancillas through square roots of it (``square_root``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 from xdsl.ir import SSAValue
 
@@ -68,7 +72,15 @@ def _inverse_one(p: Prim, neg: Negate) -> Prim:
     raise ModifierError(f"cannot invert gate '{g}'")
 
 
-def power(prims: list[Prim], k: int, neg: Negate) -> list[Prim]:
+# One-parameter gates G with G(a)^k = G(k a) exactly, global phase included.
+_ROTATIONS = {"rx", "ry", "rz", "p", "u1", "cp", "cphase", "crx", "cry", "crz", "gphase"}
+
+
+def power(prims: list[Prim], k: int, neg: Negate, scale: Callable[[Val, int], Val] | None = None) -> list[Prim]:
+    """``pow(k) @``: a rotation's angle times k (so ``pow(512) @ p(a)`` is
+    one gate, not 512), anything else repeated |k| times, inverted if k < 0."""
+    if scale is not None and prims and all(p.gate in _ROTATIONS for p in prims):
+        return [Prim(p.gate, tuple(scale(x, k) for x in p.params), p.qubits) for p in prims]
     if k < 0:
         return inverse(prims, neg) * (-k)
     return prims * k
@@ -77,18 +89,36 @@ def power(prims: list[Prim], k: int, neg: Negate) -> list[Prim]:
 # One control added to a gate: gate -> (controlled gate, how its params map).
 _CONTROLLED: dict[str, str] = {
     "x": "cx", "CX": "ccx", "cx": "ccx", "y": "cy", "z": "cz", "h": "ch", "swap": "cswap",
-    "p": "cp", "u1": "cp", "cphase": "cp", "rx": "crx", "ry": "cry", "rz": "crz",
+    "p": "cp", "u1": "cp", "rx": "crx", "ry": "cry", "rz": "crz",
 }
 
 
-def control(prims: list[Prim], controls: list[SSAValue]) -> list[Prim]:
+# Gates with controls built in: (number of controls, the gate they control).
+_BUILT_IN_CONTROLS = {
+    "cx": (1, "x"), "CX": (1, "x"), "ccx": (2, "x"), "cy": (1, "y"), "cz": (1, "z"), "ch": (1, "h"),
+    "cp": (1, "p"), "cphase": (1, "p"), "crx": (1, "rx"), "cry": (1, "ry"), "crz": (1, "rz"), "cswap": (1, "swap"),
+}
+
+
+@dataclass(frozen=True)
+class AngleOps:
+    """Arithmetic on gate angles that may be run-time values."""
+
+    neg: Negate
+    scale: Callable[[Val, float], Val]  # angle times a constant
+
+
+_CONST_OPS = AngleOps(lambda v: -v, lambda v, k: v * k)  # type: ignore[operator]
+
+
+def control(prims: list[Prim], controls: list[SSAValue], ops: AngleOps = _CONST_OPS) -> list[Prim]:
     out: list[Prim] = []
     for p in prims:
-        out.extend(_control_one(p, controls))
+        out.extend(_control_one(p, controls, ops))
     return out
 
 
-def _control_one(p: Prim, controls: list[SSAValue]) -> list[Prim]:
+def _control_one(p: Prim, controls: list[SSAValue], ops: AngleOps) -> list[Prim]:
     g = p.gate
     if not controls:
         return [p]
@@ -96,31 +126,160 @@ def _control_one(p: Prim, controls: list[SSAValue]) -> list[Prim]:
         return []
     if g == "gphase":
         # A global phase under control is a phase on the (last) control.
-        return _control_one(Prim("p", p.params, (controls[-1],)), controls[:-1])
+        return _control_one(Prim("p", p.params, (controls[-1],)), controls[:-1], ops)
     if g == "sdg" or g == "s" or g == "t" or g == "tdg":
         angle = {"s": math.pi / 2, "sdg": -math.pi / 2, "t": math.pi / 4, "tdg": -math.pi / 4}[g]
-        return _control_one(Prim("p", (angle,), p.qubits), controls)
+        return _control_one(Prim("p", (angle,), p.qubits), controls, ops)
     if g in ("sx", "sxdg"):
         # sx = h s h exactly; sx^dagger = h sdg h.
         s = "s" if g == "sx" else "sdg"
-        return control([Prim("h", (), p.qubits), Prim(s, (), p.qubits), Prim("h", (), p.qubits)], controls)
-    if g in ("u", "u3", "U", "u2") and len(controls) == 1:
-        params = p.params if g != "u2" else (math.pi / 2, *p.params)
-        return [Prim("cu", (*params, 0.0), (controls[0], *p.qubits))]
+        return control([Prim("h", (), p.qubits), Prim(s, (), p.qubits), Prim("h", (), p.qubits)], controls, ops)
+    if g == "u2":
+        return _control_one(Prim("u", (math.pi / 2, *p.params), p.qubits), controls, ops)
+    if g == "u1":
+        return _control_one(Prim("p", p.params, p.qubits), controls, ops)
+    if g in ("u", "u3", "U") and len(controls) == 1:
+        return [Prim("cu", (*p.params, 0.0), (controls[0], *p.qubits))]
     if len(controls) == 1 and g in _CONTROLLED:
         return [Prim(_CONTROLLED[g], p.params, (controls[0], *p.qubits))]
     if len(controls) == 2 and g == "x":
         return [Prim("ccx", (), (*controls, *p.qubits))]
-    if len(controls) == 1 and g == "ccx":
-        raise ModifierError("ctrl @ ccx (three controls) is not supported")
     if g == "z" and len(controls) == 2:
         t = p.qubits[0]
         return [Prim("h", (), (t,)), Prim("ccx", (), (*controls, t)), Prim("h", (), (t,))]
-    if g in ("cx", "CX") and len(controls) == 1:
-        return [Prim("ccx", (), (controls[0], *p.qubits))]
-    raise ModifierError(f"ctrl({len(controls)}) @ {g} is not supported (no exact decomposition without ancillas here)")
+    # A gate with controls of its own: more controls on the gate it controls.
+    if g in _BUILT_IN_CONTROLS:
+        k, base = _BUILT_IN_CONTROLS[g]
+        return _control_one(Prim(base, p.params, p.qubits[k:]), [*controls, *p.qubits[:k]], ops)
+    if g == "cu":
+        theta, phi, lam, gamma = p.params
+        c, t = p.qubits
+        inner = [Prim("gphase", (gamma,), ()), Prim("u", (theta, phi, lam), (t,))]
+        return control(inner, [*controls, c], ops)
+    if g == "swap":  # swap = cx a,b; cx b,a; cx a,b exactly
+        a, b = p.qubits
+        return control([Prim("cx", (), (a, b)), Prim("cx", (), (b, a)), Prim("cx", (), (a, b))], controls, ops)
+    if len(p.qubits) != 1 or len(controls) < 2:
+        raise ModifierError(f"ctrl({len(controls)}) @ {g} is not supported")
+    # A one-qubit gate U under n >= 2 controls, without ancillas (Barenco et
+    # al. 1995, lemma 7.5), with V a square root of U:
+    #   C^n(U) = C_last(V) . C^{n-1}(X on last) . C_last(V^dg) . C^{n-1}(X on last) . C^{n-1}(V)
+    # With all other controls set, the target sees V.V = U when the last
+    # control is set and V^dg.V = 1 when not; otherwise V.V^dg = 1.
+    v = square_root(p, ops)
+    v_dg = inverse(v, ops.neg)
+    last, rest = controls[-1], controls[:-1]
+    flip = _control_one(Prim("x", (), (last,)), rest, ops)
+    return control(v, [last], ops) + flip + control(v_dg, [last], ops) + flip + control(v, rest, ops)
 
 
-def negctrl_wrap(prims: list[Prim], controls: list[SSAValue]) -> list[Prim]:
+def square_root(p: Prim, ops: AngleOps) -> list[Prim]:
+    """Gates V with V.V = the one-qubit gate ``p`` exactly, global phase included."""
+    g = p.gate
+    (q,) = p.qubits
+    if g in ("rx", "ry", "rz", "p"):
+        return [Prim(g, (ops.scale(p.params[0], 0.5),), p.qubits)]
+    if g == "x":
+        return [Prim("sx", (), p.qubits)]
+    simple = {"z": ("s", ()), "s": ("t", ()), "sdg": ("tdg", ()), "t": ("p", (math.pi / 8,)), "tdg": ("p", (-math.pi / 8,))}
+    if g in simple:
+        name, params = simple[g]
+        return [Prim(name, params, p.qubits)]
+    m = _matrix(p)
+    if m is None:
+        raise ModifierError(f"ctrl(2 or more) @ {g} needs its parameters known at compile time")
+    theta, phi, lam, gamma = _u_angles(_principal_sqrt(m))
+    return [Prim("gphase", (gamma,), ()), Prim("u", (theta, phi, lam), (q,))]
+
+
+def _u(theta: float, phi: float, lam: float) -> np.ndarray:
+    c, s = math.cos(theta / 2), math.sin(theta / 2)
+    return np.array([[c, -np.exp(1j * lam) * s], [np.exp(1j * phi) * s, np.exp(1j * (phi + lam)) * c]])
+
+
+_FIXED = {
+    "id": np.eye(2), "x": np.array([[0, 1], [1, 0]]), "y": np.array([[0, -1j], [1j, 0]]),
+    "z": np.diag([1, -1]), "h": np.array([[1, 1], [1, -1]]) / math.sqrt(2),
+    "sx": np.array([[1 + 1j, 1 - 1j], [1 - 1j, 1 + 1j]]) / 2, "sxdg": np.array([[1 - 1j, 1 + 1j], [1 + 1j, 1 - 1j]]) / 2,
+}
+
+
+def _matrix(p: Prim) -> np.ndarray | None:
+    """The 2x2 unitary of a one-qubit gate with constant parameters."""
+    if not all(isinstance(x, (int, float)) for x in p.params):
+        return None
+    g, a = p.gate, [float(x) for x in p.params]
+    if g in _FIXED:
+        return _FIXED[g].astype(complex)
+    if g in ("u", "u3", "U"):
+        return _u(*a)
+    if g == "u2":
+        return _u(math.pi / 2, *a)
+    if g in ("p", "u1"):
+        return np.diag([1, np.exp(1j * a[0])])
+    if g == "rx":
+        return _u(a[0], -math.pi / 2, math.pi / 2)
+    if g == "ry":
+        return _u(a[0], 0.0, 0.0)
+    if g == "rz":
+        return np.exp(-0.5j * a[0]) * np.diag([1, np.exp(1j * a[0])])
+    return None
+
+
+def _principal_sqrt(m: np.ndarray) -> np.ndarray:
+    w, vecs = np.linalg.eig(m)
+    # m is unitary (normal), so its eigenvectors can be taken orthonormal.
+    vecs, _ = np.linalg.qr(vecs)
+    return vecs @ np.diag(np.sqrt(w)) @ vecs.conj().T
+
+
+def _u_angles(m: np.ndarray) -> tuple[float, float, float, float]:
+    """(theta, phi, lambda, gamma) with m = e^{i gamma} U(theta, phi, lambda)."""
+    a, b, c, d = m[0, 0], m[0, 1], m[1, 0], m[1, 1]
+    theta = 2 * math.atan2(abs(c), abs(a))
+    if abs(a) > 1e-9:
+        gamma = float(np.angle(a))
+        phi = float(np.angle(c)) - gamma if abs(c) > 1e-9 else 0.0
+        lam = float(np.angle(d)) - gamma - phi
+    else:
+        gamma = float(np.angle(c))  # choose phi = 0
+        phi = 0.0
+        lam = float(np.angle(-b)) - gamma
+    if not np.allclose(np.exp(1j * gamma) * _u(theta, phi, lam), m, atol=1e-9):
+        raise ModifierError("internal error: cannot write a gate's square root as U")  # pragma: no cover
+    return theta, phi, lam, gamma
+
+
+def negctrl_wrap(prims: list[Prim], controls: list[SSAValue], ops: AngleOps = _CONST_OPS) -> list[Prim]:
     flips = [Prim("x", (), (c,)) for c in controls]
-    return flips + control(prims, controls) + flips
+    return flips + control(prims, controls, ops) + flips
+
+
+# ----------------------------------------------------------------------------- library gates
+# Which names each standard include file defines: a program may define its
+# own gate of one of these names only if it did not include that file.
+STDGATES_INC = frozenset(
+    "p x y z h s sdg t tdg sx rx ry rz cx cy cz cp crx cry crz ch swap ccx cswap cu CX phase cphase id u1 u2 u3".split()
+)
+QELIB1_INC = frozenset(
+    "u3 u2 u1 cx id u0 u p x y z h s sdg t tdg rx ry rz sx sxdg cz cy swap ch ccx cswap crx cry crz cu1 cp cu3 csx cu rxx rzz rccx".split()
+)
+BUILTIN_GATES = frozenset({"U", "gphase"})
+
+# Gates of those files that the `qc` gate table does not have, defined in
+# OpenQASM and expanded like user gates. Each definition is exact, global
+# phase included, so that it stays right under `ctrl @` (qelib1.inc's own
+# definitions drop global phases).
+LIBRARY_SOURCE = """
+gate phase(l) a { p(l) a; }
+gate u0(g) a { }
+gate sxdg a { h a; sdg a; h a; }
+gate cu1(l) a, b { cp(l) a, b; }
+gate cu3(t, f, l) a, b { cu(t, f, l, 0) a, b; }
+gate csx a, b { ctrl @ sx a, b; }
+gate rxx(t) a, b { h a; h b; cx a, b; rz(t) b; cx a, b; h a; h b; }
+gate rzz(t) a, b { cx a, b; rz(t) b; cx a, b; }
+gate rccx a, b, c {
+  u2(0, pi) c; u1(pi/4) c; cx b, c; u1(-pi/4) c; cx a, c; u1(pi/4) c; cx b, c; u1(-pi/4) c; u2(0, pi) c;
+}
+"""

@@ -28,18 +28,24 @@ from lark.lexer import Lexer, PatternRE, PatternStr, Token
 
 from qckpt.diagnostics import QckptError, SourceLocation
 
-# Keywords of features that cannot run on a QIR target, with the reason.
+# Keywords of features that cannot run on a QIR target: what they are, and why.
+# (OpenPulse's `port`, `frame` and `waveform` are keywords only inside `cal`
+# and `defcal` blocks, which are rejected as a whole; elsewhere they are names.)
+_PULSE = "QIR has no pulse-level model: calibrations belong to the backend"
+_TIMING = "QIR has no timing model: durations and scheduling belong to the backend"
+_EXTERN = "a QIR program here cannot call classical functions defined outside it"
 UNSUPPORTED = {
-    "defcal": "pulse-level calibration ('defcal')",
-    "cal": "pulse-level calibration ('cal')",
-    "defcalgrammar": "pulse-level calibration ('defcalgrammar')",
-    "extern": "'extern' functions (QIR has no link step for classical externs here)",
-    "duration": "timing types ('duration')",
-    "stretch": "timing types ('stretch')",
-    "durationof": "timing ('durationof')",
-    "port": "pulse-level 'port'",
-    "frame": "pulse-level 'frame'",
-    "waveform": "pulse-level 'waveform'",
+    "defcal": ("pulse-level calibration ('defcal')", _PULSE),
+    "cal": ("pulse-level calibration ('cal')", _PULSE),
+    "defcalgrammar": ("pulse-level calibration ('defcalgrammar')", _PULSE),
+    "extern": ("'extern'", _EXTERN),
+    "duration": ("the timing type 'duration'", _TIMING),
+    "stretch": ("the timing type 'stretch'", _TIMING),
+    "durationof": ("timing ('durationof')", _TIMING),
+    # Not a limit of QIR: arrays are not implemented yet. Rejected at the
+    # keyword, before array literals and multi-dimensional indices would
+    # show up as syntax errors further on.
+    "array": ("'array'", "arrays are not implemented yet: use bit registers, or one variable per element"),
 }
 
 _IDENT_START = re.compile(r"[A-Za-z_\u0080-\uffff$]")
@@ -136,10 +142,8 @@ class QasmLexer(Lexer):
             if kind == "NAME":
                 kw = keywords.get(value)
                 if value in UNSUPPORTED:
-                    raise QckptError(
-                        f"{UNSUPPORTED[value]} is not supported: qckpt compiles to QIR, which has no pulse or timing model",
-                        SourceLocation("<input>", line, col),
-                    )
+                    what, why = UNSUPPORTED[value]
+                    raise QckptError(f"{what} is not supported: {why}", SourceLocation("<input>", line, col))
                 if kw is not None:
                     kind = kw
                 elif prev_type != "GATE" and _starts_gate_call(text, end):
@@ -199,6 +203,15 @@ def _starts_gate_call(text: str, i: int) -> bool:
     """Whether the name that ends at ``i`` is followed by what only a gate
     call has: a qubit argument, possibly after a parenthesised parameter list."""
     i = _skip_space(text, i)
+    if i < len(text) and text[i] == "[":
+        # `x[100ns] q;`: a duration designator; a gate call only if a qubit
+        # argument follows (the lowering then rejects the duration).
+        j = text.find("]", i)
+        if j < 0 or any(c in text[i:j] for c in ";{}"):
+            return False
+        i = _skip_space(text, j + 1)
+        m = _NAME_AT.match(text, i)
+        return m is not None and m.group() not in _NOT_QARG and not text.startswith("=", _skip_space(text, m.end()))
     if i < len(text) and text[i] == "(":
         depth = 0
         n = len(text)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
 
 from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.frontend.qasm_lexer import QasmLexer
@@ -38,6 +39,22 @@ def parser() -> Lark:
     )
 
 
+@functools.cache
+def _literal_terminals() -> dict[str, str]:
+    """Terminal name -> its text, for terminals that are one literal string
+    (lark names the anonymous ones ``__ANON_n``, which a user cannot read)."""
+    return {t.name: t.pattern.value for t in parser().terminals if isinstance(t.pattern, PatternStr)}
+
+
+def _spell(name: str) -> str:
+    if name in _SPELLING:
+        return _SPELLING[name]
+    literal = _literal_terminals().get(name)
+    if literal is not None:
+        return f"'{literal}'"
+    return name.lower().replace("_", " ")
+
+
 def _excerpt(source: str, line: int) -> str | None:
     lines = source.splitlines()
     return lines[line - 1] if 0 < line <= len(lines) else None
@@ -59,7 +76,7 @@ def parse(source: str, filename: str = "<input>") -> Tree:
             what = "end of input"
         else:
             line, col, what = tok.line, tok.column, f"'{tok.value}'"
-        expected = sorted({_SPELLING.get(t, f"'{t.lower()}'" if t.isalpha() and t.isupper() and len(t) < 12 else t) for t in e.expected})
+        expected = sorted({_spell(t) for t in e.expected})
         hint = f"; expected {', '.join(expected[:6])}{' ...' if len(expected) > 6 else ''}" if expected else ""
         raise QckptError(f"syntax error: unexpected {what}{hint}", SourceLocation(filename, line, col), _excerpt(source, line)) from None
     except UnexpectedEOF as e:

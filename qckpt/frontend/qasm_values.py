@@ -27,6 +27,13 @@ class QType:
         return self.kind == "bit" and self.width is not None
 
     @property
+    def fixed_angle(self) -> bool:
+        """``angle[n]``: an n-bit fixed-point fraction of 2π. It is kept as
+        its n-bit integer, so its arithmetic is integer arithmetic modulo
+        2^n, as the spec defines it; ``angle`` without a width is a float."""
+        return self.kind == "angle" and self.width is not None
+
+    @property
     def int_width(self) -> int:
         return self.width if self.width is not None else 64
 
@@ -74,6 +81,15 @@ def wrap_int(v: int, t: QType) -> int:
         if t.kind == "int" and v >> (t.width - 1):
             v -= 1 << t.width
     return v
+
+
+def angle_to_units(x: float, width: int) -> int:
+    """The nearest ``angle[width]`` bit pattern of ``x`` radians (mod 2π)."""
+    return round(x * (1 << width) / math.tau) % (1 << width)
+
+
+def units_to_angle(u: int, width: int) -> float:
+    return u * math.tau / (1 << width)
 
 
 def _popcount(x: int) -> int:
