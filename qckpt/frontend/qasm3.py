@@ -107,6 +107,12 @@ class SubDef:
     tok: Token
 
 
+_ESCAPE_STMTS = frozenset({"break_stmt", "continue_stmt", "return_stmt"})
+_STMT_CONTAINERS = frozenset(
+    {"block", "if_stmt", "while_stmt", "for_stmt", "switch_stmt", "case", "default", "def_def", "gate_def", "box_stmt", "annotated"}
+)
+
+
 class _Escape(Exception):
     pass
 
@@ -248,7 +254,14 @@ class _Lowering:
             self.phys = self.b.alloc_register("$", max_phys + 1)
         stmts = [c for c in tree.children if not (isinstance(c, Tree) and c.data == "version")]
         self.check_placement(tree)
-        self.lower_stmts(stmts)
+        # Free each top-level statement's subtree once it is lowered, so the
+        # IR reuses the parse tree's memory: at 100k gates the tree is ~130 MiB
+        # and the peak otherwise holds both.
+        tree.children = []
+        for i in range(len(stmts)):
+            st, stmts[i] = stmts[i], None
+            self.lower_stmt(st)
+            del st
         self.record_outputs()
         unused = set(self.params) - self.used_params
         if unused:
@@ -266,16 +279,20 @@ class _Lowering:
                 if not isinstance(c, Tree):
                     continue
                 d = c.data
-                if d in ("break_stmt", "continue_stmt") and not in_loop:
-                    raise self.error(c, f"'{d[: -len('_stmt')]}' outside a loop")
-                if d == "return_stmt" and not in_def:
-                    raise self.error(c, "'return' outside a subroutine")
-                if d == "def_def":
-                    stack.append((c, False, True))
-                elif d == "gate_def":
-                    stack.append((c, False, False))
-                else:
-                    stack.append((c, in_loop or d in ("while_stmt", "for_stmt"), in_def))
+                if d in _ESCAPE_STMTS:
+                    if d != "return_stmt" and not in_loop:
+                        raise self.error(c, f"'{d[: -len('_stmt')]}' outside a loop")
+                    if d == "return_stmt" and not in_def:
+                        raise self.error(c, "'return' outside a subroutine")
+                elif d in _STMT_CONTAINERS:
+                    # Only statements that hold statements are searched: most of
+                    # a program is gate calls, which hold none.
+                    if d == "def_def":
+                        stack.append((c, False, True))
+                    elif d == "gate_def":
+                        stack.append((c, False, False))
+                    else:
+                        stack.append((c, in_loop or d in ("while_stmt", "for_stmt"), in_def))
 
     def record_outputs(self) -> None:
         chosen = self.outputs if self.outputs else self.bit_vars

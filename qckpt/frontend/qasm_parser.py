@@ -30,12 +30,14 @@ _SPELLING = {
 
 @functools.cache
 def parser() -> Lark:
+    # Building the LALR tables takes ~0.25 s; lark caches them in the temp
+    # directory, keyed by the grammar's hash, so only the first run pays.
     return Lark(
         GRAMMAR.read_text(),
         parser="lalr",
         lexer=QasmLexer,
         maybe_placeholders=False,
-        cache=False,
+        cache=True,
     )
 
 
