@@ -1140,19 +1140,12 @@ class _Lowering:
             self.scopes.pop()
 
     def _enter_loop(self) -> dict[Hashable, SSAValue | None]:
-        saved = {BREAK: self.env.get(BREAK), CONTINUE: self.env.get(CONTINUE)}
-        self.env[BREAK] = self.b.const_bool(False)
-        self.env[CONTINUE] = self.b.const_bool(False)
         self.loop_depth += 1
-        return saved
+        return self.env.reset((BREAK, CONTINUE), self.b.const_bool(False))
 
     def _leave_loop(self, saved: dict[Hashable, SSAValue | None]) -> None:
         self.loop_depth -= 1
-        for k, v in saved.items():
-            if v is None:
-                self.env.pop(k)
-            else:
-                self.env[k] = v
+        self.env.restore(saved)
 
     def _not_stopped(self) -> SSAValue:
         """Neither break nor return has fired: the loop body should run."""

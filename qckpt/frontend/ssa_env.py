@@ -50,6 +50,21 @@ class SSAEnv:
                 self.logs[-1][k] = self.values[k]
             del self.values[k]
 
+    def reset(self, keys: tuple[Hashable, ...], value: SSAValue) -> dict[Hashable, SSAValue | None]:
+        """Set ``keys`` (loop flags, say) to ``value``; returns what they were,
+        for :meth:`restore`."""
+        saved = {k: self.values.get(k) for k in keys}
+        for k in keys:
+            self[k] = value
+        return saved
+
+    def restore(self, saved: dict[Hashable, SSAValue | None]) -> None:
+        for k, v in saved.items():
+            if v is None:
+                self.pop(k)
+            else:
+                self[k] = v
+
     @contextmanager
     def scope(self) -> Iterator[None]:
         self.logs.append({})
