@@ -28,14 +28,6 @@ from stats import QIR_SEED, REF_SEED  # noqa: E402
 RUN_TIMEOUT_S = 120.0
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "comparisons(n): the test makes n same-distribution assertions that must pass; they share the suite's "
-        "false-alarm budget (stats.COMPARISON_BUDGET)",
-    )
-
-
 @pytest.fixture(scope="session")
 def reference() -> Callable[..., dict[str, int]]:
     """Aer counts for (key, circuit builder, seed), computed once per session

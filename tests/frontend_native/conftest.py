@@ -26,16 +26,6 @@ from stats import QIR_SEED, REF_SEED  # noqa: E402
 RUN_TIMEOUT_S = 120.0
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Also registered by tests/differential/conftest.py; repeated so that this
-    # directory runs on its own without an unknown-marker warning.
-    config.addinivalue_line(
-        "markers",
-        "comparisons(n): the test makes n same-distribution assertions that must pass; they share the suite's "
-        "false-alarm budget (stats.COMPARISON_BUDGET)",
-    )
-
-
 @pytest.fixture(scope="session")
 def aer_counts() -> Callable[..., dict[str, int]]:
     """Aer counts of a Qiskit circuit, keyed like qckpt's histograms."""
