@@ -25,7 +25,7 @@ from typing import Any
 
 from lark import Token, Tree
 from xdsl.dialects import arith, scf
-from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, FileLineColLoc, IntAttr, ModuleOp, StringAttr, i1, i64
+from xdsl.dialects.builtin import UnknownLoc, ArrayAttr, DenseArrayBase, FileLineColLoc, IntAttr, ModuleOp, StringAttr, i1, i64
 from xdsl.ir import Block, Region, SSAValue
 
 from qckpt.diagnostics import QckptError, SourceLocation
@@ -258,9 +258,18 @@ class _Lowering:
         # IR reuses the parse tree's memory: at 100k gates the tree is ~130 MiB
         # and the peak otherwise holds both.
         tree.children = []
+        block = self.b.block
         for i in range(len(stmts)):
             st, stmts[i] = stmts[i], None
+            before = block.last_op
             self.lower_stmt(st)
+            # The statement's first op carries its source location: analysis
+            # reports (`qckpt analyze`) and located errors after lowering use it.
+            first = before.next_op if before is not None else block.first_op
+            if first is not None and isinstance(first.location, UnknownLoc):
+                tok = _tok(st)
+                if tok is not None and tok.line is not None:
+                    first.location = FileLineColLoc(self._file_attr, IntAttr(tok.line), IntAttr(tok.column))
             del st
         self.record_outputs()
         unused = set(self.params) - self.used_params

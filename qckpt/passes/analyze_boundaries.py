@@ -242,14 +242,14 @@ class _Analyzer:
         outputs = sweep({v: (max(def_pos[v], state_use.get(v, -1)) + 1, u) for v, u in output_use.items()})
         return state, outputs
 
-    def _point(self, index: int, kind: str, anchor: Operation | None, state: dict[SSAValue, QState], cone: dict[SSAValue, int], live: list[SSAValue], where: str, out_vals: list[SSAValue] | None = None) -> None:
+    def _point(self, index: int, kind: str, anchor: Operation | None, state: dict[SSAValue, QState], cone: dict[SSAValue, int], live: list[SSAValue], where: str, out_vals: list[SSAValue] | None = None, located: Operation | None = None) -> None:
         cut = [q for q, s in state.items() if s.cls == QUANTUM]
         classical = {q: s.bit for q, s in state.items() if s.cls == CLASSICAL}
         roots = {self.cones.find(cone[q]) for q in cut}
         cost = sum(self.cones.count[r] for r in roots)
         state_vals = list(live)
         out_vals = list(out_vals or [])
-        loc = _location(anchor)
+        loc = _location(anchor) or _location(located)
         self.result.candidates.append(
             Candidate(len(self.result.candidates), kind, loc, where, cut, classical, state_vals, out_vals, cost, anchor)
         )
@@ -387,7 +387,7 @@ class _Analyzer:
             live = list(body.args) + (list(before.args) if before is not None else [])
             nested = self.result.candidates[slot:]
             del self.result.candidates[slot:]
-            self._point(0, "algorithmic", body.first_op, header, cone, live, f"iteration of {op.name}")
+            self._point(0, "algorithmic", body.first_op, header, cone, live, f"iteration of {op.name}", located=op)
             self.result.candidates.extend(nested)
         state.clear()
         state.update(exit_state)

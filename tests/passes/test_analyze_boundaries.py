@@ -148,3 +148,20 @@ def test_outputs_are_kept_apart_from_state() -> None:
     before_h = [c for c in result.candidates if c.where == "before qc.gate"][-1]
     # c[0] is only recorded at the end: an output, not state.
     assert len(before_h.live) == 0 and len(before_h.outputs_only) == 1
+
+
+def test_cli_report_locates_each_candidate(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    src = HEAD + "qubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\nfor int k in [0:2] { reset q[0]; }\n"
+    path = tmp_path / "p.qasm"
+    path.write_text(src)
+    proc = subprocess.run([sys.executable, "-m", "qckpt.cli", "analyze", str(path), "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = [r for r in json.loads(proc.stdout)["candidates"] if r["where"] != "before func.return"]
+    # h (line 5), cx (6), the two measurements of `c = measure q` (7), the loop and its iterations (8)
+    assert [int(r["location"].split(":")[-2]) for r in rows] == [5, 6, 7, 7, 8, 8]
+    it = next(r for r in rows if r["kind"] == "algorithmic")
+    assert it["cut"] == [] and it["exact"]
