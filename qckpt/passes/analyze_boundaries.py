@@ -448,15 +448,20 @@ class CkptAnalyzeBoundaries(ModulePass):
         fn = entry_function(op)
         result = analyze_function(fn)
         fn.attributes["ckpt.candidates"] = ArrayAttr([_candidate_attr(c, result.qubit_names) for c in result.candidates])
-        by_anchor = {c.anchor: c for c in result.candidates if c.anchor is not None}
-        for b in list(fn.walk()):
-            if isinstance(b, ckpt.BoundaryOp):
-                c = by_anchor.get(b.next_op) or by_anchor.get(b)
-                if c is None:
-                    continue
-                new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, b.named_values(), c.cut, c.replay_cost)
-                new.attributes.update(b.attributes)
-                parent = b.parent
-                assert parent is not None
-                parent.insert_op_before(new, b)
-                parent.erase_op(b)
+        fill_boundaries(fn, result)
+
+
+def fill_boundaries(fn: func.FuncOp, result: Analysis) -> None:
+    """Give every existing ``ckpt.boundary`` its quantum cut and replay cost."""
+    by_anchor = {c.anchor: c for c in result.candidates if c.anchor is not None}
+    for b in list(fn.walk()):
+        if isinstance(b, ckpt.BoundaryOp):
+            c = by_anchor.get(b.next_op) or by_anchor.get(b)
+            if c is None:
+                continue
+            new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, b.named_values(), c.cut, c.replay_cost)
+            new.attributes.update(b.attributes)
+            parent = b.parent
+            assert parent is not None
+            parent.insert_op_before(new, b)
+            parent.erase_op(b)

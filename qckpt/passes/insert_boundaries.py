@@ -31,7 +31,7 @@ from xdsl.passes import ModulePass
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
-from qckpt.passes.analyze_boundaries import Candidate, CkptAnalyzeBoundaries, analyze_function
+from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
 
 POLICIES = ("exact", "every", "interval", "annotated")
@@ -243,7 +243,8 @@ def insert_boundaries(
         ins.interval(cands, mtbf, costs or DeviceCosts())
     else:
         ins.annotated(cands)
-    CkptAnalyzeBoundaries().apply(Context(), module)
+    if ins.inserted:
+        fill_boundaries(fn, analyze_function(fn))
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
 
 
