@@ -170,10 +170,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         json.dump({"function": result.function, "candidates": rows}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"{'#':>4}  {'location':<24} {'kind':<14} {'class':<7} {'cut':>4} {'record bits':>11} {'replay cost':>11}  where")
+    w = max([len("location"), *(len(r["location"] or "-") for r in rows)])
+    print(f"{'#':>4}  {'location':<{w}} {'kind':<14} {'class':<7} {'cut':>4} {'record bits':>11} {'replay cost':>11}  where")
     for r in rows:
         loc = r["location"] or "-"
-        print(f"{r['index']:>4}  {loc:<24} {r['kind']:<14} {'exact' if r['exact'] else 'replay':<7} {len(r['cut']):>4} {r['record_bits']:>11} {r['replay_cost']:>11}  {r['where']}")
+        print(f"{r['index']:>4}  {loc:<{w}} {r['kind']:<14} {'exact' if r['exact'] else 'replay':<7} {len(r['cut']):>4} {r['record_bits']:>11} {r['replay_cost']:>11}  {r['where']}")
     exact = sum(1 for r in rows if r["exact"])
     print(f"{len(rows)} candidate boundaries, {exact} exact (empty quantum cut)")
     return 0

@@ -172,6 +172,13 @@ def _names_in(node: Any) -> set[str]:
     return {_name_of(t) for t in _iter_tokens(node) if t.type in ("NAME", "INDEXED")}
 
 
+def _hint(value: SSAValue, key: Hashable) -> None:
+    """Name a loop-carried value after the variable it carries, so the IR and
+    checkpoint records say `c_0` rather than `%7`."""
+    if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and key[0] != "flag":
+        value.name_hint = re.sub(r"[^A-Za-z0-9_]", "_", key[0])
+
+
 def _name_of(tok: Token) -> str:
     """The variable name of a NAME or INDEXED token."""
     v = str(tok)
@@ -459,7 +466,7 @@ class _Lowering:
 
     def _declare_classical(self, name: Token, qtype: QType, init: Any, st: Tree) -> CSym:
         n = qtype.width if qtype.is_register else 1
-        sym = CSym(qtype, [self.fresh_key(str(name)) for _ in range(n)] if qtype.is_register else [self.fresh_key(str(name))])
+        sym = CSym(qtype, [self.fresh_key(f"{name}{i}" if n > 1 else str(name)) for i in range(n)] if qtype.is_register else [self.fresh_key(str(name))])
         measured = isinstance(init, Tree) and init.data == "measure_expr"
         # The initialiser is evaluated before the name exists: in `int n = n;`
         # the right side is an outer `n`, or undeclared.
@@ -1187,6 +1194,7 @@ class _Lowering:
         outer_block = self.b.set_block(before)
         with self.env.scope():
             for k, a in zip(carried, before.args):
+                _hint(a, k)
                 self.env[k] = a
             cv = self.truthy(self.eval(cond), cond)
             stops = [self.env[f] for f in (BREAK, RETURN) if f in carried]
@@ -1196,6 +1204,7 @@ class _Lowering:
             self.b.add(scf.ConditionOp(cv, *before.args))
         with self.env.scope():
             for k, a in zip(carried, after.args):
+                _hint(a, k)
                 self.env[k] = a
             self.env[CONTINUE] = self.b.const_bool(False)
             self.b.set_block(after)
@@ -1369,6 +1378,7 @@ class _Lowering:
         outer_block = self.b.set_block(block)
         with self.env.scope():
             for k, a in zip(carried, block.args[1:]):
+                _hint(a, k)
                 self.env[k] = a
             iv = self.b.add(arith.IndexCastOp(block.args[0], i64)).results[0]
             value = iv

@@ -384,7 +384,9 @@ class _Analyzer:
             if header.get(q, FRESH_STATE).cls == QUANTUM:
                 cone[q] = self.cones.merge([cone[q], c[q]], 0)
         if record:
-            live = list(body.args) + (list(before.args) if before is not None else [])
+            # At the start of an iteration the body's arguments are the state
+            # (a while's condition has already consumed its own).
+            live = list(body.args)
             nested = self.result.candidates[slot:]
             del self.result.candidates[slot:]
             self._point(0, "algorithmic", body.first_op, header, cone, live, f"iteration of {op.name}", located=op)
