@@ -157,8 +157,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             "where": c.where,
             "cut": [names.get(q, "?") for q in c.cut],
             "classical_qubits": sorted(names.get(q, "?") for q in c.classical_qubits),
-            "live_values": len(c.live),
-            "output_values": len(c.outputs_only),
+            "live_values": c.state_values.count,
+            "output_values": c.output_values.count,
             "record_bits": c.record_bits,
             "replay_cost": c.replay_cost,
         }

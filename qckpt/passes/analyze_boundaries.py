@@ -135,6 +135,51 @@ class _Cones:
         return r
 
 
+class _Ranges:
+    """Live ranges (first point, last point, value) with per-point counts and
+    bit totals from prefix sums, so every point's summary is O(1) and the
+    value lists are built only for the points that need them (keeping a list
+    per point was quadratic: 100k points x thousands of live output bits)."""
+
+    def __init__(self, ranges: list[tuple[int, int, SSAValue]], n_points: int) -> None:
+        self.ranges = [r for r in ranges if r[1] >= r[0]]
+        count = [0] * (n_points + 2)
+        bits = [0] * (n_points + 2)
+        for lo, hi, v in self.ranges:
+            b = _bits(v.type)
+            count[lo] += 1
+            count[hi + 1] -= 1
+            bits[lo] += b
+            bits[hi + 1] -= b
+        for i in range(1, n_points + 2):
+            count[i] += count[i - 1]
+            bits[i] += bits[i - 1]
+        self.count, self.bits = count, bits
+
+    def at(self, i: int) -> list[SSAValue]:
+        return [v for lo, hi, v in self.ranges if lo <= i <= hi]
+
+
+class _LiveView:
+    """The values live at one point: counted eagerly, listed on demand."""
+
+    __slots__ = ("_ranges", "_point", "_fixed", "count", "bits")
+
+    def __init__(self, ranges: _Ranges | None = None, point: int = 0, fixed: list[SSAValue] | None = None) -> None:
+        self._ranges, self._point, self._fixed = ranges, point, fixed
+        if fixed is not None:
+            self.count, self.bits = len(fixed), sum(_bits(v.type) for v in fixed)
+        else:
+            assert ranges is not None
+            self.count, self.bits = ranges.count[point], ranges.bits[point]
+
+    def values(self) -> list[SSAValue]:
+        if self._fixed is not None:
+            return list(self._fixed)
+        assert self._ranges is not None
+        return self._ranges.at(self._point)
+
+
 @dataclass
 class Candidate:
     """One program point where a checkpoint could be taken."""
@@ -145,8 +190,8 @@ class Candidate:
     where: str  # a short description ("after qc.measure", "iteration of scf.while")
     cut: list[SSAValue]
     classical_qubits: dict[SSAValue, Bit]
-    live: list[SSAValue]
-    outputs_only: list[SSAValue]
+    state_values: _LiveView  # classical values still needed after the point
+    output_values: _LiveView  # values only the final output recording still needs
     replay_cost: int
     anchor: Operation | None = None  # the op the point precedes (None: end of the function)
 
@@ -155,8 +200,16 @@ class Candidate:
         return not self.cut
 
     @property
+    def live(self) -> list[SSAValue]:
+        return self.state_values.values()
+
+    @property
+    def outputs_only(self) -> list[SSAValue]:
+        return self.output_values.values()
+
+    @property
     def record_bits(self) -> int:
-        return sum(_bits(v.type) for v in self.live) + len(self.classical_qubits)
+        return self.state_values.bits + len(self.classical_qubits)
 
 
 def _bits(t: Attribute) -> int:
@@ -198,16 +251,16 @@ class _Analyzer:
         live_at, outputs_at = self._liveness(ops)
         for i, op in enumerate(ops):
             if i > 0 and not isinstance(op, (qc.QubitOp, qc.AllocOp, arith.ConstantOp, qc.OutputOp)):
-                self._point(i, "classicalized", op, state, cone, live_at[i], f"before {op.name}", outputs_at[i])
+                self._point(i, "classicalized", op, state, cone, _LiveView(live_at, i), f"before {op.name}", _LiveView(outputs_at, i))
             self.transfer(op, state, cone, record=True)
         for i, cand in enumerate(self.result.candidates):
             cand.index = i  # program order (loop headers were placed before their bodies' points)
         return self.result
 
-    def _liveness(self, ops: list[Operation]) -> tuple[list[list[SSAValue]], list[list[SSAValue]]]:
-        """For each point i (before ops[i]): the values defined before it that
-        later operations still need (state), and those that only the output
-        recording still needs (outputs). One sweep over live ranges."""
+    def _liveness(self, ops: list[Operation]) -> tuple[_Ranges, _Ranges]:
+        """Live ranges over the points between top-level ops (point i is
+        before ops[i]): values that later operations still need (state), and
+        values that only the output recording still needs (outputs)."""
         def_pos: dict[SSAValue, int] = {}
         for i, op in enumerate(ops):
             for r in op.results:
@@ -220,38 +273,19 @@ class _Analyzer:
                 for v in inner.operands:
                     if v in def_pos and not isinstance(v.owner, (arith.ConstantOp, qc.QubitOp, qc.AllocOp)):
                         last[v] = max(last.get(v, -1), i)
-
-        def sweep(ranges: dict[SSAValue, tuple[int, int]]) -> list[list[SSAValue]]:
-            starts: dict[int, list[SSAValue]] = {}
-            ends: dict[int, list[SSAValue]] = {}
-            for v, (lo, hi) in ranges.items():
-                if hi >= lo:
-                    starts.setdefault(lo, []).append(v)
-                    ends.setdefault(hi + 1, []).append(v)
-            live: dict[SSAValue, None] = {}
-            out: list[list[SSAValue]] = []
-            for i in range(len(ops) + 1):
-                for v in ends.get(i, ()):
-                    live.pop(v, None)
-                for v in starts.get(i, ()):
-                    live[v] = None
-                out.append(list(live))
-            return out
-
-        state = sweep({v: (def_pos[v] + 1, u) for v, u in state_use.items()})
-        outputs = sweep({v: (max(def_pos[v], state_use.get(v, -1)) + 1, u) for v, u in output_use.items()})
+        n = len(ops) + 1
+        state = _Ranges([(def_pos[v] + 1, u, v) for v, u in state_use.items()], n)
+        outputs = _Ranges([(max(def_pos[v], state_use.get(v, -1)) + 1, u, v) for v, u in output_use.items()], n)
         return state, outputs
 
-    def _point(self, index: int, kind: str, anchor: Operation | None, state: dict[SSAValue, QState], cone: dict[SSAValue, int], live: list[SSAValue], where: str, out_vals: list[SSAValue] | None = None, located: Operation | None = None) -> None:
+    def _point(self, index: int, kind: str, anchor: Operation | None, state: dict[SSAValue, QState], cone: dict[SSAValue, int], live: _LiveView, where: str, out_vals: _LiveView | None = None, located: Operation | None = None) -> None:
         cut = [q for q, s in state.items() if s.cls == QUANTUM]
         classical = {q: s.bit for q, s in state.items() if s.cls == CLASSICAL}
         roots = {self.cones.find(cone[q]) for q in cut}
         cost = sum(self.cones.count[r] for r in roots)
-        state_vals = list(live)
-        out_vals = list(out_vals or [])
         loc = _location(anchor) or _location(located)
         self.result.candidates.append(
-            Candidate(len(self.result.candidates), kind, loc, where, cut, classical, state_vals, out_vals, cost, anchor)
+            Candidate(len(self.result.candidates), kind, loc, where, cut, classical, live, out_vals or _LiveView(fixed=[]), cost, anchor)
         )
 
     # -------------------------------------------------------------- transfer
@@ -389,7 +423,7 @@ class _Analyzer:
             live = list(body.args)
             nested = self.result.candidates[slot:]
             del self.result.candidates[slot:]
-            self._point(0, "algorithmic", body.first_op, header, cone, live, f"iteration of {op.name}", located=op)
+            self._point(0, "algorithmic", body.first_op, header, cone, _LiveView(fixed=live), f"iteration of {op.name}", located=op)
             self.result.candidates.extend(nested)
         state.clear()
         state.update(exit_state)
@@ -427,7 +461,7 @@ def _candidate_attr(c: Candidate, names: dict[SSAValue, str]) -> DictionaryAttr:
             "exact": IntegerAttr(int(c.exact), i64),
             "cut": ArrayAttr([StringAttr(names.get(q, "?")) for q in c.cut]),
             "classical_qubits": ArrayAttr([StringAttr(names.get(q, "?")) for q in c.classical_qubits]),
-            "live_values": IntegerAttr(len(c.live), i64),
+            "live_values": IntegerAttr(c.state_values.count, i64),
             "record_bits": IntegerAttr(c.record_bits, i64),
             "replay_cost": IntegerAttr(c.replay_cost, i64),
         }
