@@ -180,6 +180,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bind(args: argparse.Namespace) -> int:
+    from qckpt.qir.bind import bind_parameters, load_module
+
+    module = bind_parameters(load_module(args.program), _parse_params(args.param))
+    out = args.output
+    if out.endswith(".bc") or args.emit == "bc":
+        if out == "-" and sys.stdout.isatty():
+            raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
+        _write_output(out, module.bitcode)
+    else:
+        _write_output(out, str(module))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
@@ -229,6 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     a.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     a.set_defaults(func=cmd_analyze)
+
+    bd = sub.add_parser(
+        "bind",
+        help="bind input parameters into emitted QIR without recompiling it",
+        description="Define the program's late-bound parameters (OpenQASM inputs compiled without --param) and link them in.",
+    )
+    bd.add_argument("program", help="QIR file (.bc is fastest; .ll works)")
+    bd.add_argument("--param", action="append", metavar="NAME=VALUE", help="a parameter value (repeatable)")
+    bd.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
+    bd.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
+    bd.set_defaults(func=cmd_bind)
 
     k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
     k.add_argument("files", nargs="+", help="QIR files (.ll or .bc)")

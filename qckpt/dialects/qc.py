@@ -233,6 +233,29 @@ class BarrierOp(IRDLOperation):
 
 
 @irdl_op_definition
+class ParamOp(IRDLOperation):
+    """A program parameter (an OpenQASM ``input``) bound after emission.
+
+    QIR's entry point takes no arguments, so the value reaches the program
+    through a tiny IR-defined function, ``qckpt_param_<name>()``, that
+    ``qckpt bind`` defines and links in without touching the body."""
+
+    name = "qc.param"
+    param_name = prop_def(StringAttr)
+    value = result_def()
+
+    traits = traits_def(Pure())
+    assembly_format = "$param_name attr-dict `:` type($value)"
+
+    def __init__(self, param_name: str, type: Attribute):
+        super().__init__(properties={"param_name": StringAttr(param_name)}, result_types=[type])
+
+    def verify_(self) -> None:
+        if self.value.type not in (i1, i64, Float64Type()):
+            raise VerifyException(f"parameter '{self.param_name.data}' has type {self.value.type}; expected i1, i64 or f64")
+
+
+@irdl_op_definition
 class OutputOp(IRDLOperation):
     """Record a classical register in the program's output, under its label.
 
@@ -263,6 +286,6 @@ class OutputOp(IRDLOperation):
 
 QC = Dialect(
     "qc",
-    [AllocOp, QubitOp, QubitAtOp, GateOp, MeasureOp, ResetOp, BarrierOp, OutputOp],
+    [AllocOp, QubitOp, QubitAtOp, GateOp, MeasureOp, ResetOp, BarrierOp, ParamOp, OutputOp],
     [QubitType, RegType],
 )

@@ -97,6 +97,16 @@ class IRBuilder:
     def const_index(self, n: int) -> SSAValue:
         return self.constant(n, INDEX)
 
+    def param(self, name: str, type: Attribute) -> SSAValue:
+        """A parameter bound after emission (one op per name, in the prologue)."""
+        key = ("param", name)
+        v = self._consts.get(key)  # type: ignore[arg-type]
+        if v is None:
+            op = qc.ParamOp(name, type)
+            self._prologue.append(op)
+            v = self._consts[key] = op.results[0]  # type: ignore[index]
+        return v
+
     def alloc_register(self, name: str, size: int, loc: LocationAttr | None = None) -> list[SSAValue]:
         """A named register; returns its qubit references in index order."""
         alloc = qc.AllocOp(name, size)

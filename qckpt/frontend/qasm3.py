@@ -498,7 +498,12 @@ class _Lowering:
         qtype = self.scalar_type(ty)
         if str(io) == "input":
             if str(name) not in self.params:
-                raise self.error(name, f"input '{name}' has no value: pass --param {name}=VALUE (parameters reach QIR as constants)")
+                # Bound later (`qckpt bind`), without recompiling the body.
+                if qtype.kind not in ("float", "angle", "int", "uint", "bool", "bit") or qtype.is_register:
+                    raise self.error(name, f"input '{name}' of type {qtype} cannot be bound after compilation: pass --param {name}=VALUE")
+                ir_type = F64 if qtype.kind in ("float", "angle") else (i1 if qtype.kind in ("bool", "bit") else i64)
+                self.declare(name, ConstSym(Dyn(self.b.param(str(name), ir_type), qtype), qtype))
+                return
             self.used_params.add(str(name))
             value = self.params[str(name)]
             self.declare(name, ConstSym(self.convert_const(value, qtype, name), qtype))

@@ -28,6 +28,11 @@ QIR_MINOR_VERSION = 0
 
 TUPLE_RECORD = "__quantum__rt__tuple_record_output"
 
+# A parameter bound after emission: `<type> @qckpt_param_<name>()`, declared by
+# the emitter and defined by `qckpt bind` (an IR-defined function returning a
+# constant; QIR's entry point takes no arguments).
+PARAM_PREFIX = "qckpt_param_"
+
 # ---- checkpoint records, `streaming` mode (a qckpt extension) ----------------
 # Each visit of a ckpt.boundary prints, as it happens:
 #   TUPLE <k>   "qckpt.visit"   begin; k = number of values that follow

@@ -201,9 +201,22 @@ class _FunctionEmitter:
                 self.emit_switch(op)  # type: ignore[arg-type]
             elif t is ckpt.BoundaryOp:
                 self.emit_boundary(op)  # type: ignore[arg-type]
+            elif t is qc.ParamOp:
+                self.emit_param(op)  # type: ignore[arg-type]
             else:
                 self.emit_classical(op)
         return None
+
+    def emit_param(self, op: qc.ParamOp) -> None:
+        """A late-bound parameter: a call to ``qckpt_param_<name>()``, which
+        ``qckpt bind`` defines (``qckpt.qir.bind``)."""
+        if self.profile == "base":
+            raise _fail(op, f"parameter '{op.param_name.data}' is bound after compilation, which needs the Adaptive Profile; pass --param")
+        ty = _llvm_type(op.value.type)
+        fn = abi.PARAM_PREFIX + op.param_name.data
+        self.sink.declare(fn, ty, [])
+        self.caps.ir_functions = True
+        self.vals[op.value] = self.sink.call(fn, [], ty)
 
     # ---------------------------------------------------------------- checkpoints
     def emit_boundary(self, op: ckpt.BoundaryOp) -> None:

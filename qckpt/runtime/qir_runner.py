@@ -134,12 +134,31 @@ def qir_runner_binary() -> str:
     return found
 
 
+def _refuse_unbound(program: str | os.PathLike[str]) -> None:
+    """qir-runner would fail on an undefined function with a link error;
+    say which parameters are unbound instead."""
+    from qckpt.qir.bind import unbound_in_text
+
+    if isinstance(program, str) and "\n" in program:
+        text = program
+    else:
+        path = os.fspath(program)
+        if not path.endswith(".ll") or not os.path.exists(path):
+            return
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    names = unbound_in_text(text)
+    if names:
+        raise QckptError(f"parameter(s) {', '.join(names)} are unbound: bind them first (qckpt bind PROG --param NAME=VALUE)")
+
+
 def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = None, timeout: float | None = None) -> RunResult:
     """Run a QIR program (a path to a ``.ll``/``.bc`` file, or LLVM IR text)
     for ``shots`` shots with a fixed simulator seed."""
     if shots < 1:
         raise QckptError(f"shots must be at least 1, got {shots}")
     tmp: str | None = None
+    _refuse_unbound(program)
     if isinstance(program, str) and "\n" in program:
         fd, tmp = tempfile.mkstemp(suffix=".ll", prefix="qckpt-")
         with os.fdopen(fd, "w") as f:
