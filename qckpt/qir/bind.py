@@ -3,9 +3,8 @@
 The emitter leaves each late-bound ``input`` as a call to a declared
 ``<type> @qckpt_param_<name>()`` (``qckpt.qir.abi.PARAM_PREFIX``). Binding
 builds only those definitions (each returns its constant) with pyqir and
-links them into the program: the body is read, not rebuilt. From bitcode
-that costs about a microsecond per instruction, against tens of
-microseconds for compiling from source.
+links them into the program: the body is read (bitcode reads fastest), never
+rebuilt from source.
 """
 
 from __future__ import annotations
