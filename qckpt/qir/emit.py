@@ -380,21 +380,28 @@ class _FunctionEmitter:
         self.goto(merge_b)
         self._phis(list(op.results), incoming)
 
-    def emit_while(self, op: scf.WhileOp) -> None:
-        self._require_adaptive(op, "scf.while")
-        self.caps.backwards_branching = True
+    def _loop_head(self, kind: str, args, inits) -> tuple:
+        """Blocks of a loop, with the header entered and one phi per carried
+        value (its entry edge wired; the caller adds the back edge)."""
         sink = self.sink
-        head_b, body_b, exit_b = sink.new_block("while.head"), sink.new_block("while.body"), sink.new_block("while.exit")
+        head_b, body_b, exit_b = sink.new_block(f"{kind}.head"), sink.new_block(f"{kind}.body"), sink.new_block(f"{kind}.exit")
         pre = sink.current
         sink.br(head_b)
         self.goto(head_b)
-        before = op.before_region.block
         phis = []
-        for arg, init in zip(before.args, op.arguments):
+        for arg, init in zip(args, inits):
             phi = sink.phi(_llvm_type(arg.type))
             sink.add_incoming(phi, self.val(init), pre)
             self.vals[arg] = phi
             phis.append(phi)
+        return head_b, body_b, exit_b, phis
+
+    def emit_while(self, op: scf.WhileOp) -> None:
+        self._require_adaptive(op, "scf.while")
+        self.caps.backwards_branching = True
+        sink = self.sink
+        before = op.before_region.block
+        head_b, body_b, exit_b, phis = self._loop_head("while", before.args, op.arguments)
         cond_args = self.emit_block(before)
         assert cond_args is not None
         cond, forwarded = cond_args[0], cond_args[1:]
@@ -417,18 +424,9 @@ class _FunctionEmitter:
         self.caps.backwards_branching = True
         self.caps.int_computations = True
         sink = self.sink
-        head_b, body_b, exit_b = sink.new_block("for.head"), sink.new_block("for.body"), sink.new_block("for.exit")
-        pre = sink.current
-        sink.br(head_b)
-        self.goto(head_b)
         block = op.body.block
         iv_t = _llvm_type(op.lb.type)
-        phis = []
-        for arg, init in zip(block.args, [op.lb, *op.iter_args]):
-            phi = sink.phi(_llvm_type(arg.type))
-            sink.add_incoming(phi, self.val(init), pre)
-            self.vals[arg] = phi
-            phis.append(phi)
+        head_b, body_b, exit_b, phis = self._loop_head("for", block.args, [op.lb, *op.iter_args])
         iv = phis[0]
         sink.condbr(sink.icmp("slt", iv_t, iv, self.val(op.ub)), body_b, exit_b)
         self.goto(body_b)
