@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
     ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
     ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
-    ck.add_argument("--record-mode", choices=["streaming", "final"], default="streaming", help="how boundaries are recorded (default: streaming; final is not available yet)")
+    ck.add_argument("--record-mode", choices=["final", "streaming"], default="final", help="how boundaries are recorded: final (default; conformant Adaptive Profile, last visit of each boundary recorded at the end) or streaming (qckpt extension; every visit recorded as it happens, for intra-shot recovery)")
     ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     c.set_defaults(func=cmd_convert)

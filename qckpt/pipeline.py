@@ -151,7 +151,7 @@ def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
 
 
 @_stage
-def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "streaming", runtime: str = "linked") -> str:
+def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked") -> str:
     """Module -> QIR text, verified by pyqir."""
     from qckpt.qir.emit import emit_qir
 
@@ -159,7 +159,7 @@ def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool =
 
 
 @_stage
-def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "streaming", runtime: str = "linked") -> bytes:
+def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked") -> bytes:
     from qckpt.qir.emit import emit_qir
 
     return emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime).bitcode

@@ -42,6 +42,9 @@ from xdsl.utils.exceptions import VerifyException
 from qckpt.dialects.qc import QubitType, qubit_identity
 
 KINDS = ("classicalized", "algorithmic", "layer", "logical", "user")
+# A persisted name with this prefix holds the bit of a classical qubit
+# ("qubit:q[2]"), which re-preparation needs; other names are SSA state.
+QUBIT_BIT_PREFIX = "qubit:"
 
 
 def _persistable(t: Attribute) -> bool:

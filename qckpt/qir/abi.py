@@ -50,7 +50,17 @@ STUB_BEGIN = "__qckpt_visit_begin"  # (i64 id, i64 k)
 STUB_END = "__qckpt_visit_end"  # (i64 id)
 STUB_RECORD = {"i1": "__qckpt_record_bool", "i64": "__qckpt_record_int", "double": "__qckpt_record_double"}  # (value, ptr label)
 RECORD_FOR = {"i1": BOOL_RECORD, "i64": INT_RECORD, "double": DOUBLE_RECORD}
-RECORD_MODES = ("streaming", "final")
+# ---- checkpoint records, `final` mode (conformant, the default) -------------
+# After the program's outputs, in the final block, one group per boundary in
+# id order, holding the boundary's last completed visit:
+#   TUPLE <k>   "qckpt.last"     k = number of values that follow the count
+#   INT   <id>  "qckpt.id"
+#   INT   <n>   "qckpt.visits"   completed visits in this shot (0: never; the
+#                                values are then placeholders)
+#   BOOL/INT/DOUBLE <value> "<name>"   k values, as at visit n
+LAST_VISIT_LABEL = "qckpt.last"
+VISITS_LABEL = "qckpt.visits"
+RECORD_MODES = ("final", "streaming")
 RUNTIMES = ("linked", "extern")
 
 

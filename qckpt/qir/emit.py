@@ -36,6 +36,7 @@ from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
 from qckpt.qir import abi
+from qckpt.qir.final_records import FinalRecords
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
 
 PROFILES = ("adaptive", "base")
@@ -106,7 +107,7 @@ _CMPF = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt",
 
 
 class _FunctionEmitter:
-    def __init__(self, fn: func.FuncOp, profile: str, sink, record_mode: str = "streaming", runtime: str = "linked") -> None:
+    def __init__(self, fn: func.FuncOp, profile: str, sink, record_mode: str = "final", runtime: str = "linked") -> None:
         self.fn = fn
         self.profile = profile
         self.record_mode = record_mode
@@ -122,6 +123,8 @@ class _FunctionEmitter:
         self.outputs: list[qc.OutputOp] = []
         self.measured: set[int] = set()  # Base Profile: qubits already measured
         self.declared: set[str] = set()
+        self.final = FinalRecords(sink, fn, _llvm_type) if record_mode == "final" else None
+        self.loop_state: list[list] = []  # per open loop: its boundary-state phis
 
     # ---------------------------------------------------------------- helpers
     def val(self, v: SSAValue):
@@ -220,12 +223,16 @@ class _FunctionEmitter:
 
     # ---------------------------------------------------------------- checkpoints
     def emit_boundary(self, op: ckpt.BoundaryOp) -> None:
-        """A boundary visit in ``streaming`` mode: calls into the checkpoint
-        runtime library, which records it as it happens (``docs/abi.md``)."""
+        """A boundary visit. ``streaming``: calls into the checkpoint runtime
+        library, which records it as it happens. ``final``: the visit becomes
+        the boundary's current SSA state (``final_records``), recorded in the
+        final block (``docs/abi.md``)."""
         if self.profile == "base":
             raise _fail(op, "checkpoint records need the Adaptive Profile; the Base Profile has no classical values to record")
-        if self.record_mode != "streaming":
-            raise _fail(op, f"record mode '{self.record_mode}' is not available yet; use --record-mode streaming")
+        if self.final is not None:
+            self.caps.int_computations = True  # the visit count
+            self.final.visit(op, [self.val(v) for _, v in op.named_values()])
+            return
         sink = self.sink
         self.caps.streaming_records = True
         self.caps.ir_functions |= self.runtime == "linked"
@@ -337,16 +344,21 @@ class _FunctionEmitter:
         """Emit one branch region ending in a jump to ``merge``; record the
         yielded values with the block they arrive from."""
         self.goto(start)
+        entry_state = self.final.snapshot() if self.final else None
         yielded = self.emit_block(block) or []
-        incoming.append(([self.val(v) for v in yielded], self.sink.current))
+        incoming.append(([self.val(v) for v in yielded], self.sink.current, self.final.snapshot() if self.final else None))
+        if self.final:
+            self.final.restore(entry_state)  # the next branch starts from the same state
         self.sink.br(merge)
 
     def _phis(self, results, incoming: list) -> None:
         for i, res in enumerate(results):
             phi = self.sink.phi(_llvm_type(res.type))
-            for values, pred in incoming:
+            for values, pred, _ in incoming:
                 self.sink.add_incoming(phi, values[i], pred)
             self.vals[res] = phi
+        if self.final:
+            self.final.merge([(state, pred) for _, pred, state in incoming])
 
     def emit_if(self, op: scf.IfOp) -> None:
         self._require_adaptive(op, "scf.if")
@@ -359,7 +371,7 @@ class _FunctionEmitter:
             self._region(op.false_region.block, else_b, merge_b, incoming)
         else:
             self.goto(else_b)
-            incoming.append(([], else_b))
+            incoming.append(([], else_b, self.final.snapshot() if self.final else None))
             sink.br(merge_b)
         self.goto(merge_b)
         self._phis(list(op.results), incoming)
@@ -380,9 +392,10 @@ class _FunctionEmitter:
         self.goto(merge_b)
         self._phis(list(op.results), incoming)
 
-    def _loop_head(self, kind: str, args, inits) -> tuple:
+    def _loop_head(self, kind: str, args, inits, loop: Operation) -> tuple:
         """Blocks of a loop, with the header entered and one phi per carried
-        value (its entry edge wired; the caller adds the back edge)."""
+        value (its entry edge wired; the caller adds the back edge, and
+        closes the boundary-state phis with ``_close_loop``)."""
         sink = self.sink
         head_b, body_b, exit_b = sink.new_block(f"{kind}.head"), sink.new_block(f"{kind}.body"), sink.new_block(f"{kind}.exit")
         pre = sink.current
@@ -394,18 +407,25 @@ class _FunctionEmitter:
             sink.add_incoming(phi, self.val(init), pre)
             self.vals[arg] = phi
             phis.append(phi)
+        self.loop_state.append(self.final.loop_header(self.final.keys_in(loop), pre) if self.final else [])
         return head_b, body_b, exit_b, phis
+
+    def _close_loop(self) -> None:
+        phis = self.loop_state.pop()
+        if self.final:
+            self.final.close_loop(phis, self.sink.current)
 
     def emit_while(self, op: scf.WhileOp) -> None:
         self._require_adaptive(op, "scf.while")
         self.caps.backwards_branching = True
         sink = self.sink
         before = op.before_region.block
-        head_b, body_b, exit_b, phis = self._loop_head("while", before.args, op.arguments)
+        head_b, body_b, exit_b, phis = self._loop_head("while", before.args, op.arguments, op)
         cond_args = self.emit_block(before)
         assert cond_args is not None
         cond, forwarded = cond_args[0], cond_args[1:]
         sink.condbr(self.val(cond), body_b, exit_b)
+        exit_state = self.final.snapshot() if self.final else None
         forwarded_vals = [self.val(v) for v in forwarded]
         after = op.after_region.block
         self.goto(body_b)
@@ -414,8 +434,11 @@ class _FunctionEmitter:
         yielded = self.emit_block(after) or []
         for phi, y in zip(phis, yielded):
             sink.add_incoming(phi, self.val(y), sink.current)
+        self._close_loop()
         sink.br(head_b)
         self.goto(exit_b)
+        if self.final:
+            self.final.restore(exit_state)
         for res, v in zip(op.results, forwarded_vals):
             self.vals[res] = v
 
@@ -426,17 +449,21 @@ class _FunctionEmitter:
         sink = self.sink
         block = op.body.block
         iv_t = _llvm_type(op.lb.type)
-        head_b, body_b, exit_b, phis = self._loop_head("for", block.args, [op.lb, *op.iter_args])
+        head_b, body_b, exit_b, phis = self._loop_head("for", block.args, [op.lb, *op.iter_args], op)
         iv = phis[0]
         sink.condbr(sink.icmp("slt", iv_t, iv, self.val(op.ub)), body_b, exit_b)
+        exit_state = self.final.snapshot() if self.final else None
         self.goto(body_b)
         yielded = self.emit_block(block) or []
         nxt = sink.binop("add", iv_t, iv, self.val(op.step))
         latch = sink.current
         for phi, y in zip(phis, [nxt, *(self.val(v) for v in yielded)]):
             sink.add_incoming(phi, y, latch)
+        self._close_loop()
         sink.br(head_b)
         self.goto(exit_b)
+        if self.final:
+            self.final.restore(exit_state)
         for res, phi in zip(op.results, phis[1:]):
             self.vals[res] = phi
 
@@ -445,6 +472,8 @@ class _FunctionEmitter:
         # Output recording sits in the final block, right before `ret`.
         for out in self.outputs:
             self.emit_output(out)
+        if self.final:
+            self.final.record()
         self.sink.ret_i64(0)
 
     def emit_output(self, op: qc.OutputOp) -> None:
@@ -513,7 +542,7 @@ def needs_text(fn: func.FuncOp) -> bool:
     return False
 
 
-def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "streaming", runtime: str = "linked") -> tuple[_FunctionEmitter, list, list[str]]:
+def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked") -> tuple[_FunctionEmitter, list, list[str]]:
     if profile not in PROFILES:
         raise QckptError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     fn = entry_function(module, entry)
@@ -558,7 +587,7 @@ def emit_qir_text(module: ModuleOp, profile: str = "adaptive", entry: str = "mai
     return sink.text(attrs, flags)
 
 
-def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "streaming", runtime: str = "linked"):
+def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "final", runtime: str = "linked"):
     """Emit QIR: returns a ``pyqir.Module`` that pyqir has verified.
 
     Checkpoint boundaries are lowered in ``record_mode``; with ``runtime``
