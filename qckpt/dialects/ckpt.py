@@ -45,6 +45,9 @@ KINDS = ("classicalized", "algorithmic", "layer", "logical", "user")
 # A persisted name with this prefix holds the bit of a classical qubit
 # ("qubit:q[2]"), which re-preparation needs; other names are SSA state.
 QUBIT_BIT_PREFIX = "qubit:"
+# Values only the program's final output recording still needs ("out:c_3"):
+# decided outputs a resumed shot reports, but not state that shapes its future.
+OUTPUT_PREFIX = "out:"
 
 
 def _persistable(t: Attribute) -> bool:

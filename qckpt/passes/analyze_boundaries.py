@@ -209,8 +209,8 @@ class Candidate:
 
     @property
     def record_bits(self) -> int:
-        # A constant bit is known statically; the others are recorded.
-        return self.state_values.bits + sum(1 for b in self.classical_qubits.values() if b not in (ZERO, ONE))
+        # A 0 bit needs no re-preparation; the others are recorded.
+        return self.state_values.bits + sum(1 for b in self.classical_qubits.values() if b != ZERO)
 
 
 def _bits(t: Attribute) -> int:
@@ -250,6 +250,7 @@ class _Analyzer:
                 self.result.qubit_names[op.qubit] = f"{reg_name}[{op.index.value.data}]"
         ops = list(block.ops)
         live_at, outputs_at = self._liveness(ops)
+        self._top = (block, {op: i for i, op in enumerate(ops)}, live_at, outputs_at)
         for i, op in enumerate(ops):
             if i > 0 and not isinstance(op, (qc.QubitOp, qc.AllocOp, arith.ConstantOp, qc.OutputOp)):
                 self._point(i, "classicalized", op, state, cone, _LiveView(live_at, i), f"before {op.name}", _LiveView(outputs_at, i))
@@ -257,6 +258,50 @@ class _Analyzer:
         for i, cand in enumerate(self.result.candidates):
             cand.index = i  # program order (loop headers were placed before their bodies' points)
         return self.result
+
+    def _needed_across(self, loop: Operation) -> tuple[list[SSAValue], list[SSAValue]]:
+        """Values defined outside ``loop`` (before it) that the loop or the
+        code after it still uses: (state, output-only)."""
+        block, index, live_at, outputs_at = self._top
+        if loop.parent is block:  # top level: the live ranges already know
+            i = index[loop]
+            return live_at.at(i), outputs_at.at(i)
+        # Nested: walk what can still run, from the loop outwards. An
+        # enclosing loop runs again in full; elsewhere only what follows.
+        future: list[Operation] = []
+        x: Operation = loop
+        while x.parent is not None and x.parent is not block:
+            future += _ops_after(x)
+            parent = x.parent_op()
+            if isinstance(parent, (scf.WhileOp, scf.ForOp)):
+                future.append(parent)
+            assert parent is not None
+            x = parent
+        future += _ops_after(x)
+        state: dict[SSAValue, None] = {}
+        outputs: dict[SSAValue, None] = {}
+        for f in [loop, *future]:
+            target = outputs if isinstance(f, qc.OutputOp) else state
+            for inner in f.walk():
+                for v in inner.operands:
+                    if isinstance(v.owner, (arith.ConstantOp, qc.QubitOp, qc.AllocOp)) or _defined_inside(v, loop):
+                        continue
+                    target[v] = None
+        # Only values that exist at the loop (not defined later, or inside a later op).
+        def before_loop(v: SSAValue) -> bool:
+            owner = v.owner
+            anchor = loop
+            while anchor is not None:
+                if isinstance(owner, Block):
+                    if anchor.parent is owner:
+                        return True
+                elif anchor.parent is owner.parent:
+                    return owner.is_before_in_block(anchor)
+                anchor = anchor.parent_op()
+            return False
+
+        st = [v for v in state if before_loop(v)]
+        return st, [v for v in outputs if before_loop(v) and v not in state]
 
     def _liveness(self, ops: list[Operation]) -> tuple[_Ranges, _Ranges]:
         """Live ranges over the points between top-level ops (point i is
@@ -420,15 +465,37 @@ class _Analyzer:
             if header.get(q, FRESH_STATE).cls == QUANTUM:
                 cone[q] = self.cones.merge([cone[q], c[q]], 0)
         if record:
-            # At the start of an iteration the body's arguments are the state
-            # (a while's condition has already consumed its own).
-            live = list(body.args)
+            # At the start of an iteration the state is the body's arguments
+            # (a while's condition has already consumed its own) and the
+            # values from outside the loop that this or a later iteration, or
+            # the code after the loop, still needs.
+            state_vals, out_vals = self._needed_across(op)
+            live = list(body.args) + [v for v in state_vals if v not in body.args]
             nested = self.result.candidates[slot:]
             del self.result.candidates[slot:]
-            self._point(0, "algorithmic", body.first_op, header, cone, _LiveView(fixed=live), f"iteration of {op.name}", located=op)
+            self._point(0, "algorithmic", body.first_op, header, cone, _LiveView(fixed=live), f"iteration of {op.name}", _LiveView(fixed=out_vals), located=op)
             self.result.candidates.extend(nested)
         state.clear()
         state.update(_exit_bits(op, exit_state))
+
+
+def _defined_inside(v: SSAValue, op: Operation) -> bool:
+    owner = v.owner
+    o = owner.parent_op() if isinstance(owner, Block) else owner
+    while o is not None:
+        if o is op:
+            return True
+        o = o.parent_op()
+    return False
+
+
+def _ops_after(x: Operation) -> list[Operation]:
+    out = []
+    o = x.next_op
+    while o is not None:
+        out.append(o)
+        o = o.next_op
+    return out
 
 
 def _loop_carried(op: Operation) -> tuple[list[SSAValue], list[SSAValue], list[SSAValue]]:

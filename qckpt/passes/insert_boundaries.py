@@ -82,7 +82,10 @@ class _Inserter:
                 ops, v = self.bits.materialize(q, bit, anchor)
                 prep += ops
                 qubit_values.append((bit_name(self.qubit_names.get(q, f"q{len(qubit_values)}")), v))
-        b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values)
+        # Output bits already decided are not state, but a resumed shot must
+        # still report them: they are persisted apart, as "out:<name>".
+        outputs = [(ckpt.OUTPUT_PREFIX + n, v) for n, v in _names(c.outputs_only)]
+        b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent
         if guard is None:

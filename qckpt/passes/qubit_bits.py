@@ -9,8 +9,8 @@ available there. When it is not (a bit decided inside a branch or carried
 around a loop), the qubit is measured instead: it is in a basis state, so
 the measurement returns b with certainty and leaves it undisturbed.
 
-A bit is not recorded when it is a constant (restoration knows it
-statically) or dead (the qubit's next operation is a reset).
+A bit is not recorded when it is 0 (nothing to re-prepare) or dead (the
+qubit's next operation is a reset).
 """
 
 from __future__ import annotations
@@ -62,10 +62,11 @@ class QubitBits:
         return self._pos[block][op]
 
     def needed(self, q: SSAValue, bit: Bit, anchor: Operation) -> bool:
-        """False when restoration can do without the bit: a constant (known
-        statically), or dead (the qubit's next operation in the anchor's
-        block is a reset, or the function never touches it again)."""
-        if bit in (ZERO, ONE):
+        """False when restoration can do without the bit: 0 (a qubit in |0>
+        needs no re-preparation), or dead (the qubit's next operation in the
+        anchor's block is a reset, or the function never touches it again).
+        A constant 1 is kept: the resume block re-prepares from the record."""
+        if bit == ZERO:
             return False
         block = anchor.parent
         assert block is not None

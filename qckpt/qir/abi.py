@@ -33,6 +33,21 @@ TUPLE_RECORD = "__quantum__rt__tuple_record_output"
 # constant; QIR's entry point takes no arguments).
 PARAM_PREFIX = "qckpt_param_"
 
+# ---- resumable programs (`qckpt convert --resumable`) ------------------------
+# The entry block calls `i64 @qckpt_resume_point()`: 0 starts the program from
+# the top, id + 1 jumps to boundary id's resume block, which reads each
+# persisted value from `<type> @"qckpt_resume.<id>.<name>"()`. `qckpt
+# bind-resume` defines them all (each returns a constant) and links them in;
+# the entry point still takes no arguments.
+RESUME_POINT = "qckpt_resume_point"
+RESUME_VALUE_PREFIX = "qckpt_resume."
+RESUME_VISIT_NAME = "qckpt.visit"  # every resume block reads its visit number
+
+
+def resume_value_fn(boundary: int, name: str) -> str:
+    return f"{RESUME_VALUE_PREFIX}{boundary}.{name}"
+
+
 # ---- checkpoint records, `streaming` mode (a qckpt extension) ----------------
 # Each visit of a ckpt.boundary prints, as it happens:
 #   TUPLE <k>   "qckpt.visit"   begin; k = number of values that follow
