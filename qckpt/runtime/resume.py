@@ -22,24 +22,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qckpt.qir import abi
-from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file, program_fingerprint
+from qckpt.qir.bind import load_module
+from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file, program_fingerprint, restorable_boundaries
 from qckpt.runtime.checkpoint_log import Visit, read_shot
 from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
 
 
-def last_complete_visit(shot: Shot) -> tuple[Visit | None, list[OutputRecord]]:
-    """The shot's last complete visit and its records up to that visit's end
-    record (empty when there is none)."""
+def last_complete_visit(shot: Shot, restorable: set[int] | None = None) -> tuple[Visit | None, list[OutputRecord]]:
+    """The shot's last complete visit (of a boundary in ``restorable``, when
+    given) and its records up to that visit's end record (empty when there
+    is none). Later visits are dropped: the resumed shot records them again."""
     log = read_shot(shot)
-    if not log.visits:
+    usable = [k for k, v in enumerate(log.visits) if restorable is None or v.boundary in restorable]
+    if not usable:
         return None, []
-    n = len(log.visits)
+    n = usable[-1] + 1  # the n-th complete visit of the shot
     seen = 0
     for i, rec in enumerate(shot.records):
         if rec.label == abi.END_LABEL and rec.kind == "INT":
             seen += 1
             if seen == n:
-                return log.visits[-1], shot.records[: i + 1]
+                return log.visits[n - 1], shot.records[: i + 1]
     raise AssertionError("read_shot counted a visit whose end record is missing")
 
 
@@ -64,11 +67,12 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
     ``seed`` and the group's index, so a rerun is reproducible."""
     path = Path(program)
     fingerprint = program_fingerprint(path.read_bytes())
+    restorable = set(restorable_boundaries(load_module(path)))
     groups: dict[tuple, list[int]] = defaultdict(list)
     visits: dict[tuple, Visit | None] = {}
     prefixes: list[list[OutputRecord]] = []
     for i, shot in enumerate(cut):
-        visit, prefix = last_complete_visit(shot)
+        visit, prefix = last_complete_visit(shot, restorable)
         key = _state_key(visit) if visit is not None else ("start",)
         groups[key].append(i)
         visits[key] = visit

@@ -230,3 +230,24 @@ def test_bind_resume_refuses_mismatched_records(compiled, tmp_path) -> None:
         plain = tmp_path / "plain.ll"
         plain.write_text(module_to_qir(qasm_to_module(PROGRAMS["rus"][0], "rus.qasm")))
         bind_resume_file(plain, None)
+
+
+def test_a_shot_cut_after_a_replay_boundary_resumes_from_the_exact_one_before(tmp_path) -> None:
+    # Teleportation under interval: the boundaries after the Bell pair are
+    # replay boundaries (q[2] quantum), not restorable; the exact one is.
+    src = HEAD + ("qubit[2] q; bit[2] c; bit[1] out;\nh q[0]; c[0] = measure q[0];\nreset q[0];\n"
+                  "h q[1]; cx q[1], q[0];\nc[1] = measure q[0];\nout[0] = measure q[1];\n")
+    m = qasm_to_module(src, "t.qasm")
+    insert_checkpoints(m, "every", every=1)  # a boundary every gate layer: exact and replay ones
+    path = tmp_path / "p.ll"
+    path.write_text(module_to_qir(m, record_mode="streaming", resumable=True))
+    restorable = set(restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text())))
+    (shot,) = fresh_run(path, 1, seed=3)
+    visited = [v.boundary for v in read_shot(shot).visits]
+    assert restorable and set(visited) - restorable, (visited, restorable)  # both kinds were visited
+    last_replay = max(i for i, b in enumerate(visited) if b not in restorable)
+    cut = dataclasses.replace(shot, records=last_complete_visit(shot)[1] if last_replay == len(visited) - 1 else shot.records, end_code=None)
+    visit, _ = last_complete_visit(cut, restorable)
+    assert visit is not None and visit.boundary in restorable
+    (done,) = resume_shots(path, [cut], seed=4).shots
+    assert done.complete and [v.boundary for v in read_shot(done).visits] == visited
