@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, ModuleOp, StringAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, IntegerType, ModuleOp, StringAttr, i64
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 
@@ -84,7 +84,7 @@ class _Inserter:
                 qubit_values.append((bit_name(self.qubit_names.get(q, f"q{len(qubit_values)}")), v))
         # Output bits already decided are not state, but a resumed shot must
         # still report them: they are persisted apart, as "out:<name>".
-        outputs = [(ckpt.OUTPUT_PREFIX + n, v) for n, v in _names(c.outputs_only)]
+        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only]
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent
@@ -221,6 +221,18 @@ class _Inserter:
                 if not self.allowed(c):
                     raise QckptError(f"this point cannot be captured within max-replay-cost={self.max_replay_cost}: its quantum cone has {c.replay_cost} operations", op_location(op))
                 self.insert(c, "user", "annotated")
+
+
+def _output_name(v: SSAValue) -> str:
+    """An output-only value is named by where the program records it
+    ("c[3]", or "n" for an integer output), the same at every boundary, so
+    that segments and resumed shots agree on it."""
+    for use in v.uses:
+        out = use.operation
+        if isinstance(out, qc.OutputOp):
+            label = out.label.data
+            return f"{label}[{use.index}]" if len(out.values) > 1 or v.type == IntegerType(1) else label
+    return v.name_hint or f"value{id(v)}"
 
 
 def _count_iterations(loop: scf.WhileOp) -> SSAValue:
