@@ -34,6 +34,7 @@ from qckpt.dialects import ckpt, qc
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
+from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, replay_cones
 
 POLICIES = ("exact", "every", "interval", "annotated")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
@@ -311,7 +312,28 @@ def insert_boundaries(
         ins.annotated(cands)
     if ins.inserted:
         fill_boundaries(fn, analyze_function(fn))
+        mark_replay_cones(fn)
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
+
+
+def mark_replay_cones(fn: func.FuncOp) -> None:
+    """Replay boundaries: persist the outcome of each measurement in the
+    cone (``cone:<k>``), which a resume post-selects to; or say why the
+    boundary cannot be restored (``ckpt.not_restorable``)."""
+    for bid, cone in replay_cones(fn).items():
+        b = next(op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp) and op.id == bid)
+        if not cone.restorable:
+            b.attributes[NOT_RESTORABLE_ATTR] = StringAttr(cone.reason or "")
+            continue
+        extra = [(f"{CONE_PREFIX}{k}", m.result) for k, m in enumerate(cone.measurements)]
+        if not extra:
+            continue
+        new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost else None)
+        new.attributes.update(b.attributes)
+        block = b.parent
+        assert block is not None
+        block.insert_op_before(new, b)
+        block.erase_op(b)
 
 
 @dataclass(frozen=True)
