@@ -84,7 +84,8 @@ class _Inserter:
                 prep += ops
                 qubit_values.append((bit_name(self.qubit_names.get(q, f"q{len(qubit_values)}")), v))
         # Output bits already decided are not state, but a resumed shot must
-        # still report them: they are persisted apart, as "out:<name>".
+        # still report them: they are persisted apart, as "out:<record label>"
+        # (once: record_outputs_once).
         outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only]
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
@@ -313,7 +314,37 @@ def insert_boundaries(
     if ins.inserted:
         fill_boundaries(fn, analyze_function(fn))
         mark_replay_cones(fn)
+        record_outputs_once(fn)
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
+
+
+def record_outputs_once(fn: func.FuncOp) -> None:
+    """An output bit is persisted by the first top-level boundary after it is
+    decided, not by every later one: every later visit comes after that one
+    in a shot's log, which the runtime reads whole (records stay linear in
+    the program, not quadratic). Boundaries inside loops or branches drop
+    only what a top-level boundary before them already persisted."""
+    seen: set[SSAValue] = set()
+    for op in list(fn.body.block.ops):
+        if isinstance(op, ckpt.BoundaryOp):
+            _drop_outputs(op, seen)
+            seen |= {v for n, v in op.named_values() if n.startswith(ckpt.OUTPUT_PREFIX)}
+        elif op.regions:
+            for inner in list(op.walk()):
+                if isinstance(inner, ckpt.BoundaryOp):
+                    _drop_outputs(inner, seen)
+
+
+def _drop_outputs(b: ckpt.BoundaryOp, seen: set[SSAValue]) -> None:
+    keep = [(n, v) for n, v in b.named_values() if not (n.startswith(ckpt.OUTPUT_PREFIX) and v in seen)]
+    if len(keep) == len(b.values):
+        return
+    new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, keep, list(b.cut), b.replay_cost.value.data if b.replay_cost else None)
+    new.attributes.update(b.attributes)
+    block = b.parent
+    assert block is not None
+    block.insert_op_before(new, b)
+    block.erase_op(b)
 
 
 def mark_replay_cones(fn: func.FuncOp) -> None:
