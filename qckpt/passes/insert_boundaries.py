@@ -34,7 +34,7 @@ from qckpt.dialects import ckpt, qc
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
-from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, replay_cones
+from qckpt.passes.replay_cones import CONE_PREFIX, MAX_POSTSELECT_BITS, NOT_RESTORABLE_ATTR, replay_cones
 
 POLICIES = ("exact", "every", "interval", "annotated")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
@@ -299,6 +299,7 @@ def insert_boundaries(
     mtbf: float = 3600.0,
     max_replay_cost: int = -1,
     costs: DeviceCosts | None = None,
+    max_postselect_bits: int = MAX_POSTSELECT_BITS,
 ) -> list[ckpt.BoundaryOp]:
     from qckpt.qir.emit import entry_function
 
@@ -321,7 +322,7 @@ def insert_boundaries(
         ins.annotated(cands)
     if ins.inserted:
         fill_boundaries(fn, analyze_function(fn))
-        mark_replay_cones(fn)
+        mark_replay_cones(fn, max_postselect_bits)
         record_outputs_once(fn)
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
 
@@ -355,11 +356,11 @@ def _drop_outputs(b: ckpt.BoundaryOp, seen: set[SSAValue]) -> None:
     block.erase_op(b)
 
 
-def mark_replay_cones(fn: func.FuncOp) -> None:
+def mark_replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS) -> None:
     """Replay boundaries: persist the outcome of each measurement in the
     cone (``cone:<k>``), which a resume post-selects to; or say why the
     boundary cannot be restored (``ckpt.not_restorable``)."""
-    for bid, cone in replay_cones(fn).items():
+    for bid, cone in replay_cones(fn, max_postselect_bits).items():
         b = next(op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp) and op.id == bid)
         if not cone.restorable:
             b.attributes[NOT_RESTORABLE_ATTR] = StringAttr(cone.reason or "")
@@ -385,6 +386,7 @@ class CkptInsert(ModulePass):
     every: int = 1
     mtbf: float = 3600.0
     max_replay_cost: int = -1
+    max_postselect_bits: int = MAX_POSTSELECT_BITS
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost)
+        insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost, max_postselect_bits=self.max_postselect_bits)

@@ -195,7 +195,14 @@ class _FunctionEmitter:
         forward branches need no capability beyond the profile's)."""
         sink = self.sink
         restorable = [b for b in self.fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
-        self.cones = {bid: c for bid, c in replay_cones(self.fn).items() if c.restorable}
+        # The bit limit was applied by ckpt-insert (ckpt.not_restorable); here
+        # a cone must only be replayable and have its outcomes persisted.
+        by_id = {b.id: b for b in restorable}
+        self.cones = {
+            bid: c
+            for bid, c in replay_cones(self.fn, max_postselect_bits=1 << 30).items()
+            if c.restorable and bid in by_id and {f"{CONE_PREFIX}{k}" for k in range(len(c.measurements))} <= {n for n, _ in by_id[bid].named_values()}
+        }
         restorable = [b for b in restorable if not b.cut or b.id in self.cones]
         # No restorable boundary (none placed, or all in loops or past
         # control flow): still a resumable program, one that can only start
