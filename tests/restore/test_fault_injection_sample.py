@@ -30,7 +30,7 @@ def build(name: str):
     return circuit_to_module(by_name(name).build())
 
 
-@pytest.mark.comparisons(40)
+@pytest.mark.comparisons(15)  # at most 15 boundaries per case (ipe_exact every: 14)
 @pytest.mark.parametrize(("name", "policy", "kw"), SAMPLE, ids=[f"{n}-{p}" for n, p, _ in SAMPLE])
 def test_every_restorable_boundary_resumes_to_the_same_distribution(name: str, policy: str, kw: dict) -> None:
     checks = check_module(name, build(name), policy, 1000, 17, stats.DELTA, **kw)
