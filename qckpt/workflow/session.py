@@ -86,6 +86,7 @@ class SessionStats:
     compiles: int = 0
     binds: int = 0
     restored_from: int | None = None  # iteration restored by the fast path
+    skipped_executions: int = 0  # executions before that checkpoint: neither run nor replayed
     replay_seconds: float | None = None  # from open to the first live step, if anything was replayed
     backend_seconds: float = 0.0  # time in the backend, live executions only
 
@@ -272,6 +273,7 @@ class Session:
         self._next_iteration = iteration + 1
         self._last_iteration = iteration
         self.stats.restored_from = iteration
+        self.stats.skipped_executions = executions
         return Checkpoint(iteration, executions, values.decode(saved))
 
     # -- iterations ------------------------------------------------------------------
