@@ -30,6 +30,7 @@ Counts keys follow Qiskit: node 0 is the rightmost bit, so the clique
 
 from __future__ import annotations
 
+import argparse
 import sys
 from argparse import Namespace
 from typing import Any
@@ -123,12 +124,16 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = workflow_cli.parser("FALQON on PennyLane's MaxClique demo graph, resumable", iterations=40, shots=100)
     p.add_argument("--final-shots", type=int, default=1000, help="shots of the final histogram (default 1000)")
     p.add_argument("--resume", choices=["checkpoint", "replay"], default="checkpoint",
                    help="restart from the last betas (default: the driver's state is complete), or replay the driver")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return workflow_cli.run(
         "falqon",
         args,

@@ -14,6 +14,7 @@ values again, so the resumed run takes the same steps as the first.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from argparse import Namespace
 from typing import Any
@@ -89,9 +90,13 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = workflow_cli.parser("QAOA MaxCut (8-node 3-regular graph, p=3) with COBYLA, resumable", iterations=30, shots=256)
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return workflow_cli.run(
         "qaoa",
         args,

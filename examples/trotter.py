@@ -17,6 +17,7 @@ it directly (``session.restore()``); ``--resume replay`` replays the driver.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from argparse import Namespace
 from typing import Any
@@ -81,11 +82,15 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
     return {"times": times, "magnetization": magnetization, "correlation": correlation}
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = workflow_cli.parser("Trotterized TFIM chain, one measured step per iteration, resumable", iterations=20, shots=400)
     p.add_argument("--resume", choices=["checkpoint", "replay"], default="checkpoint",
                    help="restart from the last step (default: the driver's state is complete), or replay the driver")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return workflow_cli.run(
         "trotter",
         args,

@@ -14,6 +14,7 @@ re-running the driver against the log, not from a saved optimizer state.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from argparse import Namespace
 from typing import Any
@@ -99,9 +100,13 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
     return {"params": x.tolist(), "energies": history, "final_energy": final, "histogram": histogram}
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = workflow_cli.parser("VQE for H2 with SPSA, resumable", iterations=60, shots=500)
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return workflow_cli.run(
         "vqe",
         args,
