@@ -31,6 +31,7 @@ Counts keys follow Qiskit: node 0 is the rightmost bit, so the clique
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from argparse import Namespace
 from typing import Any
@@ -71,10 +72,10 @@ def commutator() -> SparsePauliOp:
     return (1j * (hd.dot(hc) - hc.dot(hd))).simplify()
 
 
-def program(layers: int, basis: str) -> str:
-    """OpenQASM 3 for ``layers`` FALQON layers measured in ``basis``. Layer l
-    takes its driver angle 2·Δt·β_l from the input ``a{l}``; one gate
-    definition holds a layer, so the text grows by one short line per layer."""
+@functools.cache
+def layer_gate() -> str:
+    """The gate definition of one layer: exp(-iΔt H_c), then exp(-iβΔt H_d)
+    with its angle 2βΔt as the gate's parameter."""
     hc = cost_hamiltonian()
     body = []
     for label, c in zip(hc.paulis.to_labels(), hc.coeffs.real):
@@ -84,8 +85,15 @@ def program(layers: int, basis: str) -> str:
         body.append(f"  {gate}({2 * float(c) * DT!r}) {', '.join(f'v{q}' for q in qubits)};")
     body += [f"  rx(a) v{i};" for i in range(NODES)]  # exp(-iβΔt X) = rx(2βΔt)
     wires = ", ".join(f"v{i}" for i in range(NODES))
+    return "\n".join([f"gate falqon_layer(a) {wires} {{", *body, "}"])
+
+
+def program(layers: int, basis: str) -> str:
+    """OpenQASM 3 for ``layers`` FALQON layers measured in ``basis``. Layer l
+    takes its driver angle 2·Δt·β_l from the input ``a{l}``; one gate
+    definition holds a layer, so the text grows by one short line per layer."""
     args = ", ".join(f"q[{i}]" for i in range(NODES))
-    lines = ["OPENQASM 3.0;", 'include "stdgates.inc";', f"gate falqon_layer(a) {wires} {{", *body, "}"]
+    lines = ["OPENQASM 3.0;", 'include "stdgates.inc";', layer_gate()]
     lines += [f"input float a{l};" for l in range(layers)]
     lines += [f"qubit[{NODES}] q;", f"bit[{NODES}] c;"]
     lines += [f"h q[{i}];" for i in range(NODES)]

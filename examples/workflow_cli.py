@@ -46,6 +46,10 @@ def run(name: str, args: argparse.Namespace, drive: Callable[[Session, argparse.
     except QckptError as e:
         print(e.render(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Everything executed so far is in the log: the same command resumes.
+        print(f"interrupted; run the same command again to resume from {args.store}", file=sys.stderr)
+        return 130
     doc = {"workload": name, "seed": args.seed, "result": result, "stats": stats, "seconds": time.perf_counter() - t0}
     if args.out:
         tmp = f"{args.out}.tmp{os.getpid()}"

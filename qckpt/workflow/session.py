@@ -88,6 +88,7 @@ class SessionStats:
     restored_from: int | None = None  # iteration restored by the fast path
     skipped_executions: int = 0  # executions before that checkpoint: neither run nor replayed
     replay_seconds: float | None = None  # from open to the first live step, if anything was replayed
+    replay_cpu_seconds: float | None = None  # the same in this process's CPU time
     backend_seconds: float = 0.0  # time in the backend, live executions only
 
     def as_dict(self) -> dict[str, Any]:
@@ -141,6 +142,7 @@ class Session:
         self._last_iteration: int | None = None
         self._current: Iteration | None = None
         self._opened = time.perf_counter()
+        self._opened_cpu = time.process_time()
         self._live = False
         self._diverged: ReplayDivergence | None = None
         self._closed = False
@@ -404,6 +406,7 @@ class Session:
             self._live = True
             if self.stats.executions_replayed or self.stats.iterations_replayed or self.stats.restored_from is not None:
                 self.stats.replay_seconds = time.perf_counter() - self._opened
+                self.stats.replay_cpu_seconds = time.process_time() - self._opened_cpu
 
     def _diverge(self, message: str) -> None:
         self._diverged = ReplayDivergence(message)

@@ -71,10 +71,13 @@ class Examples:
         doc = json.loads(out.read_text()) if out.exists() else {}
         return Run(proc.returncode, stdout, stderr, self._calls(calls), doc)
 
-    def run_killed(self, example: str, store: Path, args: list[str], after_iteration: int, rng: random.Random, timeout: float = 240) -> Run:
-        """Start the example and SIGKILL it once the log shows ``after_iteration``
-        committed iterations, plus a random delay so the kill lands anywhere in
-        the next iteration (in qir-runner, in a commit, in Python)."""
+    def run_killed(
+        self, example: str, store: Path, args: list[str], after_iteration: int, rng: random.Random, timeout: float = 240, sig: int = signal.SIGKILL
+    ) -> Run:
+        """Start the example and send it ``sig`` (SIGKILL) once the log shows
+        ``after_iteration`` committed iterations, plus a random delay so the
+        kill lands anywhere in the next iteration (in qir-runner, in a commit,
+        in Python)."""
         proc, calls = self._start(example, store, args, None)
         deadline = time.monotonic() + timeout
         seen = 0
@@ -86,7 +89,9 @@ class Examples:
                     seen = 0  # not created yet
                 if seen >= after_iteration:
                     time.sleep(rng.uniform(0.0, 0.05))
-                    os.kill(proc.pid, signal.SIGKILL)
+                    os.kill(proc.pid, sig)
+                    if sig != signal.SIGKILL:
+                        proc.wait(timeout=60)  # let it handle the signal
                     break
                 time.sleep(0.005)
         finally:

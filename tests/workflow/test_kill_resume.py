@@ -75,6 +75,20 @@ def test_killed_at_a_random_iteration_then_resumed_is_bit_identical(workload: st
         assert stats["iterations_replayed"] >= after, where
 
 
+def test_ctrl_c_stops_with_one_line_and_the_same_command_resumes(examples, tmp_path: Path, tmp_path_factory) -> None:
+    import signal
+
+    example, args = WORKLOADS["trotter"]
+    ref = reference(examples, tmp_path_factory, "trotter")
+    store = tmp_path / "store"
+    stopped = examples.run_killed(example, store, args, 2, random.Random(), sig=signal.SIGINT)
+    assert stopped.returncode == 130
+    assert stopped.stderr.strip() == f"interrupted; run the same command again to resume from {store}", stopped.stderr
+    resumed = examples.run(example, store, args)
+    assert resumed.returncode == 0, resumed.stderr
+    assert canonical(resumed.doc["result"]) == canonical(ref.doc["result"])
+
+
 def with_flags(args: list[str], **flags: str) -> list[str]:
     """``args`` with each ``--name value`` in ``flags`` set (underscores for dashes)."""
     out, pending = list(args), {f"--{k.replace('_', '-')}": v for k, v in flags.items()}
