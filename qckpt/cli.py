@@ -87,7 +87,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
         _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx, args.record_mode, args.runtime, args.resumable))
     else:
         _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx, args.record_mode, args.runtime, args.resumable))
+    if args.resumable:
+        _note_restorable(module)
     return 0
+
+
+def _note_restorable(module) -> None:
+    """Tell the user when --resumable found nothing to resume at."""
+    from qckpt.dialects import ckpt
+    from qckpt.passes.replay_cones import replay_cones
+    from qckpt.qir.emit import entry_function, restorable_boundary
+
+    fn = entry_function(module)
+    cones = replay_cones(fn)
+    n = sum(1 for b in fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b) and (not b.cut or cones[b.id].restorable))
+    if n == 0:
+        print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -157,7 +157,21 @@ class _Ranges:
         self.count, self.bits = count, bits
 
     def at(self, i: int) -> list[SSAValue]:
-        return [v for lo, hi, v in self.ranges if lo <= i <= hi]
+        """The values live at point i. Queries in increasing order (how the
+        passes ask) sweep once over the ranges: amortised, each query costs
+        its answer, not all ranges."""
+        if not hasattr(self, "_sorted") or i < self._point:
+            self._sorted = sorted(self.ranges, key=lambda r: r[0])
+            self._next, self._active, self._point = 0, {}, -1
+        while self._next < len(self._sorted) and self._sorted[self._next][0] <= i:
+            lo, hi, v = self._sorted[self._next]
+            self._active[v] = hi
+            self._next += 1
+        self._point = i
+        dead = [v for v, hi in self._active.items() if hi < i]
+        for v in dead:
+            del self._active[v]
+        return list(self._active)
 
 
 class _LiveView:

@@ -63,6 +63,7 @@ class _Inserter:
         self.fn = fn
         self.qubit_names = qubit_names
         self.bits = QubitBits()
+        self.persisted_outputs: set[SSAValue] = set()
         self.max_replay_cost = max_replay_cost
         self.next_id = 1 + max((b.id for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)), default=-1)
         self.inserted: list[ckpt.BoundaryOp] = []
@@ -86,7 +87,12 @@ class _Inserter:
         # Output bits already decided are not state, but a resumed shot must
         # still report them: they are persisted apart, as "out:<record label>"
         # (once: record_outputs_once).
-        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only]
+        top = guard is None and isinstance(anchor.parent_op(), func.FuncOp)
+        # (Top-level boundaries are inserted in program order: skip what an
+        # earlier one already persists, so this stays linear.)
+        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only if not (top and v in self.persisted_outputs)]
+        if top:
+            self.persisted_outputs.update(v for _, v in outputs)
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent
@@ -339,7 +345,7 @@ def _drop_outputs(b: ckpt.BoundaryOp, seen: set[SSAValue]) -> None:
     keep = [(n, v) for n, v in b.named_values() if not (n.startswith(ckpt.OUTPUT_PREFIX) and v in seen)]
     if len(keep) == len(b.values):
         return
-    new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, keep, list(b.cut), b.replay_cost.value.data if b.replay_cost else None)
+    new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, keep, list(b.cut), b.replay_cost.value.data if b.replay_cost is not None else None)
     new.attributes.update(b.attributes)
     block = b.parent
     assert block is not None
@@ -359,7 +365,7 @@ def mark_replay_cones(fn: func.FuncOp) -> None:
         extra = [(f"{CONE_PREFIX}{k}", m.result) for k, m in enumerate(cone.measurements)]
         if not extra:
             continue
-        new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost else None)
+        new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost is not None else None)
         new.attributes.update(b.attributes)
         block = b.parent
         assert block is not None

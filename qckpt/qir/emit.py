@@ -195,8 +195,9 @@ class _FunctionEmitter:
         restorable = [b for b in self.fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
         self.cones = {bid: c for bid, c in replay_cones(self.fn).items() if c.restorable}
         restorable = [b for b in restorable if not b.cut or b.id in self.cones]
-        if not restorable:
-            raise _fail(self.fn, "no restorable boundary in this program: insert boundaries with --checkpoint (exact boundaries are restorable)")
+        # No restorable boundary (none placed, or all in loops or past
+        # control flow): still a resumable program, one that can only start
+        # from the top; bind-resume says so for any record.
         sink.declare(abi.RESUME_POINT, "i64", [])
         self.caps.ir_functions = self.caps.int_computations = True
         point = sink.call(abi.RESUME_POINT, [], "i64")
