@@ -148,15 +148,18 @@ def reexecuted_work(segments: int, draws: int, seed: int) -> list[dict]:
                 pos += 1
         total = pos
         rng = random.Random(seed)
-        resumed, scratch, floors = 0.0, 0.0, 0.0
+        resumed, restore, lost, scratch, floors = 0.0, 0.0, 0.0, 0.0, 0.0
         for _ in range(draws):
             f = rng.randrange(total)
             before = [mk for mk in marks if mk[0] <= f]
             if before:
                 at, work, _ = before[-1]
                 resumed += work + (f - at)
+                restore += work
+                lost += f - at
             else:
                 resumed += f
+                lost += f
             scratch += f
             floors += floor_at[f]
         n_bound = len(marks)
@@ -164,7 +167,8 @@ def reexecuted_work(segments: int, draws: int, seed: int) -> list[dict]:
         failures = max(1, n_bound // 50)
         rows.append({
             "policy": policy + (f" every={kw['every']}" if "every" in kw else "") + (f" mtbf={kw['mtbf']}" if "mtbf" in kw else ""),
-            "ops": total, "restorable": n_bound, "resumed": per_failure, "scratch": scratch / draws, "floor": floors / draws,
+            "ops": total, "restorable": n_bound, "resumed": per_failure, "restore": restore / draws, "lost": lost / draws,
+            "scratch": scratch / draws, "floor": floors / draws,
             "one_per_50": (total + failures * per_failure) / total, "failures": failures,
         })
         print(f"[work] {policy}: {n_bound} restorable boundaries, {per_failure:.1f} ops re-executed per failure", file=sys.stderr)
@@ -208,12 +212,15 @@ def render(cmd: str, binds: list[dict], first: dict, work: list[dict], seg: dict
     out.append("")
     out.append("### Quantum work re-executed per failure (failures uniform over the run)")
     out.append("")
-    out.append("| policy | quantum ops | restorable boundaries | resumed: ops redone | rerun from scratch | physical floor (cone at the failure) | total work, one failure per 50 boundaries |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|")
+    out.append("| policy | quantum ops | restorable boundaries | resume: re-prep + cone | + ops since the boundary | = redone | rerun from scratch | physical floor (cone at the failure) | total work, one failure per 50 boundaries |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in work:
-        out.append(f"| {r['policy']} | {r['ops']} | {r['restorable']} | {r['resumed']:.1f} | {r['scratch']:.1f} | {r['floor']:.1f} | {r['one_per_50']:.3f}× ({r['failures']} failures) |")
+        out.append(
+            f"| {r['policy']} | {r['ops']} | {r['restorable']} | {r['restore']:.1f} | {r['lost']:.1f} | {r['resumed']:.1f} | {r['scratch']:.1f} | {r['floor']:.1f} | "
+            f"{r['one_per_50']:.3f}× ({r['failures']} failures) |"
+        )
     out.append("")
-    out.append("Ops redone = re-preparation X gates + the cone replayed once (the floor a replay cannot beat) + the ops between the boundary and the failure. Target: total work under one failure per 50 boundaries within 10% of failure-free.")
+    out.append("Per failure, averaged over failures drawn uniformly over the run's quantum ops: the resume block's work (re-preparation X gates, and at a replay boundary its cone run once, the least a post-selected replay costs) plus the ops between the boundary and the failure, which any restart repeats. At exact boundaries the resume block's work is the re-preparation gates alone. The floor is the cone of the state at the failure point itself. Target: total work under one failure per 50 boundaries within 10% of failure-free.")
     out.append("")
     out.append("### Segmented execution")
     out.append("")

@@ -29,6 +29,7 @@ that constant.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -156,6 +157,15 @@ class _Ranges:
             bits[i] += bits[i - 1]
         self.count, self.bits = count, bits
 
+    def started_between(self, after: int, i: int) -> list[SSAValue]:
+        """Values live at i whose range starts in (after, i]."""
+        if not hasattr(self, "_by_lo"):
+            self._by_lo = sorted(self.ranges, key=lambda r: r[0])
+            self._los = [r[0] for r in self._by_lo]
+        lo_k = bisect.bisect_right(self._los, after)
+        hi_k = bisect.bisect_right(self._los, i)
+        return [v for lo, hi, v in self._by_lo[lo_k:hi_k] if hi >= i]
+
     def at(self, i: int) -> list[SSAValue]:
         """The values live at point i. Queries in increasing order (how the
         passes ask) sweep once over the ranges: amortised, each query costs
@@ -192,6 +202,19 @@ class _LiveView:
             return list(self._fixed)
         assert self._ranges is not None
         return self._ranges.at(self._point)
+
+    @property
+    def point(self) -> int | None:
+        """The top-level point, or None for a fixed list (a loop iteration)."""
+        return None if self._fixed is not None else self._point
+
+    def values_since(self, point: int) -> list[SSAValue]:
+        """Those live here that became live after ``point`` (defined after
+        it): what a boundary adds to one placed at ``point``."""
+        if self._fixed is not None:
+            return list(self._fixed)
+        assert self._ranges is not None
+        return self._ranges.started_between(point, self._point)
 
 
 @dataclass

@@ -63,7 +63,7 @@ class _Inserter:
         self.fn = fn
         self.qubit_names = qubit_names
         self.bits = QubitBits()
-        self.persisted_outputs: set[SSAValue] = set()
+        self.last_top_point = -1  # the point of the last top-level boundary inserted
         self.max_replay_cost = max_replay_cost
         self.next_id = 1 + max((b.id for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)), default=-1)
         self.inserted: list[ckpt.BoundaryOp] = []
@@ -87,12 +87,14 @@ class _Inserter:
         # Output bits already decided are not state, but a resumed shot must
         # still report them: they are persisted apart, as "out:<record label>"
         # (once: record_outputs_once).
-        top = guard is None and isinstance(anchor.parent_op(), func.FuncOp)
-        # (Top-level boundaries are inserted in program order: skip what an
-        # earlier one already persists, so this stays linear.)
-        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only if not (top and v in self.persisted_outputs)]
+        # Top-level boundaries are inserted in program order: each persists
+        # only the outputs decided since the previous one (linear in all).
+        point = c.output_values.point
+        top = guard is None and isinstance(anchor.parent_op(), func.FuncOp) and point is not None
+        live_outputs = c.output_values.values_since(self.last_top_point) if top else c.outputs_only
+        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in live_outputs]
         if top:
-            self.persisted_outputs.update(v for _, v in outputs)
+            self.last_top_point = point
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent

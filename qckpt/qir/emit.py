@@ -140,6 +140,8 @@ class _FunctionEmitter:
         self.output_values: list[SSAValue] = (
             [v for out in fn.body.block.ops if isinstance(out, qc.OutputOp) for v in out.values] if resumable else []
         )
+        self.output_set = set(self.output_values)
+        self.computed_outputs = [v for v in self.output_values if not _is_top_measure(v)]
         self.replay_failed = None  # the one block that ends a shot whose replay never matched
         self.replay_failed_emitted = False
         self.qubit_by_name: dict[str, int] = {}  # "q[1]" -> qubit id, for re-preparation
@@ -261,9 +263,10 @@ class _FunctionEmitter:
         # Computed output-only values decided before the boundary: a
         # placeholder on the resumed path (the runtime fills in the record).
         # (A top-level measurement never rebound is read again at the end instead.)
-        placeholders = {
-            v: self._zero(v) for v in self.output_values if v in self.vals and v not in restored and (v not in self.result_slot or v in self.rebound)
-        }
+        # (Only outputs that are computed, or were rebound, are candidates:
+        # checking every output at every boundary would be quadratic.)
+        candidates = self.computed_outputs + [v for v in self.rebound if v in self.output_set]
+        placeholders = {v: self._zero(v) for v in dict.fromkeys(candidates) if v in self.vals and v not in restored}
         for v, r in [*restored.items(), *placeholders.items()]:
             phi = sink.phi(_llvm_type(v.type))
             sink.add_incoming(phi, self.val(v), normal)
@@ -737,6 +740,10 @@ def _defined_in(v: SSAValue, op: Operation) -> bool:
             return True
         o = o.parent_op()
     return False
+
+
+def _is_top_measure(v: SSAValue) -> bool:
+    return isinstance(v.owner, qc.MeasureOp) and isinstance(v.owner.parent_op(), func.FuncOp)
 
 
 def _is_const(v: SSAValue) -> bool:
