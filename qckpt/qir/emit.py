@@ -230,6 +230,7 @@ class _FunctionEmitter:
         restored: dict[SSAValue, object] = {}
         bits: list[tuple[int, object]] = []
         cone_values: dict[str, object] = {}
+        late_outputs: list[SSAValue] = []
         # The visit being resumed: read so that every restorable boundary has a
         # binding (bind-resume finds the restorable ones by it), and available
         # to the program as state.
@@ -239,7 +240,11 @@ class _FunctionEmitter:
         for name, v in op.named_values():
             ty = _llvm_type(v.type)
             if name.startswith(ckpt.OUTPUT_PREFIX):
-                continue  # not state: the runtime restores outputs from the log
+                # Not state: the runtime restores outputs from the log. A later
+                # boundary that records it still needs a value on this path.
+                if _recorded_later(v, op):
+                    late_outputs.append(v)
+                continue
             fn = abi.resume_value_fn(op.id, name)
             sink.declare(fn, ty, [])
             r = sink.call(fn, [], ty)
@@ -248,8 +253,8 @@ class _FunctionEmitter:
                 if q is None:
                     raise _fail(op, f"boundary {op.id} persists the bit of unknown qubit '{name}'")
                 bits.append((q, r))
-            elif v not in restored:
-                restored[v] = r
+            if v not in restored:
+                restored[v] = r  # a qubit's bit is also the value it was computed as
             if name.startswith(CONE_PREFIX):
                 cone_values[name] = r
         cone = self.cones.get(op.id)
@@ -272,7 +277,7 @@ class _FunctionEmitter:
         # (A top-level measurement never rebound is read again at the end instead.)
         # (Only outputs that are computed, or were rebound, are candidates:
         # checking every output at every boundary would be quadratic.)
-        candidates = self.computed_outputs + [v for v in self.rebound if v in self.output_set]
+        candidates = self.computed_outputs + [v for v in self.rebound if v in self.output_set] + late_outputs
         placeholders = {v: self._zero(v) for v in dict.fromkeys(candidates) if v in self.vals and v not in restored}
         for v, r in [*restored.items(), *placeholders.items()]:
             phi = sink.phi(_llvm_type(v.type))
@@ -549,12 +554,22 @@ class _FunctionEmitter:
         need a phi of their own, as if ``op`` yielded them."""
         if not self.resume_blocks or op is None:
             return []
+        nested = [b for b in op.walk() if isinstance(b, ckpt.BoundaryOp) and b.id in self.resume_blocks]
+        if not nested:
+            return []
+        # Exactly what a continuation block rebinds (emit_resume_entry):
+        # state, qubit bits, outputs a later boundary records, and the
+        # outputs that get placeholders.
         out: dict[SSAValue, None] = {}
-        for b in op.walk():
-            if isinstance(b, ckpt.BoundaryOp) and b.id in self.resume_blocks:
-                for name, v in b.named_values():
-                    if not name.startswith(ckpt.QUBIT_BIT_PREFIX) and not _defined_in(v, op):
-                        out[v] = None
+        for b in nested:
+            for name, v in b.named_values():
+                if name.startswith(ckpt.OUTPUT_PREFIX) and not _recorded_later(v, b):
+                    continue
+                if not _defined_in(v, op):
+                    out[v] = None
+        for v in self.computed_outputs + [w for w in self.rebound if w in self.output_set]:
+            if v in self.vals and not _defined_in(v, op):
+                out[v] = None
         return list(out)
 
     def _phis(self, op: Operation, incoming: list) -> None:
@@ -737,6 +752,11 @@ class _FunctionEmitter:
             self._require_adaptive(op, "recording a float")
             sink.declare(abi.DOUBLE_RECORD, "void", ["double", "ptr"])
             sink.call(abi.DOUBLE_RECORD, [self.val(values[0]), sink.label(name)])
+
+
+def _recorded_later(v: SSAValue, b: ckpt.BoundaryOp) -> bool:
+    """An output-only value that another boundary also records."""
+    return any(not isinstance(u.operation, qc.OutputOp) and u.operation is not b for u in v.uses)
 
 
 def _defined_in(v: SSAValue, op: Operation) -> bool:

@@ -62,7 +62,9 @@ def decided_outputs(shot_prefix: list[OutputRecord]) -> dict[str, bool | int | f
     for v in read_shot(Shot(shot_prefix)).visits:
         for name, value in v.values.items():
             if name.startswith(OUTPUT_PREFIX):
-                out[name[len(OUTPUT_PREFIX) :]] = value
+                # The first record is the decided bit; a later visit of a resumed
+                # shot may carry a placeholder for it.
+                out.setdefault(name[len(OUTPUT_PREFIX) :], value)
     return out
 
 

@@ -55,6 +55,13 @@ PROGRAMS = {
                  "if (m[1]) x q[2]; if (m[0]) z q[2];\nh q[2]; out[0] = measure q[2];\n", "interval"),
 }
 POLICY_ARGS = {"interval": {"mtbf": 1e-7}}
+# An output bit measured before a loop that also decides a qubit's bit: the
+# resumed shot's output comes from the log, the qubit from the record.
+PROGRAMS["early_output"] = (
+    HEAD + "qubit[3] q; bit[1] a; bit[1] c; bit[1] b;\nh q[2]; a[0] = measure q[2];\nif (a[0]) x q[1];\nh q[0]; c[0] = measure q[0];\n"
+    "while (c[0]) { reset q[0]; h q[0]; c[0] = measure q[0]; }\nb[0] = measure q[1];\n",
+    "exact",
+)
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +96,21 @@ def cut_at(shot: Shot, boundary: int, rng: random.Random) -> Shot | None:
 
 
 CASES = [(name, b) for name in PROGRAMS for b in ("first", "last")]
+
+
+def test_outputs_decided_before_the_boundary_come_from_the_log(compiled) -> None:
+    # a[0] is measured before every boundary, and b[0] == a[0] always
+    # (q[1] is flipped exactly when a[0] is 1): a stitched shot whose a[0]
+    # were a placeholder would break the equality.
+    path = compiled["early_output"]
+    victims = fresh_run(path, 400, seed=51)
+    rng = random.Random(1)
+    points = sorted(restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text())))
+    cut = [c for s in victims if (c := cut_at(s, points[-1], rng)) is not None]
+    done = resume_shots(path, cut, seed=52).shots
+    assert len(done) == len(cut) > 100
+    assert all(s.registers()["a"] == s.registers()["b"] for s in done)
+    assert {s.registers()["a"][0] for s in done} == {0, 1}
 
 
 @pytest.mark.comparisons(1)
