@@ -1,0 +1,544 @@
+"""A checkpointed run of many shots: batches, commits, failures, preemption.
+
+::
+
+    result = start_run("/scratch/job42", program_text, RunPlan(...), JobOptions(workers=2))
+    result = resume_run("/scratch/job42", JobOptions())      # after a kill, a failure or a preemption
+
+One thread drives everything: it starts an execution per worker (one
+qir-runner process each, see :mod:`qckpt.runtime.executor`), reads their
+record streams as they come with a selector, appends every finished shot to
+the journal, commits the ledger to the checkpoint store each time a batch
+completes, and turns each failure the detector reports into the policy's
+decision (:mod:`qckpt.runtime.policy`). Signals only set flags; the loop
+acts on them between two steps, so a signal never interrupts a commit.
+
+Store layout used by a run (on top of the store's own files)::
+
+    STORE/journal                 the run's journal: a frame per session start and per finished shot
+    STORE/ds-NNNNNN/ledger        the shot ledger (qckpt.runtime.ledger), cumulative
+    STORE/ds-NNNNNN/program       the program that runs (its sha256 is the store's fingerprint)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import selectors
+import signal
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from qckpt.diagnostics import QckptError
+from qckpt.runtime import failures
+from qckpt.runtime.checkpoint_log import LogFormatError, ShotLog, read_shot
+from qckpt.runtime.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
+from qckpt.runtime.failures import Failure
+from qckpt.runtime.journal import Journal
+from qckpt.runtime.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
+from qckpt.runtime.policy import FailurePolicy, PolicyEngine
+from qckpt.runtime.qir_runner import parse_output
+from qckpt.runtime.shot_resume import ShotResumer, StartOver
+from qckpt.runtime.store import CheckpointStore
+
+JOURNAL = "journal"
+EXIT_PREEMPTED = 75  # EX_TEMPFAIL: "resume me"
+PREEMPT_SIGNALS = (signal.SIGTERM, signal.SIGUSR1)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def default_batch_size(shots: int) -> int:
+    """About 16 batches, at most 1000 shots each. A function of the shot
+    count alone (not of the machine), so that the same command gives the
+    same plan, and so the same histogram, everywhere."""
+    return max(1, min(1000, -(-shots // 16)))
+
+
+def fingerprint(program: bytes) -> str:
+    return hashlib.sha256(program).hexdigest()
+
+
+class Progress(Protocol):
+    def update(self, shots_done: int, shots: int, commits: int, failures: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class JobOptions:
+    workers: int | None = None  # None: one per core
+    policy: FailurePolicy = field(default_factory=FailurePolicy)
+    sync_interval: float = 1.0  # journal fsync interval, seconds: what a kill -9 can lose
+    keep: int = 3  # valid datasets kept in the store
+    persistent: str | None = None  # a second, persistent store level
+    flush_every: int = 1
+    executor: Executor | None = None  # None: qir-runner
+    resumer: ShotResumer | None = None  # None: StartOver (restoration is pending)
+    progress: Progress | None = None
+    inject_kill_every: int = 0  # test/benchmark knob: SIGKILL the backend after every K finished shots
+    seed_rng: int | None = None  # seed of the backoff jitter (tests)
+
+
+@dataclass
+class JobResult:
+    status: str  # complete, preempted, failed
+    ledger: Ledger
+    store: str
+    notes: list[str]
+    commits: int
+    failures: list[Failure]  # of this session
+    report: str = ""  # what happened, when the run gave up
+    recovered_shots: int = 0  # shots taken back from the journal at resume
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.ledger.counts()
+
+
+@dataclass
+class _Run:
+    """One execution in flight."""
+
+    batch: int
+    execution: Execution
+    part: str
+    session: int
+    attempt: int
+    seq: int = 0  # shots of this execution finished so far
+    stopping: bool = False  # we killed it on purpose (preemption, rollback)
+    hung: bool = False
+    bad: Failure | None = None  # the runtime's own finding (output shape changed)
+    resumes_shot: bool = False  # a one-shot run that finishes a torn shot (ShotResumer)
+
+
+class Job:
+    def __init__(self, store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str]):
+        self.store = store
+        self.ledger = ledger
+        self.plan = ledger.plan
+        self.program = program
+        self.opts = options
+        self.notes = notes
+        self.workers = options.workers or default_workers()
+        self.executor: Executor = options.executor or QirRunnerExecutor()
+        self.resumer: ShotResumer = options.resumer or StartOver()
+        self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
+        self.progress = options.progress
+        self.commits = 0
+        self.failures: list[Failure] = []
+        self.running: dict[int, _Run] = {}
+        self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
+        self.attempts: dict[int, int] = {}
+        self.reserved: Counter = Counter()  # shots of a batch being finished by a resumed-shot run
+        self.shape: tuple | None = tuple(ledger.shape) or None
+        self.signals = 0
+        self.killed_for_chaos = 0
+        self._shots_since_kill = 0
+        self._rollback: float | None = None
+        self._give_up: str | None = None
+        self._last_progress = 0.0
+
+    # -- the loop ----------------------------------------------------------------
+
+    def run(self, journal: Journal, session: int) -> JobResult:
+        self.journal = journal
+        self.session = session
+        self.queue = {b: 0.0 for b in self.ledger.pending()}
+        self.sel = selectors.DefaultSelector()
+        with tempfile.TemporaryDirectory(prefix="qckpt-run-") as work:
+            self.workdir = work
+            self.program_path = os.path.join(work, self.plan.program_name)
+            with open(self.program_path, "wb") as f:
+                f.write(self.program)
+            old = _catch_preemption(self._on_signal)
+            try:
+                status = self._loop()
+            finally:
+                for r in self.running.values():
+                    r.execution.kill()
+                for r in list(self.running.values()):  # reap them
+                    _drain(r.execution)
+                self.running.clear()
+                _restore_signals(old)
+                self.sel.close()
+                if self.progress is not None:
+                    self._show(force=True)
+                    self.progress.close()
+        return JobResult(status, self.ledger, self.store.path, self.notes, self.commits, self.failures, self._give_up or "")
+
+    def _loop(self) -> str:
+        while True:
+            if self.signals >= 2:
+                return "preempted"  # at once: nothing more is committed; the journal keeps what finished
+            draining = self.signals == 1 or self._give_up is not None or self._rollback is not None
+            if draining:
+                for r in self.running.values():
+                    if not r.stopping and (self._give_up is not None or self._rollback is not None):
+                        r.stopping = True
+                        r.execution.kill()
+            if draining and not self.running:
+                if self._give_up is not None:
+                    self._finish("failed")
+                    return "failed"
+                if self._rollback is not None:
+                    self._do_rollback()
+                    continue
+                self._finish("preempted")
+                return "preempted"
+            if not draining:
+                self._start_ready()
+                if not self.running and not self.queue:
+                    self._finish("complete")
+                    return "complete"
+            self._wait_and_read()
+            self._show()
+
+    def _start_ready(self) -> None:
+        now = time.monotonic()
+        for b in sorted(self.queue, key=lambda b: (self.queue[b], b)):
+            if len(self.running) >= self.workers:
+                return
+            if self.queue[b] <= now:
+                del self.queue[b]
+                self._start(b)
+
+    def _start(self, b: int, program: str | None = None) -> None:
+        st = self.ledger.batch(b)
+        if self.plan.mode == "reproducible" and program is None:
+            self.ledger.drop_partial(b)
+            st = self.ledger.batch(b)
+        shots = 1 if program is not None else st.shots - st.done - self.reserved[b]
+        if shots <= 0:
+            return
+        attempt = self.attempts[b] = self.attempts.get(b, -1) + 1
+        seed = self.plan.attempt_seed(b, self.session, attempt)
+        try:
+            ex = self.executor.start(program or self.program_path, shots, seed)
+        except BackendUnavailable as e:
+            self._fail(_Run(b, None, "", self.session, attempt), Failure(failures.BACKEND, e.message, b))  # type: ignore[arg-type]
+            return
+        r = _Run(b, ex, part_name(self.session, attempt), self.session, attempt, resumes_shot=program is not None)
+        if r.resumes_shot:
+            self.reserved[b] += 1
+        self.running[ex.fileno()] = r
+        self.sel.register(ex.fileno(), selectors.EVENT_READ, r)
+
+    def _wait_and_read(self) -> None:
+        now = time.monotonic()
+        timeout = 0.25
+        if self.queue and not self.signals and len(self.running) < self.workers:
+            timeout = min(timeout, max(0.0, min(self.queue.values()) - now))
+        hb = self.opts.policy.heartbeat
+        for r in self.running.values():
+            timeout = min(timeout, max(0.0, r.execution.last_output + hb - now))
+        if not self.running:
+            time.sleep(timeout)
+            return
+        for key, _ in self.sel.select(timeout):
+            r = key.data
+            for ev in r.execution.read():
+                if isinstance(ev, ShotDone):
+                    self._on_shot(r, ev)
+                else:
+                    self._on_end(r, ev)
+        now = time.monotonic()
+        for r in self.running.values():
+            if not r.hung and now - r.execution.last_output > hb:
+                r.hung = True
+                r.execution.kill()
+
+    # -- events --------------------------------------------------------------------
+
+    def _on_shot(self, r: _Run, ev: ShotDone) -> None:
+        if r.bad is not None:
+            return  # killed for bad records: the shots still in the pipe are not trusted
+        if self.shape is None:
+            self.shape = ev.shape
+            self.ledger.shape = list(ev.shape)
+        elif ev.shape != self.shape:
+            r.bad = Failure(failures.BAD_RECORDS, f"a shot recorded registers {_shape(ev.shape)}, the others {_shape(self.shape)}", r.batch, r.seq)
+            r.execution.kill()
+            return
+        st = self.ledger.batch(r.batch)
+        if st.complete:
+            return  # cannot happen: an execution is asked for no more than the batch lacks
+        if r.resumes_shot:
+            self.reserved[r.batch] -= 1
+        st.add(r.part, ev.key, ev.visits)
+        self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, ev.visits, ev.key))
+        r.seq += 1
+        if self.signals == 1 and not r.stopping:  # preemption: stop at the end of this shot
+            r.stopping = True
+            r.execution.kill()
+        k = self.opts.inject_kill_every
+        if k and not r.stopping:
+            self._shots_since_kill += 1
+            if self._shots_since_kill >= k and not st.complete:
+                self._shots_since_kill = 0
+                self.killed_for_chaos += 1
+                r.execution.kill()
+
+    def _on_end(self, r: _Run, ev: Ended) -> None:
+        fd = r.execution.fileno()
+        self.sel.unregister(fd)
+        del self.running[fd]
+        if r.resumes_shot and r.seq == 0:
+            self.reserved[r.batch] -= 1
+        st = self.ledger.batch(r.batch)
+        if r.stopping:  # we stopped it: not a failure of the backend
+            if self.plan.mode == "reproducible":
+                self.ledger.drop_partial(r.batch)
+            elif ev.torn:
+                self._count_restarted(self._torn_log(ev.torn))
+            if not st.complete:
+                self.queue[r.batch] = 0.0
+            return
+        failure = r.bad or ev.failure
+        if r.hung:
+            failure = Failure(failures.HANG, f"no output for {self.opts.policy.heartbeat:g} s (heartbeat); killed it", r.batch, r.seq)
+        if failure is None:
+            if st.complete:
+                self.engine.succeeded(r.batch)
+                if self.ledger.pending():
+                    self._commit(f"batch-{r.batch}")
+            elif not r.resumes_shot:
+                self.queue[r.batch] = 0.0  # cannot happen: the detector reports missing shots
+            return
+        failure = Failure(failure.kind, failure.detail, r.batch, r.seq)
+        self._settle_torn_shot(r, ev.torn)
+        self._fail(r, failure)
+
+    def _fail(self, r: _Run, failure: Failure) -> None:
+        self.failures.append(failure)
+        self.ledger.failures.append({**failure.to_json(), "session": self.session, "time": time.time()})
+        self.ledger.failures_total += 1
+        d = self.engine.decide(failure)
+        if d.action == "give-up":
+            self._give_up = _report(d.reason, self.failures)
+            return
+        if d.action == "restart" or self.plan.mode == "reproducible":
+            self.ledger.drop_partial(r.batch)
+        if d.action == "rollback":
+            self._rollback = d.delay
+        self.queue[r.batch] = time.monotonic() + d.delay
+
+    # -- in-flight shots: the one place restoration plugs in ------------------------
+
+    def _settle_torn_shot(self, r: _Run, torn: bytes) -> None:
+        """A shot that began and did not end. In ``reproducible`` mode it
+        goes with its batch. In ``resume`` mode the :class:`ShotResumer` may
+        give a program that finishes it from its last complete boundary
+        visit, which then runs as a one-shot execution of the batch; with no
+        such program (the default until restoration lands) the shot starts
+        over, and the work lost is counted."""
+        if not torn or self.plan.mode == "reproducible" or r.resumes_shot:
+            if torn and r.resumes_shot:
+                self._count_restarted(self._torn_log(torn))
+            return
+        log = self._torn_log(torn)
+        path = self.resumer.resume(self.program_path, log, self.workdir) if log.visits else None
+        if path is None:
+            self._count_restarted(log)
+            return
+        self._start(r.batch, program=path)
+
+    def _torn_log(self, torn: bytes) -> ShotLog:
+        shots = parse_output(torn.decode(errors="replace"))
+        try:
+            return read_shot(shots[-1]) if shots else ShotLog()
+        except (LogFormatError, ValueError):
+            return ShotLog()
+
+    def _count_restarted(self, log: ShotLog) -> None:
+        self.ledger.restarted_shots += 1
+        self.ledger.lost_visits += len(log.visits)
+
+    # -- commits, rollback, the end ---------------------------------------------------
+
+    def _commit(self, name: str) -> None:
+        w = self.store.start_output(name)
+        w.write("ledger", self.ledger.to_bytes(partial=self.plan.mode == "resume"))
+        w.write("program", self.program)
+        w.complete(valid=True)
+        self.commits += 1
+
+    def _finish(self, status: str) -> None:
+        if status == "preempted" and self.plan.mode == "reproducible":
+            for b in list(self.ledger.batches):
+                self.ledger.drop_partial(b)
+        self.ledger.status = status
+        self._commit(status)
+
+    def _do_rollback(self) -> None:
+        delay, self._rollback = self._rollback or 0.0, None
+        reader = self.store.start_restart()
+        for i, why in reader.skipped:
+            self.notes.append(f"rollback skipped dataset {i}: {why}")
+        kept = Ledger.from_bytes(reader.read("ledger"))
+        kept.sessions = self.ledger.sessions
+        kept.failures, kept.failures_total = self.ledger.failures, self.ledger.failures_total
+        kept.restarted_shots, kept.lost_visits = self.ledger.restarted_shots, self.ledger.lost_visits
+        kept.shape = self.ledger.shape
+        self.ledger = kept
+        self.reserved.clear()
+        self.notes.append(f"rolled back to dataset {reader.id} ({kept.shots_done} shots)")
+        start = time.monotonic() + delay
+        self.queue = {b: start for b in kept.pending()}
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        self.signals += 1
+
+    def _show(self, force: bool = False) -> None:
+        if self.progress is None:
+            return
+        now = time.monotonic()
+        if force or now - self._last_progress >= 0.1:
+            self._last_progress = now
+            self.progress.update(self.ledger.shots_done, self.plan.shots, self.commits, len(self.failures))
+
+
+def _shape(shape: tuple) -> str:
+    return ", ".join(f"{n}[{k}]" for n, k in shape) or "none"
+
+
+def _report(reason: str, fails: list[Failure]) -> str:
+    kinds = Counter(f.kind for f in fails)
+    lines = [f"gave up: {reason}", "failures by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common())]
+    lines += [f"  {f.describe()}" for f in fails[-5:]]
+    return "\n".join(lines)
+
+
+def _rng(seed: int | None):
+    import random
+
+    return random.Random(seed)
+
+
+def _drain(ex: Execution) -> None:
+    """Read an execution to its end (after a kill) so its process is reaped."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if any(isinstance(e, Ended) for e in ex.read()):
+            return
+
+
+def _catch_preemption(handler) -> dict | None:
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return {s: signal.signal(s, handler) for s in PREEMPT_SIGNALS}
+
+
+def _restore_signals(old: dict | None) -> None:
+    for s, h in (old or {}).items():
+        signal.signal(s, h)
+
+
+# -- starting and resuming -----------------------------------------------------------
+
+
+def _open_journal(store: CheckpointStore, options: JobOptions, notes: list[str]) -> Journal:
+    path = os.path.join(store.path, JOURNAL)
+    try:
+        j = Journal.open(path, sync_interval=options.sync_interval)
+    except QckptError as e:
+        if "intact frames follow" not in str(e):
+            raise
+        aside = f"{path}.corrupt-{int(time.time())}"
+        os.replace(path, aside)
+        notes.append(f"the journal was damaged in the middle ({e.message}); moved it to {aside} and started a new one")
+        j = Journal.open(path, sync_interval=options.sync_interval)
+    if j.recovered is not None:
+        rec = j.recovered
+        notes.append(f"dropped a torn journal tail at byte {rec.offset} ({rec.reason}, {rec.dropped_bytes} bytes)")
+    return j
+
+
+def _run_session(store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int) -> JobResult:
+    journal = _open_journal(store, options, notes)
+    try:
+        # Made durable before any shot of the session runs: continuation seeds
+        # include the session number, so it must never be used twice.
+        journal.append(session_frame(session))
+        journal.sync()
+        ledger.sessions = session + 1
+        ledger.status = "running"
+        result = Job(store, ledger, program, options, notes).run(journal, session)
+    finally:
+        journal.close()
+    result.recovered_shots = recovered
+    return result
+
+
+def start_run(store_dir: str | os.PathLike[str], program: bytes, plan: RunPlan, options: JobOptions | None = None) -> JobResult:
+    """Start a run in a new (or empty) store directory."""
+    options = options or JobOptions()
+    fp = fingerprint(program)
+    if plan.program_sha256 != fp:
+        raise QckptError("the run plan names another program (sha256 mismatch)")
+    (options.executor or QirRunnerExecutor()).check()
+    store_dir = os.fspath(store_dir)
+    if os.path.isdir(store_dir) and os.listdir(store_dir):
+        from qckpt.runtime.store import HEADER
+
+        if os.path.exists(os.path.join(store_dir, HEADER)):
+            raise QckptError(f"{store_dir} already holds a run: continue it with 'qckpt resume {store_dir}', or choose an empty directory")
+    store = CheckpointStore.open(store_dir, fingerprint=fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
+    with store:
+        ledger = Ledger(plan)
+        notes = list(store.notes)
+        w = store.start_output("plan")
+        w.write("ledger", ledger.to_bytes())
+        w.write("program", program)
+        w.complete(valid=True)
+        return _run_session(store, ledger, program, options, notes, 0, 0)
+
+
+def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
+    """The newest valid checkpoint's ledger and program, what was skipped to
+    find it, and the number of the last dataset."""
+    reader = store.start_restart()
+    notes = list(store.notes) + [f"skipped dataset {i}: {why}" for i, why in reader.skipped]
+    ledger = Ledger.from_bytes(reader.read("ledger"))
+    program = reader.read("program")
+    if fingerprint(program) != ledger.plan.program_sha256 or fingerprint(program) != store.fingerprint:
+        raise QckptError(f"dataset {reader.id} holds a program that does not match the store's fingerprint")
+    return ledger, program, notes, reader.id
+
+
+def resume_run(store_dir: str | os.PathLike[str], options: JobOptions | None = None) -> JobResult:
+    """Go on with the run in ``store_dir`` from its newest valid checkpoint
+    and the finished shots in its journal."""
+    options = options or JobOptions()
+    store_dir = os.fspath(store_dir)
+    if not os.path.exists(os.path.join(store_dir, "qckpt-store.json")) and not (options.persistent and os.path.exists(os.path.join(options.persistent, "qckpt-store.json"))):
+        raise QckptError(f"no run to resume in {store_dir} (no checkpoint store there)")
+    store = CheckpointStore.open(store_dir, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep, create=False)
+    with store:
+        ledger, program, notes, ds = load_run(store)
+        notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.shots} shots committed)")
+        if ledger.status == "complete":
+            return JobResult("complete", ledger, store.path, notes, 0, [])
+        (options.executor or QirRunnerExecutor()).check()
+        if ledger.plan.mode == "reproducible":
+            for b in list(ledger.batches):
+                ledger.drop_partial(b)
+        path = os.path.join(store.path, JOURNAL)
+        sessions, recovered = ledger.sessions, 0
+        if os.path.exists(path):
+            rep = Journal.replay(path)
+            js, shots = decode_frames(list(rep))
+            sessions = max(sessions, js)
+            recovered = apply_journal(ledger, shots)
+            if recovered:
+                notes.append(f"recovered {recovered} finished shot(s) from the journal")
+        return _run_session(store, ledger, program, options, notes, sessions, recovered)
