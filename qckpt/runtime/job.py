@@ -43,7 +43,8 @@ from qckpt.runtime.ledger import Ledger, RunPlan, apply_journal, decode_frames, 
 from qckpt.runtime.policy import FailurePolicy, PolicyEngine
 from qckpt.runtime.qir_runner import parse_output
 from qckpt.runtime.shot_resume import ShotResumer, StartOver
-from qckpt.runtime.store import CheckpointStore
+from qckpt.runtime.storage import LocalStorage, Storage
+from qckpt.runtime.store import HEADER, CheckpointStore
 
 JOURNAL = "journal"
 EXIT_PREEMPTED = 75  # EX_TEMPFAIL: "resume me"
@@ -446,8 +447,8 @@ def _restore_signals(old: dict | None) -> None:
 # -- starting and resuming -----------------------------------------------------------
 
 
-def _open_journal(store: CheckpointStore, options: JobOptions, notes: list[str]) -> Journal:
-    path = os.path.join(store.path, JOURNAL)
+def _open_journal(store_dir: str, options: JobOptions, notes: list[str]) -> Journal:
+    path = os.path.join(store_dir, JOURNAL)
     try:
         j = Journal.open(path, sync_interval=options.sync_interval)
     except QckptError as e:
@@ -463,8 +464,8 @@ def _open_journal(store: CheckpointStore, options: JobOptions, notes: list[str])
     return j
 
 
-def _run_session(store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int) -> JobResult:
-    journal = _open_journal(store, options, notes)
+def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int) -> JobResult:
+    journal = _open_journal(store_dir, options, notes)
     try:
         # Made durable before any shot of the session runs: continuation seeds
         # include the session number, so it must never be used twice.
@@ -479,20 +480,28 @@ def _run_session(store: CheckpointStore, ledger: Ledger, program: bytes, options
     return result
 
 
-def start_run(store_dir: str | os.PathLike[str], program: bytes, plan: RunPlan, options: JobOptions | None = None) -> JobResult:
+def _where(store: str | os.PathLike[str] | Storage) -> tuple[str | os.PathLike[str] | Storage, str]:
+    """What to open the store on (a directory, or a Storage that the tests
+    make faulty) and its local directory, where the journal goes."""
+    if isinstance(store, LocalStorage):
+        return store, store.root
+    if isinstance(store, Storage):
+        raise QckptError("a run needs a local store directory for its journal")
+    return store, os.fspath(store)
+
+
+def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan: RunPlan, options: JobOptions | None = None) -> JobResult:
     """Start a run in a new (or empty) store directory."""
     options = options or JobOptions()
     fp = fingerprint(program)
     if plan.program_sha256 != fp:
         raise QckptError("the run plan names another program (sha256 mismatch)")
     (options.executor or QirRunnerExecutor()).check()
-    store_dir = os.fspath(store_dir)
+    where, store_dir = _where(store_dir)
     if os.path.isdir(store_dir) and os.listdir(store_dir):
-        from qckpt.runtime.store import HEADER
-
         if os.path.exists(os.path.join(store_dir, HEADER)):
             raise QckptError(f"{store_dir} already holds a run: continue it with 'qckpt resume {store_dir}', or choose an empty directory")
-    store = CheckpointStore.open(store_dir, fingerprint=fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
+    store = CheckpointStore.open(where, fingerprint=fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
     with store:
         ledger = Ledger(plan)
         notes = list(store.notes)
@@ -500,7 +509,7 @@ def start_run(store_dir: str | os.PathLike[str], program: bytes, plan: RunPlan, 
         w.write("ledger", ledger.to_bytes())
         w.write("program", program)
         w.complete(valid=True)
-        return _run_session(store, ledger, program, options, notes, 0, 0)
+        return _run_session(store, store_dir, ledger, program, options, notes, 0, 0)
 
 
 def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
@@ -515,14 +524,14 @@ def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
     return ledger, program, notes, reader.id
 
 
-def resume_run(store_dir: str | os.PathLike[str], options: JobOptions | None = None) -> JobResult:
+def resume_run(store_dir: str | os.PathLike[str] | Storage, options: JobOptions | None = None) -> JobResult:
     """Go on with the run in ``store_dir`` from its newest valid checkpoint
     and the finished shots in its journal."""
     options = options or JobOptions()
-    store_dir = os.fspath(store_dir)
-    if not os.path.exists(os.path.join(store_dir, "qckpt-store.json")) and not (options.persistent and os.path.exists(os.path.join(options.persistent, "qckpt-store.json"))):
+    where, store_dir = _where(store_dir)
+    if not os.path.exists(os.path.join(store_dir, HEADER)) and not (options.persistent and os.path.exists(os.path.join(options.persistent, HEADER))):
         raise QckptError(f"no run to resume in {store_dir} (no checkpoint store there)")
-    store = CheckpointStore.open(store_dir, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep, create=False)
+    store = CheckpointStore.open(where, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep, create=False)
     with store:
         ledger, program, notes, ds = load_run(store)
         notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.shots} shots committed)")
@@ -532,7 +541,7 @@ def resume_run(store_dir: str | os.PathLike[str], options: JobOptions | None = N
         if ledger.plan.mode == "reproducible":
             for b in list(ledger.batches):
                 ledger.drop_partial(b)
-        path = os.path.join(store.path, JOURNAL)
+        path = os.path.join(store_dir, JOURNAL)
         sessions, recovered = ledger.sessions, 0
         if os.path.exists(path):
             rep = Journal.replay(path)
@@ -541,4 +550,4 @@ def resume_run(store_dir: str | os.PathLike[str], options: JobOptions | None = N
             recovered = apply_journal(ledger, shots)
             if recovered:
                 notes.append(f"recovered {recovered} finished shot(s) from the journal")
-        return _run_session(store, ledger, program, options, notes, sessions, recovered)
+        return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered)

@@ -1,0 +1,80 @@
+"""Helpers of the runtime tests (imported by name: tests/runtime is put on
+sys.path by its conftest): programs to compile, fake backends written as
+scripts (for the failure detector), the CLI as a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
+from qckpt.runtime.qir_runner import qir_runner_binary
+
+ROOT = Path(__file__).resolve().parents[2]
+QCKPT = [sys.executable, "-m", "qckpt.cli"]
+
+
+def trotter_loop(qubits: int, steps: int) -> str:
+    """A measured loop: a layer of ZZ and X rotations per step, every qubit
+    measured and reset, a tally carried (each step a boundary)."""
+    body = []
+    for i in range(qubits - 1):
+        body.append(f"cx q[{i}], q[{i + 1}]; rz(0.2) q[{i + 1}]; cx q[{i}], q[{i + 1}];")
+    body += [f"rx(0.3) q[{i}];" for i in range(qubits)]
+    body += ["m = measure q;", "reset q;", "n += int(m[0]);"]
+    return (
+        'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
+        f"qubit[{qubits}] q;\nbit[{qubits}] m;\nint[32] n = 0;\n"
+        f"for int k in [0:{steps - 1}] {{\n  " + "\n  ".join(body) + "\n}\n"
+    )
+
+
+def compile_qasm_with_boundaries(src: str, name: str, policy: str = "exact") -> bytes:
+    m = qasm_to_module(src, name)
+    insert_checkpoints(m, policy)
+    return module_to_qir(m).encode()
+
+
+def fake_backend(tmp_path: Path, name: str, body: str) -> str:
+    """An executable script that stands in for qir-runner. ``body`` is
+    Python; ``REAL`` is the real qir-runner, ``ARGS`` the command line."""
+    path = tmp_path / name
+    path.write_text(
+        f"#!{sys.executable}\n"
+        "import os, sys, time, signal, subprocess\n"
+        f"REAL = {qir_runner_binary()!r}\n"
+        "ARGS = sys.argv[1:]\n"
+        "def arg(flag):\n"
+        "    return ARGS[ARGS.index(flag) + 1]\n" + body
+    )
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+def qckpt(*args: str, env: dict | None = None, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
+    e = {**os.environ, **(env or {})}
+    return subprocess.run([*QCKPT, *map(str, args)], capture_output=True, text=True, env=e, timeout=timeout, cwd=ROOT, **kw)
+
+
+def children_of(pid: int) -> list[int]:
+    """Direct children of a process (every thread's)."""
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out += [int(x) for x in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def alive(pid: int) -> bool:
+    """A pid that exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
