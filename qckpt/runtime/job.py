@@ -498,11 +498,12 @@ def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan:
         raise QckptError("the run plan names another program (sha256 mismatch)")
     (options.executor or QirRunnerExecutor()).check()
     where, store_dir = _where(store_dir)
-    if os.path.isdir(store_dir) and os.listdir(store_dir):
-        if os.path.exists(os.path.join(store_dir, HEADER)):
-            raise QckptError(f"{store_dir} already holds a run: continue it with 'qckpt resume {store_dir}', or choose an empty directory")
-    store = CheckpointStore.open(where, fingerprint=fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
+    fresh = not os.path.exists(os.path.join(store_dir, HEADER))
+    store = CheckpointStore.open(where, fingerprint=None if not fresh else fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
     with store:
+        # A store whose run never committed its plan (killed while starting) holds nothing: start again in it.
+        if not fresh and (store.datasets() or store.fingerprint != fp):
+            raise QckptError(f"{store_dir} already holds a run: continue it with 'qckpt resume {store_dir}', or choose an empty directory")
         ledger = Ledger(plan)
         notes = list(store.notes)
         w = store.start_output("plan")

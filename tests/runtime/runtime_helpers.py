@@ -12,6 +12,7 @@ from pathlib import Path
 
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
 from qckpt.runtime.qir_runner import qir_runner_binary
+from qckpt.runtime.testing import alive, children_of  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parents[2]
 QCKPT = [sys.executable, "-m", "qckpt.cli"]
@@ -57,24 +58,3 @@ def fake_backend(tmp_path: Path, name: str, body: str) -> str:
 def qckpt(*args: str, env: dict | None = None, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
     e = {**os.environ, **(env or {})}
     return subprocess.run([*QCKPT, *map(str, args)], capture_output=True, text=True, env=e, timeout=timeout, cwd=ROOT, **kw)
-
-
-def children_of(pid: int) -> list[int]:
-    """Direct children of a process (every thread's)."""
-    out = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as f:
-                out += [int(x) for x in f.read().split()]
-    except OSError:
-        pass
-    return out
-
-
-def alive(pid: int) -> bool:
-    """A pid that exists and is not a zombie."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
