@@ -52,7 +52,7 @@ def inspect_store(path: str) -> dict:
                 "seed": p.seed,
                 "batch_size": p.batch_size,
                 "batches": p.batches,
-                "batches_done": sum(1 for st in ledger.batches.values() if st.complete),
+                "batches_done": len(ledger.done),
                 "shots_committed": ledger.shots_done,
                 "boundary_visits": ledger.visits,
                 "sessions": ledger.sessions,

@@ -100,6 +100,9 @@ class JobResult:
     failures: list[Failure]  # of this session
     report: str = ""  # what happened, when the run gave up
     recovered_shots: int = 0  # shots taken back from the journal at resume
+    commit_seconds: list[float] = field(default_factory=list)  # wall time of each commit of this session
+    committed_bytes: int = 0  # object bytes committed in this session (what the store wrote, before pruning)
+    killed_for_chaos: int = 0  # executions killed by inject_kill_every
 
     @property
     def counts(self) -> dict[str, int]:
@@ -135,7 +138,7 @@ class Job:
         self.resumer: ShotResumer = options.resumer or StartOver()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
-        self.commits = 0
+        self.committer = _Committer(store, program)
         self.failures: list[Failure] = []
         self.running: dict[int, _Run] = {}
         self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
@@ -165,6 +168,7 @@ class Job:
             try:
                 status = self._loop()
             finally:
+                self.committer.close()
                 for r in self.running.values():
                     r.execution.kill()
                 for r in list(self.running.values()):  # reap them
@@ -175,10 +179,15 @@ class Job:
                 if self.progress is not None:
                     self._show(force=True)
                     self.progress.close()
-        return JobResult(status, self.ledger, self.store.path, self.notes, self.commits, self.failures, self._give_up or "")
+        c = self.committer
+        return JobResult(
+            status, self.ledger, self.store.path, self.notes, c.commits, self.failures, self._give_up or "",
+            commit_seconds=c.seconds, committed_bytes=c.bytes, killed_for_chaos=self.killed_for_chaos,
+        )
 
     def _loop(self) -> str:
         while True:
+            self.committer.check()
             if self.signals >= 2:
                 return "preempted"  # at once: nothing more is committed; the journal keeps what finished
             draining = self.signals == 1 or self._give_up is not None or self._rollback is not None
@@ -214,11 +223,11 @@ class Job:
                 self._start(b)
 
     def _start(self, b: int, program: str | None = None) -> None:
-        st = self.ledger.batch(b)
+        if self.ledger.is_done(b):
+            return
         if self.plan.mode == "reproducible" and program is None:
             self.ledger.drop_partial(b)
-            st = self.ledger.batch(b)
-        shots = 1 if program is not None else st.shots - st.done - self.reserved[b]
+        shots = 1 if program is not None else self.ledger.remaining(b) - self.reserved[b]
         if shots <= 0:
             return
         attempt = self.attempts[b] = self.attempts.get(b, -1) + 1
@@ -270,12 +279,11 @@ class Job:
             r.bad = Failure(failures.BAD_RECORDS, f"a shot recorded registers {_shape(ev.shape)}, the others {_shape(self.shape)}", r.batch, r.seq)
             r.execution.kill()
             return
-        st = self.ledger.batch(r.batch)
-        if st.complete:
+        if self.ledger.is_done(r.batch):
             return  # cannot happen: an execution is asked for no more than the batch lacks
         if r.resumes_shot:
             self.reserved[r.batch] -= 1
-        st.add(r.part, ev.key, ev.visits)
+        finished = self.ledger.add(r.batch, r.part, ev.key, ev.visits)
         self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, ev.visits, ev.key))
         r.seq += 1
         if self.signals == 1 and not r.stopping:  # preemption: stop at the end of this shot
@@ -284,7 +292,7 @@ class Job:
         k = self.opts.inject_kill_every
         if k and not r.stopping:
             self._shots_since_kill += 1
-            if self._shots_since_kill >= k and not st.complete:
+            if self._shots_since_kill >= k and not finished:
                 self._shots_since_kill = 0
                 self.killed_for_chaos += 1
                 r.execution.kill()
@@ -295,20 +303,20 @@ class Job:
         del self.running[fd]
         if r.resumes_shot and r.seq == 0:
             self.reserved[r.batch] -= 1
-        st = self.ledger.batch(r.batch)
+        done = self.ledger.is_done(r.batch)
         if r.stopping:  # we stopped it: not a failure of the backend
             if self.plan.mode == "reproducible":
                 self.ledger.drop_partial(r.batch)
             elif ev.torn:
                 self._count_restarted(self._torn_log(ev.torn))
-            if not st.complete:
+            if not done:
                 self.queue[r.batch] = 0.0
             return
         failure = r.bad or ev.failure
         if r.hung:
             failure = Failure(failures.HANG, f"no output for {self.opts.policy.heartbeat:g} s (heartbeat); killed it", r.batch, r.seq)
         if failure is None:
-            if st.complete:
+            if done:
                 self.engine.succeeded(r.batch)
                 if self.ledger.pending():
                     self._commit(f"batch-{r.batch}")
@@ -331,7 +339,8 @@ class Job:
             self.ledger.drop_partial(r.batch)
         if d.action == "rollback":
             self._rollback = d.delay
-        self.queue[r.batch] = time.monotonic() + d.delay
+        if not self.ledger.is_done(r.batch):
+            self.queue[r.batch] = time.monotonic() + d.delay
 
     # -- in-flight shots: the one place restoration plugs in ------------------------
 
@@ -366,22 +375,21 @@ class Job:
 
     # -- commits, rollback, the end ---------------------------------------------------
 
-    def _commit(self, name: str) -> None:
-        w = self.store.start_output(name)
-        w.write("ledger", self.ledger.to_bytes(partial=self.plan.mode == "resume"))
-        w.write("program", self.program)
-        w.complete(valid=True)
-        self.commits += 1
+    def _commit(self, name: str, wait: bool = False) -> None:
+        self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"))
+        if wait:
+            self.committer.flush()
 
     def _finish(self, status: str) -> None:
         if status == "preempted" and self.plan.mode == "reproducible":
             for b in list(self.ledger.batches):
                 self.ledger.drop_partial(b)
         self.ledger.status = status
-        self._commit(status)
+        self._commit(status, wait=True)
 
     def _do_rollback(self) -> None:
         delay, self._rollback = self._rollback or 0.0, None
+        self.committer.flush()
         reader = self.store.start_restart()
         for i, why in reader.skipped:
             self.notes.append(f"rollback skipped dataset {i}: {why}")
@@ -405,7 +413,85 @@ class Job:
         now = time.monotonic()
         if force or now - self._last_progress >= 0.1:
             self._last_progress = now
-            self.progress.update(self.ledger.shots_done, self.plan.shots, self.commits, len(self.failures))
+            self.progress.update(self.ledger.shots_done, self.plan.shots, self.committer.commits, len(self.failures))
+
+
+class _Committer:
+    """Commits the ledger from a thread of its own, so that the fsyncs of a
+    commit (tens of ms on a busy disk) do not stall the reading of the
+    record streams, and with it qir-runner, whose pipe would fill. The
+    ledger is cumulative, so a commit still waiting when a newer one comes is
+    replaced by it. Only this thread touches the store while it runs;
+    :meth:`flush` waits until it is idle."""
+
+    def __init__(self, store: CheckpointStore, program: bytes):
+        self.store = store
+        self.program = program
+        self.commits = 0
+        self.seconds: list[float] = []
+        self.bytes = 0
+        self._pending: tuple[str, bytes] | None = None
+        self._busy = False
+        self._error: BaseException | None = None
+        self._closed = False
+        self._cv = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
+        self._thread.start()
+
+    def submit(self, name: str, ledger: bytes) -> None:
+        with self._cv:
+            self.check()
+            self._pending = (name, ledger)
+            self._cv.notify_all()
+
+    def flush(self) -> None:
+        with self._cv:
+            while (self._pending is not None or self._busy) and self._error is None:
+                self._cv.wait()
+            self.check()
+
+    def check(self) -> None:
+        """Raise, in the caller's thread, the error of a failed commit."""
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+
+    def close(self) -> None:
+        """Let a commit in progress finish (never cut one short); drop any
+        that has not begun."""
+        with self._cv:
+            self._pending = None
+            self._closed = True
+            self._cv.notify_all()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while self._pending is None and not self._closed:
+                    self._cv.wait()
+                if self._pending is None:
+                    return
+                name, ledger = self._pending
+                self._pending = None
+                self._busy = True
+            try:
+                t0 = time.perf_counter()
+                w = self.store.start_output(name)
+                w.write("ledger", ledger)
+                w.write("program", self.program)
+                info = w.complete(valid=True)
+                self.seconds.append(time.perf_counter() - t0)
+                self.bytes += info.bytes
+                self.commits += 1
+            except BaseException as e:  # raised in the loop's thread by check()
+                with self._cv:
+                    self._error = e
+                    self._pending = None
+            finally:
+                with self._cv:
+                    self._busy = False
+                    self._cv.notify_all()
 
 
 def _shape(shape: tuple) -> str:

@@ -123,8 +123,15 @@ class BatchState:
 
 @dataclass
 class Ledger:
+    """Finished batches are folded into one histogram (``done_counts``), so
+    the committed ledger grows with the number of distinct outcomes, not
+    with the number of batches; unfinished ones keep their own state."""
+
     plan: RunPlan
-    batches: dict[int, BatchState] = field(default_factory=dict)  # only batches with progress
+    batches: dict[int, BatchState] = field(default_factory=dict)  # unfinished batches with progress
+    done: set[int] = field(default_factory=set)  # finished batches
+    done_counts: Counter = field(default_factory=Counter)
+    done_visits: int = 0
     status: str = "running"  # running, complete, failed, preempted
     sessions: int = 0  # sessions started so far (the current one included)
     failures: list[dict] = field(default_factory=list)  # the most recent ones, for the report
@@ -134,38 +141,60 @@ class Ledger:
     shape: list[tuple[str, int]] = field(default_factory=list)  # (register, bits) of the program's outputs
 
     def batch(self, b: int) -> BatchState:
+        if b in self.done:
+            raise AssertionError(f"batch {b} is finished: it is never run again")
         st = self.batches.get(b)
         if st is None:
             st = self.batches[b] = BatchState(self.plan.batch_shots(b))
         return st
 
+    def add(self, b: int, part: str, key: str, visits: int) -> bool:
+        """Count one finished shot of batch ``b``; True if that finished the batch."""
+        st = self.batch(b)
+        st.add(part, key, visits)
+        if not st.complete:
+            return False
+        self.done.add(b)
+        self.done_counts.update(st.counts)
+        self.done_visits += st.visits
+        del self.batches[b]
+        return True
+
+    def is_done(self, b: int) -> bool:
+        return b in self.done
+
+    def remaining(self, b: int) -> int:
+        if b in self.done:
+            return 0
+        st = self.batches.get(b)
+        return self.plan.batch_shots(b) - (st.done if st else 0)
+
     def pending(self) -> list[int]:
-        return [b for b in range(self.plan.batches) if not (b in self.batches and self.batches[b].complete)]
+        return [b for b in range(self.plan.batches) if b not in self.done]
 
     @property
     def shots_done(self) -> int:
-        return sum(s.done for s in self.batches.values())
+        return sum(self.plan.batch_shots(b) for b in self.done) + sum(s.done for s in self.batches.values())
 
     @property
     def visits(self) -> int:
-        return sum(s.visits for s in self.batches.values())
+        return self.done_visits + sum(s.visits for s in self.batches.values())
 
     def counts(self) -> dict[str, int]:
-        total: Counter = Counter()
+        total: Counter = Counter(self.done_counts)
         for st in self.batches.values():
             total.update(st.counts)
         return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def drop_partial(self, b: int) -> None:
-        """Forget a batch's shots (it will be rerun from its start)."""
-        if b in self.batches and not self.batches[b].complete:
-            del self.batches[b]
+        """Forget an unfinished batch's shots (it will be rerun from its start)."""
+        self.batches.pop(b, None)
 
     def to_bytes(self, partial: bool = True) -> bytes:
         """The ledger as committed. ``partial=False`` leaves out unfinished
         batches (``reproducible`` mode reruns them whole anyway)."""
         p = self.plan
-        batches = {b: st for b, st in sorted(self.batches.items()) if partial or st.complete}
+        batches = self.batches if partial else {}
         doc = {
             "format": LEDGER_FORMAT,
             "version": LEDGER_VERSION,
@@ -179,8 +208,11 @@ class Ledger:
             },
             "status": self.status,
             "sessions": self.sessions,
-            "shots_done": sum(st.done for st in batches.values()),
-            "batches": {str(b): st.to_json() for b, st in batches.items()},
+            "shots_done": sum(p.batch_shots(b) for b in self.done) + sum(st.done for st in batches.values()),
+            "done": _ranges(self.done),
+            "done_counts": dict(sorted(self.done_counts.items())),
+            "done_visits": self.done_visits,
+            "batches": {str(b): st.to_json() for b, st in sorted(batches.items())},
             "failures": self.failures[-50:],
             "failures_total": self.failures_total,
             "restarted_shots": self.restarted_shots,
@@ -199,6 +231,9 @@ class Ledger:
                 raise QckptError(f"run ledger version {doc.get('version')}; this qckpt reads version {LEDGER_VERSION}")
             plan = RunPlan(**doc["plan"])
             led = cls(plan, {int(b): BatchState.from_json(d) for b, d in doc["batches"].items()})
+            led.done = {b for lo, hi in doc["done"] for b in range(lo, hi + 1)}
+            led.done_counts = Counter(doc["done_counts"])
+            led.done_visits = int(doc["done_visits"])
             led.status = doc["status"]
             led.sessions = int(doc["sessions"])
             led.failures = list(doc.get("failures", []))
@@ -206,9 +241,21 @@ class Ledger:
             led.restarted_shots = int(doc.get("restarted_shots", 0))
             led.lost_visits = int(doc.get("lost_visits", 0))
             led.shape = [(str(n), int(k)) for n, k in doc.get("shape", [])]
+            if sum(led.done_counts.values()) != sum(plan.batch_shots(b) for b in led.done):
+                raise ValueError("the finished batches' histogram does not add up to their shots")
             return led
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise QckptError(f"the run ledger in the checkpoint is malformed ({e.__class__.__name__}: {e})") from None
+
+
+def _ranges(ids: set[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for b in sorted(ids):
+        if out and out[-1][1] == b - 1:
+            out[-1][1] = b
+        else:
+            out.append([b, b])
+    return out
 
 
 # -- journal frames ------------------------------------------------------------
@@ -273,7 +320,7 @@ def apply_journal(ledger: Ledger, shots: list[ShotFrame]) -> int:
     added = 0
     plan = ledger.plan
     for (b, part), frames in sorted(by_part.items()):
-        if b >= plan.batches or (b in ledger.batches and ledger.batches[b].complete):
+        if b >= plan.batches or ledger.is_done(b):
             continue
         if plan.mode == "reproducible":
             want = plan.batch_shots(b)
@@ -281,21 +328,19 @@ def apply_journal(ledger: Ledger, shots: list[ShotFrame]) -> int:
             if seqs[:want] != list(range(want)):
                 continue
             ledger.drop_partial(b)
-            st = ledger.batch(b)
             for f in frames[:want]:
-                st.add(part, f.key, f.visits)
+                ledger.add(b, part, f.key, f.visits)
             added += want
             continue
-        st = ledger.batch(b)
-        nxt = st.parts.get(part, 0)
+        nxt = ledger.batch(b).parts.get(part, 0)
         for f in frames:
-            if st.complete:
+            if ledger.is_done(b):
                 break
             if f.seq < nxt:
                 continue  # counted in the ledger already
             if f.seq > nxt:
                 break  # a gap: the frames in between never became durable
-            st.add(part, f.key, f.visits)
+            ledger.add(b, part, f.key, f.visits)
             nxt += 1
             added += 1
     return added

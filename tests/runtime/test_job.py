@@ -47,11 +47,11 @@ def test_seed_derivation_is_pinned():
 
 def test_each_batch_is_a_qir_runner_run_with_its_derived_seed(tmp_path, programs):
     res = run(tmp_path, programs["rus"], shots=250, batch=100)
-    assert res.status == "complete" and res.ledger.shots_done == 250
+    assert res.status == "complete" and res.ledger.shots_done == 250 and res.ledger.done == {0, 1, 2}
+    want: Counter = Counter()
     for b, n in ((0, 100), (1, 100), (2, 50)):
-        want = Counter(run_qir(programs["rus"], shots=n, seed=derive_seed(5, "batch", b)).counts)
-        assert res.ledger.batches[b].counts == want, b
-    assert sum(res.counts.values()) == 250
+        want.update(run_qir(programs["rus"], shots=n, seed=derive_seed(5, "batch", b)).counts)
+    assert res.counts == dict(want) and sum(res.counts.values()) == 250
     # one commit per batch but the last, whose commit is the final one ("complete")
     assert res.commits == 3
 
@@ -76,13 +76,15 @@ def test_journal_replay_adds_only_shots_the_ledger_lacks():
     plan = RunPlan(shots=10, seed=1, batch_size=5, mode="resume", program_sha256="x")
     led = Ledger(plan)
     for seq in range(2):
-        led.batch(0).add("0.0", "1", 1)
+        led.add(0, "0.0", "1", 1)
     frames = [session_frame(0)] + [shot_frame(0, 0, 0, q, 1, "1") for q in range(4)]  # seq 0, 1 are committed already
     frames += [shot_frame(1, 0, 0, 0, 0, "0"), shot_frame(1, 0, 0, 2, 0, "0")]  # a gap after seq 0: seq 2 is not trusted
     sessions, shots = decode_frames(frames)
     assert sessions == 1
     assert apply_journal(led, shots) == 3
     assert led.batches[0].done == 4 and led.batches[0].parts == {"0.0": 4} and led.batches[1].done == 1
+    assert apply_journal(led, decode_frames([shot_frame(0, 0, 0, 4, 1, "0"), shot_frame(0, 0, 0, 5, 1, "0")])[1]) == 1  # batch 0 has 5 shots
+    assert led.done == {0} and 0 not in led.batches and led.done_counts == Counter({"1": 4, "0": 1})
 
 
 def test_reproducible_mode_takes_a_batch_from_the_journal_only_whole():
@@ -90,15 +92,19 @@ def test_reproducible_mode_takes_a_batch_from_the_journal_only_whole():
     led = Ledger(plan)
     shots = decode_frames([shot_frame(0, 0, 0, q, 0, "1") for q in range(3)] + [shot_frame(1, 0, 0, q, 0, "0") for q in range(2)])[1]
     assert apply_journal(led, shots) == 3
-    assert led.batches[0].complete and 1 not in led.batches
+    assert led.done == {0} and 1 not in led.batches
 
 
 def test_ledger_round_trips_and_rejects_garbage():
     plan = RunPlan(shots=6, seed=1, batch_size=3, mode="resume", program_sha256="x")
     led = Ledger(plan)
-    led.batch(1).add("0.0", "01", 2)
+    led.add(1, "0.0", "01", 2)
+    for _ in range(3):
+        led.add(0, "0.0", "11", 1)
     again = Ledger.from_bytes(led.to_bytes())
-    assert again.to_bytes() == led.to_bytes()
+    assert again.to_bytes() == led.to_bytes() and again.done == {0} and again.counts() == {"11": 3, "01": 1}
+    with pytest.raises(AssertionError, match="never run again"):
+        led.batch(0)
     assert 1 not in Ledger.from_bytes(led.to_bytes(partial=False)).batches
     with pytest.raises(QckptError, match="malformed|holds no run ledger"):
         Ledger.from_bytes(b'{"format": "x"}')
@@ -188,8 +194,7 @@ def test_resume_mode_keeps_finished_shots_of_a_failed_batch(tmp_path, programs):
     binary, log = flaky(tmp_path, 3)
     res = run(tmp_path, programs["rus"], shots=400, batch=200, mode="resume", workers=1, executor=QirRunnerExecutor(binary), policy=FailurePolicy(backoff=0))
     assert res.status == "complete" and sum(res.counts.values()) == 400 and res.ledger.shots_done == 400
-    for st in res.ledger.batches.values():
-        assert sum(st.parts.values()) == st.done == st.shots
+    assert res.ledger.done == {0, 1} and res.ledger.batches == {}
     calls = [dict(zip(c.split()[::2], c.split()[1::2])) for c in log.read_text().splitlines()]
     # no batch was asked for all its shots twice: a retry asks only for what the batch lacks, under a new seed
     asked = [int(c["-s"]) for c in calls]
