@@ -84,9 +84,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.emit == "bc":
         if args.output == "-" and sys.stdout.isatty():
             raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
-        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx, args.record_mode, args.runtime))
+        _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx, args.record_mode, args.runtime, args.resumable))
     else:
-        _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx, args.record_mode, args.runtime))
+        _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx, args.record_mode, args.runtime, args.resumable))
     return 0
 
 
@@ -305,6 +305,11 @@ def cmd_bind(args: argparse.Namespace) -> int:
     from qckpt.qir.bind import bind_parameters, load_module
 
     module = bind_parameters(load_module(args.program), _parse_params(args.param))
+    _write_module(args, module)
+    return 0
+
+
+def _write_module(args: argparse.Namespace, module) -> None:
     out = args.output
     if out.endswith(".bc") or args.emit == "bc":
         if out == "-" and sys.stdout.isatty():
@@ -312,6 +317,13 @@ def cmd_bind(args: argparse.Namespace) -> int:
         _write_output(out, module.bitcode)
     else:
         _write_output(out, str(module))
+
+
+def cmd_bind_resume(args: argparse.Namespace) -> int:
+    from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file
+
+    record = None if args.record == "start" else ResumeRecord.load(args.record)
+    _write_module(args, bind_resume_file(args.program, record))
     return 0
 
 
@@ -339,7 +351,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
     ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
     ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
-    ck.add_argument("--record-mode", choices=["streaming", "final"], default="streaming", help="how boundaries are recorded (default: streaming; final is not available yet)")
+    ck.add_argument("--record-mode", choices=["final", "streaming"], default="final", help="how boundaries are recorded: final (default; conformant Adaptive Profile, last visit of each boundary recorded at the end) or streaming (qckpt extension; every visit recorded as it happens, for intra-shot recovery)")
+    ck.add_argument("--resumable", action="store_true", help="emit a program that can start at any exact boundary (needs --record-mode streaming; bind the start with qckpt bind-resume)")
     ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     c.set_defaults(func=cmd_convert)
@@ -408,6 +421,18 @@ def build_parser() -> argparse.ArgumentParser:
     bd.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     bd.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
     bd.set_defaults(func=cmd_bind)
+
+    br = sub.add_parser(
+        "bind-resume",
+        help="bind a resume record into a resumable program without recompiling it",
+        description="Choose where a resumable program (convert --resumable --record-mode streaming) starts: at the boundary visit "
+        "a resume record names, with its values as constants. The record's fingerprint must match the program file.",
+    )
+    br.add_argument("program", help="resumable QIR file (.ll or .bc), exactly as the run used it")
+    br.add_argument("record", help='resume record (JSON: {"format": "qckpt-resume-record", "version": 1, "fingerprint", "boundary", "visit", "values"}), or "start" to run from the top')
+    br.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
+    br.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
+    br.set_defaults(func=cmd_bind_resume)
 
     k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
     k.add_argument("files", nargs="+", help="QIR files (.ll or .bc)")

@@ -151,18 +151,19 @@ def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
 
 
 @_stage
-def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "streaming", runtime: str = "linked") -> str:
-    """Module -> QIR text, verified by pyqir."""
+def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> str:
+    """Module -> QIR text, verified by pyqir. ``resumable``: able to start at
+    any restorable boundary (``qckpt.runtime.resume`` binds where)."""
     from qckpt.qir.emit import emit_qir
 
-    return str(emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime))
+    return str(emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime, resumable=resumable))
 
 
 @_stage
-def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "streaming", runtime: str = "linked") -> bytes:
+def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> bytes:
     from qckpt.qir.emit import emit_qir
 
-    return emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime).bitcode
+    return emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime, resumable=resumable).bitcode
 
 
 @_stage

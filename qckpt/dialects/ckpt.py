@@ -42,6 +42,12 @@ from xdsl.utils.exceptions import VerifyException
 from qckpt.dialects.qc import QubitType, qubit_identity
 
 KINDS = ("classicalized", "algorithmic", "layer", "logical", "user")
+# A persisted name with this prefix holds the bit of a classical qubit
+# ("qubit:q[2]"), which re-preparation needs; other names are SSA state.
+QUBIT_BIT_PREFIX = "qubit:"
+# Values only the program's final output recording still needs ("out:c_3"):
+# decided outputs a resumed shot reports, but not state that shapes its future.
+OUTPUT_PREFIX = "out:"
 
 
 def _persistable(t: Attribute) -> bool:

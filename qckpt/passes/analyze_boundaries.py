@@ -209,7 +209,8 @@ class Candidate:
 
     @property
     def record_bits(self) -> int:
-        return self.state_values.bits + len(self.classical_qubits)
+        # A 0 bit needs no re-preparation; the others are recorded.
+        return self.state_values.bits + sum(1 for b in self.classical_qubits.values() if b != ZERO)
 
 
 def _bits(t: Attribute) -> int:
@@ -249,6 +250,7 @@ class _Analyzer:
                 self.result.qubit_names[op.qubit] = f"{reg_name}[{op.index.value.data}]"
         ops = list(block.ops)
         live_at, outputs_at = self._liveness(ops)
+        self._top = (block, {op: i for i, op in enumerate(ops)}, live_at, outputs_at)
         for i, op in enumerate(ops):
             if i > 0 and not isinstance(op, (qc.QubitOp, qc.AllocOp, arith.ConstantOp, qc.OutputOp)):
                 self._point(i, "classicalized", op, state, cone, _LiveView(live_at, i), f"before {op.name}", _LiveView(outputs_at, i))
@@ -256,6 +258,50 @@ class _Analyzer:
         for i, cand in enumerate(self.result.candidates):
             cand.index = i  # program order (loop headers were placed before their bodies' points)
         return self.result
+
+    def _needed_across(self, loop: Operation) -> tuple[list[SSAValue], list[SSAValue]]:
+        """Values defined outside ``loop`` (before it) that the loop or the
+        code after it still uses: (state, output-only)."""
+        block, index, live_at, outputs_at = self._top
+        if loop.parent is block:  # top level: the live ranges already know
+            i = index[loop]
+            return live_at.at(i), outputs_at.at(i)
+        # Nested: walk what can still run, from the loop outwards. An
+        # enclosing loop runs again in full; elsewhere only what follows.
+        future: list[Operation] = []
+        x: Operation = loop
+        while x.parent is not None and x.parent is not block:
+            future += _ops_after(x)
+            parent = x.parent_op()
+            if isinstance(parent, (scf.WhileOp, scf.ForOp)):
+                future.append(parent)
+            assert parent is not None
+            x = parent
+        future += _ops_after(x)
+        state: dict[SSAValue, None] = {}
+        outputs: dict[SSAValue, None] = {}
+        for f in [loop, *future]:
+            target = outputs if isinstance(f, qc.OutputOp) else state
+            for inner in f.walk():
+                for v in inner.operands:
+                    if isinstance(v.owner, (arith.ConstantOp, qc.QubitOp, qc.AllocOp)) or _defined_inside(v, loop):
+                        continue
+                    target[v] = None
+        # Only values that exist at the loop (not defined later, or inside a later op).
+        def before_loop(v: SSAValue) -> bool:
+            owner = v.owner
+            anchor = loop
+            while anchor is not None:
+                if isinstance(owner, Block):
+                    if anchor.parent is owner:
+                        return True
+                elif anchor.parent is owner.parent:
+                    return owner.is_before_in_block(anchor)
+                anchor = anchor.parent_op()
+            return False
+
+        st = [v for v in state if before_loop(v)]
+        return st, [v for v in outputs if before_loop(v) and v not in state]
 
     def _liveness(self, ops: list[Operation]) -> tuple[_Ranges, _Ranges]:
         """Live ranges over the points between top-level ops (point i is
@@ -402,6 +448,7 @@ class _Analyzer:
             header = new
         else:
             header = {q: (QUANTUM_STATE if v.cls == CLASSICAL and v.bit[0] == "loop" else v) for q, v in header.items()}
+        header = _carried_bits(op, header, state, s)
         self.cones = real
         # One pass on the real cones: each operation counted once, nested
         # loops recorded.
@@ -418,15 +465,87 @@ class _Analyzer:
             if header.get(q, FRESH_STATE).cls == QUANTUM:
                 cone[q] = self.cones.merge([cone[q], c[q]], 0)
         if record:
-            # At the start of an iteration the body's arguments are the state
-            # (a while's condition has already consumed its own).
-            live = list(body.args)
+            # At the start of an iteration the state is the body's arguments
+            # (a while's condition has already consumed its own) and the
+            # values from outside the loop that this or a later iteration, or
+            # the code after the loop, still needs.
+            state_vals, out_vals = self._needed_across(op)
+            live = list(body.args) + [v for v in state_vals if v not in body.args]
             nested = self.result.candidates[slot:]
             del self.result.candidates[slot:]
-            self._point(0, "algorithmic", body.first_op, header, cone, _LiveView(fixed=live), f"iteration of {op.name}", located=op)
+            self._point(0, "algorithmic", body.first_op, header, cone, _LiveView(fixed=live), f"iteration of {op.name}", _LiveView(fixed=out_vals), located=op)
             self.result.candidates.extend(nested)
         state.clear()
-        state.update(exit_state)
+        state.update(_exit_bits(op, exit_state))
+
+
+def _defined_inside(v: SSAValue, op: Operation) -> bool:
+    owner = v.owner
+    o = owner.parent_op() if isinstance(owner, Block) else owner
+    while o is not None:
+        if o is op:
+            return True
+        o = o.parent_op()
+    return False
+
+
+def _ops_after(x: Operation) -> list[Operation]:
+    out = []
+    o = x.next_op
+    while o is not None:
+        out.append(o)
+        o = o.next_op
+    return out
+
+
+def _loop_carried(op: Operation) -> tuple[list[SSAValue], list[SSAValue], list[SSAValue]]:
+    """A loop's carried values: (initial operands, header block args, yielded)."""
+    if isinstance(op, scf.WhileOp):
+        before = op.before_region.block
+        return list(op.arguments), list(before.args), list(op.after_region.block.last_op.operands)  # type: ignore[union-attr]
+    assert isinstance(op, scf.ForOp)
+    body = op.body.block
+    return list(op.iter_args), list(body.args[1:]), list(body.last_op.operands)  # type: ignore[union-attr]
+
+
+def _carried_bits(op: Operation, header: dict, entry: dict, back: dict) -> dict:
+    """A bit carried around the loop is often a carried SSA value itself
+    (RUS: the qubit holds the bit the loop tests). When the bit enters as
+    init[i] and comes back as yield[i], it is header arg i: name it, so the
+    body and the loop's exit can use it instead of an unknown ``loop`` bit."""
+    inits, args, yields = _loop_carried(op)
+    out = dict(header)
+    for q, st in header.items():
+        if st.cls != CLASSICAL or st.bit[0] != "loop":
+            continue
+        e, b = entry.get(q), back.get(q)
+        if e is None or b is None or e.cls != CLASSICAL or b.cls != CLASSICAL or e.bit[0] != "v" or b.bit[0] != "v":
+            continue
+        for init, arg, y in zip(inits, args, yields):
+            if init is e.bit[1] and y is b.bit[1]:
+                out[q] = QState(CLASSICAL, ("v", arg))
+                break
+    return out
+
+
+def _exit_bits(op: Operation, exit_state: dict) -> dict:
+    """Bits at a loop's exit in terms of its results: a while exits when its
+    condition is false, and forwards values as its results."""
+    if isinstance(op, scf.WhileOp):
+        cond_op = op.before_region.block.last_op
+        assert isinstance(cond_op, scf.ConditionOp)
+        known = {cond_op.condition: ZERO}
+        for v, res in zip(cond_op.args, op.results):
+            known.setdefault(v, ("v", res))
+    else:
+        assert isinstance(op, scf.ForOp)
+        known = {arg: ("v", res) for arg, res in zip(op.body.block.args[1:], op.results)}
+    out = {}
+    for q, st in exit_state.items():
+        if st.cls == CLASSICAL and st.bit[0] == "v" and st.bit[1] in known:
+            st = QState(CLASSICAL, known[st.bit[1]])
+        out[q] = st
+    return out
 
 
 def _merge(a: QState, b: QState, cond: object) -> QState:
@@ -434,6 +553,12 @@ def _merge(a: QState, b: QState, cond: object) -> QState:
         return a
     if QUANTUM in (a.cls, b.cls):
         return QUANTUM_STATE
+    if isinstance(cond, SSAValue) and cond.type == IntegerType(1):
+        # `if (c) x q` on a known bit: the bit is c itself (or c ^ bit).
+        if (a.bit, b.bit) == (ONE, ZERO):
+            return QState(CLASSICAL, ("v", cond))
+        if a.bit == bxor(b.bit, ONE) and b.bit[0] in ("0", "1", "v"):
+            return QState(CLASSICAL, bxor(b.bit, ("v", cond)))
     return QState(CLASSICAL, ("sel", cond, a.bit, b.bit))
 
 
@@ -487,12 +612,27 @@ class CkptAnalyzeBoundaries(ModulePass):
         fill_boundaries(fn, result)
 
 
+def _anchors_of(b: ckpt.BoundaryOp) -> list[Operation | None]:
+    """The ops whose program point a boundary stands for: the op after it;
+    for a guarded boundary (``every=N``: ``scf.if`` with only the boundary),
+    the op after the guard, or the first of the guard's arith ops."""
+    out: list[Operation | None] = [b.next_op, b]
+    guard = b.parent_op()
+    if isinstance(guard, scf.IfOp):
+        out.append(guard.next_op)
+        op = guard.prev_op
+        while isinstance(op, (arith.ConstantOp, arith.RemUIOp, arith.CmpiOp)):
+            out.append(op)
+            op = op.prev_op
+    return out
+
+
 def fill_boundaries(fn: func.FuncOp, result: Analysis) -> None:
     """Give every existing ``ckpt.boundary`` its quantum cut and replay cost."""
     by_anchor = {c.anchor: c for c in result.candidates if c.anchor is not None}
     for b in list(fn.walk()):
         if isinstance(b, ckpt.BoundaryOp):
-            c = by_anchor.get(b.next_op) or by_anchor.get(b)
+            c = next((by_anchor[o] for o in _anchors_of(b) if o in by_anchor), None)
             if c is None:
                 continue
             new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, b.named_values(), c.cut, c.replay_cost)

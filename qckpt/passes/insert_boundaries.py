@@ -25,18 +25,20 @@ from dataclasses import dataclass
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, ModuleOp, StringAttr, IndexType
-from xdsl.ir import Block, Operation, SSAValue
+from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, ModuleOp, StringAttr, i64
+from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
+from qckpt.passes.qubit_bits import QubitBits, bit_name
 
 POLICIES = ("exact", "every", "interval", "annotated")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
 ANNOTATION_WORDS = ("qckpt checkpoint", "qckpt.checkpoint")
+ITERATION_NAME = "qckpt.iteration"  # the iteration counter every=N adds to a while loop
 
 
 def _is_quantum(op: Operation) -> bool:
@@ -56,8 +58,10 @@ def _names(values: list[SSAValue]) -> list[tuple[str, SSAValue]]:
 
 
 class _Inserter:
-    def __init__(self, fn: func.FuncOp, max_replay_cost: int) -> None:
+    def __init__(self, fn: func.FuncOp, max_replay_cost: int, qubit_names: dict[SSAValue, str]) -> None:
         self.fn = fn
+        self.qubit_names = qubit_names
+        self.bits = QubitBits()
         self.max_replay_cost = max_replay_cost
         self.next_id = 1 + max((b.id for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)), default=-1)
         self.inserted: list[ckpt.BoundaryOp] = []
@@ -65,21 +69,29 @@ class _Inserter:
     def allowed(self, c: Candidate) -> bool:
         return self.max_replay_cost < 0 or c.replay_cost <= self.max_replay_cost
 
-    def insert(self, c: Candidate, kind: str, label: str, guard: SSAValue | None = None) -> ckpt.BoundaryOp:
+    def insert(self, c: Candidate, kind: str, label: str, guard: SSAValue | None = None, extra: list[tuple[str, SSAValue]] = ()) -> ckpt.BoundaryOp:
         anchor = c.anchor
         if anchor is None or anchor.parent is None:
             raise QckptError(f"candidate {c.index} has no place in the program")
-        b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live))
+        # The bits of classical qubits that re-preparation needs, computed (or
+        # measured: a basis state is undisturbed) right before the boundary.
+        prep: list[Operation] = []
+        qubit_values: list[tuple[str, SSAValue]] = []
+        for q, bit in c.classical_qubits.items():
+            if self.bits.needed(q, bit, anchor):
+                ops, v = self.bits.materialize(q, bit, anchor)
+                prep += ops
+                qubit_values.append((bit_name(self.qubit_names.get(q, f"q{len(qubit_values)}")), v))
+        # Output bits already decided are not state, but a resumed shot must
+        # still report them: they are persisted apart, as "out:<name>".
+        outputs = [(ckpt.OUTPUT_PREFIX + n, v) for n, v in _names(c.outputs_only)]
+        b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent
         if guard is None:
-            block.insert_op_before(b, anchor)
+            block.insert_ops_before([*prep, b], anchor)
         else:
-            then = Block()
-            then.add_op(b)
-            then.add_op(scf.YieldOp())
-            from xdsl.ir import Region
-
+            then = Block([*prep, b, scf.YieldOp()])
             block.insert_op_before(scf.IfOp(guard, [], Region(then), Region(Block([scf.YieldOp()]))), anchor)
         self.inserted.append(b)
         return b
@@ -122,18 +134,24 @@ class _Inserter:
             loop = c.anchor.parent_op() if c.anchor is not None else None
             if n == 1:
                 self.insert(c, "algorithmic", "iteration")
-            elif isinstance(loop, scf.ForOp):
-                iv = loop.body.block.args[0]
-                anchor_block = c.anchor.parent  # type: ignore[union-attr]
-                nconst = arith.ConstantOp(IntegerAttr(n, IndexType()))
-                zero = arith.ConstantOp(IntegerAttr(0, IndexType()))
-                rem = arith.RemUIOp(iv, nconst.result)
-                hit = arith.CmpiOp(rem.result, zero.result, "eq")
-                for op in (nconst, zero, rem, hit):
-                    anchor_block.insert_op_before(op, c.anchor)  # type: ignore[arg-type]
-                self.insert(c, "algorithmic", f"every {n} iterations", guard=hit.result)
+                continue
+            extra: list[tuple[str, SSAValue]] = []
+            if isinstance(loop, scf.ForOp):
+                counter = loop.body.block.args[0]
             else:
-                raise QckptError(f"ckpt-insert: every={n} needs a counted (for) loop; use every=1 for while loops")
+                assert isinstance(loop, scf.WhileOp)
+                # A while loop has no induction variable: count its iterations
+                # in a loop-carried value, persisted so a resume keeps the phase.
+                counter = _count_iterations(loop)
+                extra = [(ITERATION_NAME, counter)]
+            anchor_block = c.anchor.parent  # type: ignore[union-attr]
+            nconst = arith.ConstantOp(IntegerAttr(n, counter.type))
+            zero = arith.ConstantOp(IntegerAttr(0, counter.type))
+            rem = arith.RemUIOp(counter, nconst.result)
+            hit = arith.CmpiOp(rem.result, zero.result, "eq")
+            for op in (nconst, zero, rem, hit):
+                anchor_block.insert_op_before(op, c.anchor)  # type: ignore[arg-type]
+            self.insert(c, "algorithmic", f"every {n} iterations", guard=hit.result, extra=extra)
         if not loops:
             self.layers(cands, n)
 
@@ -205,6 +223,41 @@ class _Inserter:
                 self.insert(c, "user", "annotated")
 
 
+def _count_iterations(loop: scf.WhileOp) -> SSAValue:
+    """Give ``loop`` an extra carried i64: the number of iterations started
+    before the current one (0 in the first). Returns its value in the body.
+    The loop op is rebuilt (an op's operands and results are fixed)."""
+    before, after = loop.before_region.block, loop.after_region.block
+    block = loop.parent
+    assert block is not None
+    zero = arith.ConstantOp(IntegerAttr(0, i64))
+    block.insert_op_before(zero, loop)
+    in_cond = before.insert_arg(i64, len(before.args))
+    in_body = after.insert_arg(i64, len(after.args))
+    in_body.name_hint = ITERATION_NAME
+    cond = before.last_op
+    assert isinstance(cond, scf.ConditionOp)
+    before.insert_op_before(scf.ConditionOp(cond.condition, *cond.args, in_cond), cond)
+    before.erase_op(cond)
+    yld = after.last_op
+    assert isinstance(yld, scf.YieldOp)
+    one = arith.ConstantOp(IntegerAttr(1, i64))
+    nxt = arith.AddiOp(in_body, one.result)
+    after.insert_ops_before([one, nxt, scf.YieldOp(*yld.operands, nxt.result)], yld)
+    after.erase_op(yld)
+    before_r, after_r = Region(), Region()
+    loop.before_region.move_blocks(before_r)
+    loop.after_region.move_blocks(after_r)
+    new = scf.WhileOp([*loop.arguments, zero.result], [*loop.result_types, i64], before_r, after_r)
+    new.attributes.update(loop.attributes)
+    new.location = loop.location
+    block.insert_op_before(new, loop)
+    for old, res in zip(loop.results, new.results):
+        old.replace_all_uses_with(res)
+    block.erase_op(loop)
+    return in_body
+
+
 def _duration(op: Operation, costs: DeviceCosts) -> float:
     t = 0.0
     for o in op.walk():
@@ -230,9 +283,10 @@ def insert_boundaries(
     if policy not in POLICIES:
         raise QckptError(f"unknown checkpoint policy '{policy}'; choose one of {', '.join(POLICIES)}")
     fn = entry_function(module)
-    ins = _Inserter(fn, max_replay_cost)
+    analysis = analyze_function(fn)
+    ins = _Inserter(fn, max_replay_cost, analysis.qubit_names)
     # A boundary at the very end protects nothing: the run is over.
-    cands = [c for c in analyze_function(fn).candidates if not isinstance(c.anchor, func.ReturnOp)]
+    cands = [c for c in analysis.candidates if not isinstance(c.anchor, func.ReturnOp)]
     if policy == "exact":
         ins.exact(cands)
     elif policy == "every":

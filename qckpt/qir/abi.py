@@ -33,6 +33,21 @@ TUPLE_RECORD = "__quantum__rt__tuple_record_output"
 # constant; QIR's entry point takes no arguments).
 PARAM_PREFIX = "qckpt_param_"
 
+# ---- resumable programs (`qckpt convert --resumable`) ------------------------
+# The entry block calls `i64 @qckpt_resume_point()`: 0 starts the program from
+# the top, id + 1 jumps to boundary id's resume block, which reads each
+# persisted value from `<type> @"qckpt_resume.<id>.<name>"()`. `qckpt
+# bind-resume` defines them all (each returns a constant) and links them in;
+# the entry point still takes no arguments.
+RESUME_POINT = "qckpt_resume_point"
+RESUME_VALUE_PREFIX = "qckpt_resume."
+RESUME_VISIT_NAME = "qckpt.visit"  # every resume block reads its visit number
+
+
+def resume_value_fn(boundary: int, name: str) -> str:
+    return f"{RESUME_VALUE_PREFIX}{boundary}.{name}"
+
+
 # ---- checkpoint records, `streaming` mode (a qckpt extension) ----------------
 # Each visit of a ckpt.boundary prints, as it happens:
 #   TUPLE <k>   "qckpt.visit"   begin; k = number of values that follow
@@ -50,7 +65,17 @@ STUB_BEGIN = "__qckpt_visit_begin"  # (i64 id, i64 k)
 STUB_END = "__qckpt_visit_end"  # (i64 id)
 STUB_RECORD = {"i1": "__qckpt_record_bool", "i64": "__qckpt_record_int", "double": "__qckpt_record_double"}  # (value, ptr label)
 RECORD_FOR = {"i1": BOOL_RECORD, "i64": INT_RECORD, "double": DOUBLE_RECORD}
-RECORD_MODES = ("streaming", "final")
+# ---- checkpoint records, `final` mode (conformant, the default) -------------
+# After the program's outputs, in the final block, one group per boundary in
+# id order, holding the boundary's last completed visit:
+#   TUPLE <k>   "qckpt.last"     k = number of values that follow the count
+#   INT   <id>  "qckpt.id"
+#   INT   <n>   "qckpt.visits"   completed visits in this shot (0: never; the
+#                                values are then placeholders)
+#   BOOL/INT/DOUBLE <value> "<name>"   k values, as at visit n
+LAST_VISIT_LABEL = "qckpt.last"
+VISITS_LABEL = "qckpt.visits"
+RECORD_MODES = ("final", "streaming")
 RUNTIMES = ("linked", "extern")
 
 

@@ -45,22 +45,41 @@ def bind_parameters(module: pyqir.Module, values: dict[str, float]) -> pyqir.Mod
     missing = sorted(set(unbound) - set(values))
     if missing:
         raise QckptError(f"no value for parameter(s) {', '.join(missing)}: pass --param NAME=VALUE for each")
-    ctx = module.context
-    defs = pyqir.Module(ctx, "qckpt_params")
-    b = pyqir.Builder(ctx)
     for name, ty_text in unbound.items():
-        ty = pyqir.Type.double(ctx) if ty_text == "double" else pyqir.IntType(ctx, 1 if ty_text == "i1" else 64)
-        fn = pyqir.Function(pyqir.FunctionType(ty, []), pyqir.Linkage.EXTERNAL, abi.PARAM_PREFIX + name, defs)
-        b.insert_at_end(pyqir.BasicBlock(ctx, "entry", fn))
         v = values[name]
+        if ty_text != "double" and float(v) != int(v):
+            raise QckptError(f"parameter {name} is an integer; {v} is not")
+    return define_constants(module, {abi.PARAM_PREFIX + name: (ty, values[name]) for name, ty in unbound.items()}, "qckpt_params")
+
+
+def declared_constants(module: pyqir.Module, prefix: str) -> dict[str, str]:
+    """Name -> LLVM return type of every declared (bodiless) function whose
+    name starts with ``prefix``."""
+    out: dict[str, str] = {}
+    for fn in module.functions:
+        if fn.name.startswith(prefix) and not fn.basic_blocks:
+            ret = fn.type.ret
+            out[fn.name] = "double" if ret.is_double else f"i{ret.width}"  # type: ignore[attr-defined]
+    return out
+
+
+def define_constants(module: pyqir.Module, defs: dict[str, tuple[str, float | int | bool]], name: str = "qckpt_bound") -> pyqir.Module:
+    """Define each function ``name() -> type`` to return its constant, built
+    with pyqir and linked into ``module`` (changed in place): the binding
+    mechanism shared by parameters and resume states."""
+    ctx = module.context
+    lib = pyqir.Module(ctx, name)
+    b = pyqir.Builder(ctx)
+    for fn_name, (ty_text, v) in defs.items():
+        ty = pyqir.Type.double(ctx) if ty_text == "double" else pyqir.IntType(ctx, 1 if ty_text == "i1" else 64)
+        fn = pyqir.Function(pyqir.FunctionType(ty, []), pyqir.Linkage.EXTERNAL, fn_name, lib)
+        b.insert_at_end(pyqir.BasicBlock(ctx, "entry", fn))
         if ty_text == "double":
             b.ret(pyqir.const(ty, float(v)))
         else:
             width = 1 if ty_text == "i1" else 64
-            if float(v) != int(v):
-                raise QckptError(f"parameter {name} is an integer; {v} is not")
             b.ret(pyqir.const(ty, int(v) & ((1 << width) - 1)))
-    module.link(defs)
+    module.link(lib)
     err = module.verify()
     if err is not None:
         raise RuntimeError(f"bound module does not verify: {err}")

@@ -36,6 +36,7 @@ from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
 from qckpt.qir import abi
+from qckpt.qir.final_records import FinalRecords
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
 
 PROFILES = ("adaptive", "base")
@@ -106,7 +107,7 @@ _CMPF = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt",
 
 
 class _FunctionEmitter:
-    def __init__(self, fn: func.FuncOp, profile: str, sink, record_mode: str = "streaming", runtime: str = "linked") -> None:
+    def __init__(self, fn: func.FuncOp, profile: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> None:
         self.fn = fn
         self.profile = profile
         self.record_mode = record_mode
@@ -122,6 +123,11 @@ class _FunctionEmitter:
         self.outputs: list[qc.OutputOp] = []
         self.measured: set[int] = set()  # Base Profile: qubits already measured
         self.declared: set[str] = set()
+        self.final = FinalRecords(sink, fn, _llvm_type) if record_mode == "final" else None
+        self.loop_state: list[list] = []  # per open loop: its boundary-state phis
+        self.resumable = resumable
+        self.resume_blocks: dict[int, object] = {}  # boundary id -> its resume block
+        self.qubit_by_name: dict[str, int] = {}  # "q[1]" -> qubit id, for re-preparation
 
     # ---------------------------------------------------------------- helpers
     def val(self, v: SSAValue):
@@ -161,7 +167,76 @@ class _FunctionEmitter:
         self.goto(self.sink.new_block("entry"))
         self.sink.declare("__quantum__rt__initialize", "void", ["ptr"])
         self.sink.call("__quantum__rt__initialize", [self.sink.ptr("qubit", 0)])
+        if self.resumable:
+            self.emit_resume_dispatch()
         self.emit_block(body[0], top=True)
+
+    # ---------------------------------------------------------------- resume
+    def emit_resume_dispatch(self) -> None:
+        """At entry: where to start. 0 is the top; id + 1 is boundary id's
+        resume block (a chain of compares: the Builder has no switch, and
+        forward branches need no capability beyond the profile's)."""
+        sink = self.sink
+        restorable = [b for b in self.fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
+        if not restorable:
+            raise _fail(self.fn, "no restorable boundary in this program: insert boundaries with --checkpoint (exact boundaries are restorable)")
+        sink.declare(abi.RESUME_POINT, "i64", [])
+        self.caps.ir_functions = self.caps.int_computations = True
+        point = sink.call(abi.RESUME_POINT, [], "i64")
+        for b in restorable:
+            self.resume_blocks[b.id] = sink.new_block(f"ckpt.resume.{b.id}")
+            nxt = sink.new_block("ckpt.dispatch")
+            sink.condbr(sink.icmp("eq", "i64", point, sink.const_int(64, b.id + 1)), self.resume_blocks[b.id], nxt)
+            self.goto(nxt)
+
+    def emit_resume_entry(self, op: ckpt.BoundaryOp) -> None:
+        """Split the block at ``op``: the normal path and the boundary's resume
+        block meet in a continuation block, where every persisted value
+        becomes a phi of (its value, the bound constant). The resume block
+        re-prepares each qubit whose recorded bit is 1 and records nothing:
+        the shot's earlier records come from its log."""
+        sink = self.sink
+        cont = sink.new_block(f"ckpt.cont.{op.id}")
+        normal = sink.current
+        sink.br(cont)
+        self.goto(self.resume_blocks[op.id])
+        restored: dict[SSAValue, object] = {}
+        bits: list[tuple[int, object]] = []
+        # The visit being resumed: read so that every restorable boundary has a
+        # binding (bind-resume finds the restorable ones by it), and available
+        # to the program as state.
+        visit_fn = abi.resume_value_fn(op.id, abi.RESUME_VISIT_NAME)
+        sink.declare(visit_fn, "i64", [])
+        sink.call(visit_fn, [], "i64")
+        for name, v in op.named_values():
+            ty = _llvm_type(v.type)
+            fn = abi.resume_value_fn(op.id, name)
+            sink.declare(fn, ty, [])
+            r = sink.call(fn, [], ty)
+            if name.startswith(ckpt.QUBIT_BIT_PREFIX):
+                q = self.qubit_by_name.get(name[len(ckpt.QUBIT_BIT_PREFIX) :])
+                if q is None:
+                    raise _fail(op, f"boundary {op.id} persists the bit of unknown qubit '{name}'")
+                bits.append((q, r))
+            elif v not in restored:
+                restored[v] = r
+        if bits:
+            sink.declare(TARGET_GATES["x"], "void", ["ptr"])
+        for q, bit in bits:
+            flip, done = sink.new_block("ckpt.reprep"), sink.new_block("ckpt.reprep.done")
+            sink.condbr(bit, flip, done)
+            self.goto(flip)
+            sink.call(TARGET_GATES["x"], [sink.ptr("qubit", q)])
+            sink.br(done)
+            self.goto(done)
+        resumed = sink.current
+        sink.br(cont)
+        self.goto(cont)
+        for v, r in restored.items():
+            phi = sink.phi(_llvm_type(v.type))
+            sink.add_incoming(phi, self.val(v), normal)
+            sink.add_incoming(phi, r, resumed)
+            self.vals[v] = phi
 
     def emit_block(self, block: Block, top: bool = False) -> list[SSAValue] | None:
         """Emit a block's ops; returns the operands of its terminating
@@ -220,12 +295,16 @@ class _FunctionEmitter:
 
     # ---------------------------------------------------------------- checkpoints
     def emit_boundary(self, op: ckpt.BoundaryOp) -> None:
-        """A boundary visit in ``streaming`` mode: calls into the checkpoint
-        runtime library, which records it as it happens (``docs/abi.md``)."""
+        """A boundary visit. ``streaming``: calls into the checkpoint runtime
+        library, which records it as it happens. ``final``: the visit becomes
+        the boundary's current SSA state (``final_records``), recorded in the
+        final block (``docs/abi.md``)."""
         if self.profile == "base":
             raise _fail(op, "checkpoint records need the Adaptive Profile; the Base Profile has no classical values to record")
-        if self.record_mode != "streaming":
-            raise _fail(op, f"record mode '{self.record_mode}' is not available yet; use --record-mode streaming")
+        if self.final is not None:
+            self.caps.int_computations = True  # the visit count
+            self.final.visit(op, [self.val(v) for _, v in op.named_values()])
+            return
         sink = self.sink
         self.caps.streaming_records = True
         self.caps.ir_functions |= self.runtime == "linked"
@@ -239,6 +318,8 @@ class _FunctionEmitter:
             sink.call(stub, [self.val(v), sink.label(name)])
         sink.declare(abi.STUB_END, "void", ["i64"])
         sink.call(abi.STUB_END, [sink.const_int(64, op.id)])
+        if op.id in self.resume_blocks:
+            self.emit_resume_entry(op)
 
     # ---------------------------------------------------------------- quantum
     def emit_gate(self, op: qc.GateOp) -> None:
@@ -337,16 +418,45 @@ class _FunctionEmitter:
         """Emit one branch region ending in a jump to ``merge``; record the
         yielded values with the block they arrive from."""
         self.goto(start)
+        entry_state = self.final.snapshot() if self.final else None
+        rebound = self.rebound_in(block.parent_op())
+        before = [self.vals[v] for v in rebound]
         yielded = self.emit_block(block) or []
-        incoming.append(([self.val(v) for v in yielded], self.sink.current))
+        values = [self.val(v) for v in yielded] + [self.val(v) for v in rebound]
+        incoming.append((values, self.sink.current, self.final.snapshot() if self.final else None))
+        if self.final:
+            self.final.restore(entry_state)  # the next branch starts from the same state
+        for v, old in zip(rebound, before):
+            self.vals[v] = old
         self.sink.br(merge)
 
-    def _phis(self, results, incoming: list) -> None:
-        for i, res in enumerate(results):
+    def rebound_in(self, op: Operation | None) -> list[SSAValue]:
+        """Values from outside ``op`` that a restorable boundary inside it
+        rebinds (its continuation block gives them a phi): after ``op`` they
+        need a phi of their own, as if ``op`` yielded them."""
+        if not self.resume_blocks or op is None:
+            return []
+        out: dict[SSAValue, None] = {}
+        for b in op.walk():
+            if isinstance(b, ckpt.BoundaryOp) and b.id in self.resume_blocks:
+                for name, v in b.named_values():
+                    if not name.startswith(ckpt.QUBIT_BIT_PREFIX) and not _defined_in(v, op):
+                        out[v] = None
+        return list(out)
+
+    def _phis(self, op: Operation, incoming: list) -> None:
+        results = list(op.results)
+        rebound = self.rebound_in(op)
+        for i, res in enumerate(results + rebound):
+            if i >= len(results) and all(values[i] is incoming[0][0][i] for values, _, _ in incoming):
+                self.vals[res] = incoming[0][0][i]  # no branch rebound it
+                continue
             phi = self.sink.phi(_llvm_type(res.type))
-            for values, pred in incoming:
+            for values, pred, _ in incoming:
                 self.sink.add_incoming(phi, values[i], pred)
             self.vals[res] = phi
+        if self.final:
+            self.final.merge([(state, pred) for _, pred, state in incoming])
 
     def emit_if(self, op: scf.IfOp) -> None:
         self._require_adaptive(op, "scf.if")
@@ -359,10 +469,10 @@ class _FunctionEmitter:
             self._region(op.false_region.block, else_b, merge_b, incoming)
         else:
             self.goto(else_b)
-            incoming.append(([], else_b))
+            incoming.append(([self.val(v) for v in self.rebound_in(op)], else_b, self.final.snapshot() if self.final else None))
             sink.br(merge_b)
         self.goto(merge_b)
-        self._phis(list(op.results), incoming)
+        self._phis(op, incoming)
 
     def emit_switch(self, op: scf.IndexSwitchOp) -> None:
         self._require_adaptive(op, "scf.index_switch")
@@ -378,11 +488,12 @@ class _FunctionEmitter:
         for region, b in zip(op.case_regions, case_bs):
             self._region(region.block, b, merge_b, incoming)
         self.goto(merge_b)
-        self._phis(list(op.results), incoming)
+        self._phis(op, incoming)
 
-    def _loop_head(self, kind: str, args, inits) -> tuple:
+    def _loop_head(self, kind: str, args, inits, loop: Operation) -> tuple:
         """Blocks of a loop, with the header entered and one phi per carried
-        value (its entry edge wired; the caller adds the back edge)."""
+        value (its entry edge wired; the caller adds the back edge, and
+        closes the boundary-state phis with ``_close_loop``)."""
         sink = self.sink
         head_b, body_b, exit_b = sink.new_block(f"{kind}.head"), sink.new_block(f"{kind}.body"), sink.new_block(f"{kind}.exit")
         pre = sink.current
@@ -394,18 +505,38 @@ class _FunctionEmitter:
             sink.add_incoming(phi, self.val(init), pre)
             self.vals[arg] = phi
             phis.append(phi)
+        # Values from outside that a resume block in the loop rebinds are
+        # carried around the loop like any loop-carried value.
+        rebound = []
+        for v in self.rebound_in(loop):
+            phi = sink.phi(_llvm_type(v.type))
+            sink.add_incoming(phi, self.val(v), pre)
+            self.vals[v] = phi
+            rebound.append((v, phi))
+        self.loop_state.append((self.final.loop_header(self.final.keys_in(loop), pre) if self.final else [], rebound))
         return head_b, body_b, exit_b, phis
+
+    def _close_loop(self) -> None:
+        """At the latch: close the boundary-state and rebound phis; after the
+        loop the rebound values are their header phis again."""
+        final_phis, rebound = self.loop_state.pop()
+        if self.final:
+            self.final.close_loop(final_phis, self.sink.current)
+        for v, phi in rebound:
+            self.sink.add_incoming(phi, self.val(v), self.sink.current)
+            self.vals[v] = phi
 
     def emit_while(self, op: scf.WhileOp) -> None:
         self._require_adaptive(op, "scf.while")
         self.caps.backwards_branching = True
         sink = self.sink
         before = op.before_region.block
-        head_b, body_b, exit_b, phis = self._loop_head("while", before.args, op.arguments)
+        head_b, body_b, exit_b, phis = self._loop_head("while", before.args, op.arguments, op)
         cond_args = self.emit_block(before)
         assert cond_args is not None
         cond, forwarded = cond_args[0], cond_args[1:]
         sink.condbr(self.val(cond), body_b, exit_b)
+        exit_state = self.final.snapshot() if self.final else None
         forwarded_vals = [self.val(v) for v in forwarded]
         after = op.after_region.block
         self.goto(body_b)
@@ -414,8 +545,11 @@ class _FunctionEmitter:
         yielded = self.emit_block(after) or []
         for phi, y in zip(phis, yielded):
             sink.add_incoming(phi, self.val(y), sink.current)
+        self._close_loop()
         sink.br(head_b)
         self.goto(exit_b)
+        if self.final:
+            self.final.restore(exit_state)
         for res, v in zip(op.results, forwarded_vals):
             self.vals[res] = v
 
@@ -426,17 +560,23 @@ class _FunctionEmitter:
         sink = self.sink
         block = op.body.block
         iv_t = _llvm_type(op.lb.type)
-        head_b, body_b, exit_b, phis = self._loop_head("for", block.args, [op.lb, *op.iter_args])
+        head_b, body_b, exit_b, phis = self._loop_head("for", block.args, [op.lb, *op.iter_args], op)
         iv = phis[0]
         sink.condbr(sink.icmp("slt", iv_t, iv, self.val(op.ub)), body_b, exit_b)
+        exit_state = self.final.snapshot() if self.final else None
         self.goto(body_b)
         yielded = self.emit_block(block) or []
-        nxt = sink.binop("add", iv_t, iv, self.val(op.step))
+        # The induction variable as the body left it: a resume block inside
+        # the body rebinds it (the header phi does not dominate that path).
+        nxt = sink.binop("add", iv_t, self.val(block.args[0]), self.val(op.step))
         latch = sink.current
         for phi, y in zip(phis, [nxt, *(self.val(v) for v in yielded)]):
             sink.add_incoming(phi, y, latch)
+        self._close_loop()
         sink.br(head_b)
         self.goto(exit_b)
+        if self.final:
+            self.final.restore(exit_state)
         for res, phi in zip(op.results, phis[1:]):
             self.vals[res] = phi
 
@@ -445,6 +585,8 @@ class _FunctionEmitter:
         # Output recording sits in the final block, right before `ret`.
         for out in self.outputs:
             self.emit_output(out)
+        if self.final:
+            self.final.record()
         self.sink.ret_i64(0)
 
     def emit_output(self, op: qc.OutputOp) -> None:
@@ -476,6 +618,16 @@ class _FunctionEmitter:
             sink.call(abi.DOUBLE_RECORD, [self.val(values[0]), sink.label(name)])
 
 
+def _defined_in(v: SSAValue, op: Operation) -> bool:
+    owner = v.owner
+    o = owner.parent_op() if isinstance(owner, Block) else owner
+    while o is not None:
+        if o is op:
+            return True
+        o = o.parent_op()
+    return False
+
+
 def _is_const(v: SSAValue) -> bool:
     return isinstance(v.owner, arith.ConstantOp)
 
@@ -487,6 +639,8 @@ def _assign_qubits(fn: func.FuncOp, em: _FunctionEmitter) -> None:
     for op in fn.body.block.ops:
         if isinstance(op, qc.AllocOp):
             em.reg_base[op.reg] = em.num_qubits
+            for i in range(op.size):
+                em.qubit_by_name[f"{op.reg_name.data}[{i}]"] = em.num_qubits + i
             em.num_qubits += op.size
         elif isinstance(op, qc.QubitOp):
             em.qubit_id(op.qubit)
@@ -513,7 +667,14 @@ def needs_text(fn: func.FuncOp) -> bool:
     return False
 
 
-def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "streaming", runtime: str = "linked") -> tuple[_FunctionEmitter, list, list[str]]:
+def restorable_boundary(b: ckpt.BoundaryOp) -> bool:
+    """A boundary a run can resume from: analysed, with an empty quantum cut
+    (an exact boundary). Replay boundaries need cone re-execution, which
+    resumable emission does not do yet."""
+    return b.replay_cost is not None and not b.cut
+
+
+def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> tuple[_FunctionEmitter, list, list[str]]:
     if profile not in PROFILES:
         raise QckptError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     fn = entry_function(module, entry)
@@ -528,7 +689,9 @@ def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "
         b = next((op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp)), None)
         if b is not None:
             raise _fail(b, "checkpoint records need the Adaptive Profile; the Base Profile has no classical values to record")
-    em = _FunctionEmitter(fn, profile, sink, record_mode, runtime)
+    if resumable and record_mode != "streaming":
+        raise QckptError("a resumable program records in streaming mode (a resume starts from a visit recorded mid-shot); pass --record-mode streaming")
+    em = _FunctionEmitter(fn, profile, sink, record_mode, runtime, resumable)
     _assign_qubits(fn, em)
     em.emit()
     attrs: list[tuple[str, str | None]] = [
@@ -558,19 +721,21 @@ def emit_qir_text(module: ModuleOp, profile: str = "adaptive", entry: str = "mai
     return sink.text(attrs, flags)
 
 
-def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "streaming", runtime: str = "linked"):
+def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "final", runtime: str = "linked", resumable: bool = False):
     """Emit QIR: returns a ``pyqir.Module`` that pyqir has verified.
 
     Checkpoint boundaries are lowered in ``record_mode``; with ``runtime``
     ``linked`` the checkpoint runtime library is linked in."""
     fn = entry_function(module, entry)
     sink = TextSink() if needs_text(fn) else BuilderSink()
-    em, attrs, flags = _emit(module, profile, entry, sink, record_mode, runtime)
+    em, attrs, flags = _emit(module, profile, entry, sink, record_mode, runtime, resumable)
     try:
         mod = sink.finish(attrs, flags, link_stubs=em.caps.streaming_records and runtime == "linked")
     except (ValueError, RuntimeError) as e:  # a bug in the emitter, not the user's input
         raise RuntimeError(f"emitted QIR does not parse: {e}") from e
     err = mod.verify()
     if err is not None:
+        if resumable and "dominate" in err:
+            raise QckptError("a value used after a restorable boundary is not persisted by it, so a resume cannot rebuild it; re-run ckpt-insert after changing the program")
         raise RuntimeError(f"emitted QIR does not verify: {err}")
     return mod

@@ -15,6 +15,7 @@ Types are named as in LLVM: ``i1``, ``i64``, ``double``, ``ptr``, ``void``.
 
 from __future__ import annotations
 
+import re
 import struct
 from typing import Any
 
@@ -189,7 +190,7 @@ class TextSink:
 
     def declare(self, name: str, ret: str, params: list[str], irreversible: bool = False) -> None:
         if name not in self.decls:
-            self.decls[name] = f"declare {ret} @{name}({', '.join(params)})" + (" #1" if irreversible else "")
+            self.decls[name] = f"declare {ret} @{_symbol(name)}({', '.join(params)})" + (" #1" if irreversible else "")
 
     # --- constants
     def const_int(self, width: int, n: int) -> Value:
@@ -220,10 +221,10 @@ class TextSink:
         rt, params = self._sig(name)
         argtext = ", ".join(f"{t} {a}" for t, a in zip(params, args))
         if rt == "void":
-            self.lines.append(f"  call void @{name}({argtext})")
+            self.lines.append(f"  call void @{_symbol(name)}({argtext})")
             return None
         r = self._fresh()
-        self.lines.append(f"  {r} = call {rt} @{name}({argtext})")
+        self.lines.append(f"  {r} = call {rt} @{_symbol(name)}({argtext})")
         return r
 
     def binop(self, op: str, ty: str, a: Value, b: Value) -> Value:
@@ -305,6 +306,12 @@ class TextSink:
         if link_stubs:
             mod.link(_stubs(ctx))
         return mod
+
+
+def _symbol(name: str) -> str:
+    """An LLVM global name, quoted when it is not a plain identifier
+    (``qckpt_resume.0.qubit:q[1]``)."""
+    return name if re.fullmatch(r"[A-Za-z_.$][A-Za-z0-9_.$]*", name) else '"' + name.replace("\\", "\\5C").replace('"', "\\22") + '"'
 
 
 def _stubs(ctx: pyqir.Context) -> pyqir.Module:

@@ -1,10 +1,15 @@
 """Read checkpoint records out of an executor's output stream (pure Python).
 
 Turns each shot's records (``qckpt.runtime.qir_runner.Shot``) into its list
-of *complete* boundary visits, following the ``streaming`` record layout of
-``docs/abi.md`` (fixed in ``qckpt.qir.abi``). A visit whose end record never
-came (the shot was cut short mid-visit) is reported as torn and never
-returned as a visit.
+of *complete* boundary visits, in either record mode of ``docs/abi.md``
+(fixed in ``qckpt.qir.abi``):
+
+- ``streaming``: every visit, in the order they happened. A visit whose end
+  record never came (the shot was cut short mid-visit) is reported as torn
+  and never returned as a visit.
+- ``final``: the last completed visit of each boundary the shot passed, in
+  boundary-id order (``Visit.visit`` is that boundary's visit count). A group
+  with fewer values than announced (output cut mid-record) is torn.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ class ShotLog:
     visits: list[Visit] = field(default_factory=list)
     torn: Visit | None = None  # a visit that began but did not end
     complete: bool = False  # the shot itself reached END
+    mode: str | None = None  # "streaming", "final", or None when the shot has no checkpoint records
 
     def last(self, boundary: int | None = None) -> Visit | None:
         """The last complete visit (of ``boundary``, if given)."""
@@ -59,9 +65,16 @@ def read_shot(shot: Shot) -> ShotLog:
     i, n = 0, len(recs)
     while i < n:
         rec = recs[i]
+        if rec.kind == "TUPLE" and rec.label == abi.LAST_VISIT_LABEL:
+            log.mode = "final"
+            if not _read_last_visit(recs, i, log):
+                break
+            i += 3 + int(rec.value)
+            continue
         if not (rec.kind == "TUPLE" and rec.label == abi.VISIT_LABEL):
             i += 1
             continue
+        log.mode = "streaming"
         k = int(rec.value)
         if i + 1 >= n:
             log.torn = Visit(-1, 0, {})
@@ -83,6 +96,25 @@ def read_shot(shot: Shot) -> ShotLog:
         log.visits.append(Visit(bid, counts[bid], values))
         i = j + 1
     return log
+
+
+def _read_last_visit(recs: list[OutputRecord], i: int, log: ShotLog) -> bool:
+    """One ``final``-mode group at ``recs[i]``; False when it is torn."""
+    k = int(recs[i].value)
+    group = recs[i + 1 : i + 3 + k]
+    if len(group) >= 1 and group[0].label != abi.ID_LABEL:
+        raise LogFormatError(f"a last-visit group begins without its boundary id (found {group[0].label!r})")
+    if len(group) >= 2 and group[1].label != abi.VISITS_LABEL:
+        raise LogFormatError(f"a last-visit group has no visit count (found {group[1].label!r})")
+    bid = int(group[0].value) if group else -1
+    values = {r.label or f"#{j}": _value(r) for j, r in enumerate(group[2:])}
+    if len(group) < 2 + k:
+        log.torn = Visit(bid, int(group[1].value) if len(group) > 1 else 0, values)
+        return False
+    count = int(group[1].value)
+    if count > 0:
+        log.visits.append(Visit(bid, count, values))
+    return True
 
 
 def read_shots(shots: list[Shot]) -> list[ShotLog]:

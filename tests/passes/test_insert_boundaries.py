@@ -77,14 +77,14 @@ def test_every_n_layers_in_straight_line_code() -> None:
 
 
 def test_interval_uses_daly_spacing() -> None:
-    # 100 x gates of 50 ns: the points sit every 50 ns over 5 us. With records
-    # of ~11 ns and an MTBF of 1 us, Daly's tau is ~141 ns: one boundary per
-    # multiple of tau.
+    # 100 x gates of 50 ns: the points sit every 50 ns over 5 us. q[0]'s bit
+    # is a constant at every point, so a record costs only its fixed 10 ns;
+    # with an MTBF of 1 us, Daly's tau is ~131 ns: one boundary per multiple.
     costs = DeviceCosts(record_fixed=10e-9, record_bit=1e-9)
     body = "qubit[1] q; bit[1] c;\n" + "x q[0];\n" * 100 + "c[0] = measure q[0];\n"
     m = module(body)
     bs = insert_boundaries(m, "interval", mtbf=1e-6, costs=costs)
-    tau = daly_interval(costs.record(1), 1e-6)
+    tau = daly_interval(costs.record(0), 1e-6)
     expected = int(99 * 50e-9 // tau)
     assert abs(len(bs) - expected) <= 1, (len(bs), expected, tau)
     assert len(boundaries(_with(body, "interval", mtbf=1e6))) == 0  # a reliable machine needs none
@@ -109,3 +109,47 @@ def test_annotated_loop_with_quantum_carry_is_an_error() -> None:
 def test_unknown_policy() -> None:
     with pytest.raises(QckptError, match="unknown checkpoint policy"):
         insert_boundaries(module("qubit q;\n"), "sometimes")
+
+
+def _persisted(b: ckpt.BoundaryOp) -> dict[str, object]:
+    return {n: v for n, v in b.named_values()}
+
+
+def test_a_classical_qubit_bit_is_computed_from_measured_bits() -> None:
+    # After cx on two measured qubits, q[1] holds m0 ^ m1: no SSA value holds
+    # it, so the boundary persists an xori of the two, not a new measurement.
+    m = module("qubit[2] q; bit[2] c; bit[1] out;\nh q[0]; h q[1];\nc[0] = measure q[0]; c[1] = measure q[1];\ncx q[0], q[1];\nout[0] = measure q[1];\n")
+    (b,) = insert_boundaries(m, "exact")
+    v = _persisted(b)["qubit:q[1]"]
+    from xdsl.dialects import arith
+
+    assert isinstance(v.owner, arith.XOrIOp)
+    assert "qubit:q[0]" not in _persisted(b)  # never touched again: its bit is dead
+    assert sum(isinstance(op, ckpt.BoundaryOp) for op in m.walk()) == 1
+
+
+def test_a_bit_decided_inside_a_branch_is_measured() -> None:
+    # q[1] is measured inside the branch: its bit exists only there, so the
+    # boundary measures the (basis-state, hence undisturbed) qubit instead.
+    from qckpt.dialects import qc
+
+    m = module("qubit[2] q; bit[2] c; bit[1] out;\nh q[0]; c[0] = measure q[0];\nh q[1];\nif (c[0]) { c[1] = measure q[1]; } else { c[1] = measure q[1]; x q[1]; }\nh q[0];\nout[0] = measure q[1];\n")
+    bs = insert_boundaries(m, "every", every=1)
+    persisted = [_persisted(b).get("qubit:q[1]") for b in bs]
+    measured = [v for v in persisted if v is not None and isinstance(v.owner, qc.MeasureOp)]
+    assert measured, [b for b in bs]
+
+
+def test_a_qubit_reset_next_needs_no_bit() -> None:
+    m = module("qubit[1] q; bit[2] c;\nh q[0]; c[0] = measure q[0];\nreset q[0];\nh q[0]; c[1] = measure q[0];\n")
+    for b in insert_boundaries(m, "every", every=1):
+        assert not any(n.startswith("qubit:") for n, _ in b.named_values()), b
+
+
+def test_every_n_on_a_while_loop_counts_iterations() -> None:
+    m = module("qubit[2] q; bit[1] c;\nh q[0]; c[0] = measure q[0];\nwhile (c[0]) { reset q[0]; h q[0]; c[0] = measure q[0]; }\n")
+    (b,) = insert_boundaries(m, "every", every=3)
+    names = [n for n, _ in b.named_values()]
+    assert "qckpt.iteration" in names
+    loop = next(op for op in m.walk() if isinstance(op, scf.WhileOp))
+    assert len(loop.results) == 2 and loop.after_region.block.args[-1] is _persisted(b)["qckpt.iteration"]

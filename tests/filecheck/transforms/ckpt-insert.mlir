@@ -1,8 +1,9 @@
 // RUN: xdsl-opt %s -p 'ckpt-insert{policy=exact}' | filecheck %s
 // RUN: xdsl-opt %s -p 'ckpt-analyze-boundaries,ckpt-insert{policy=exact}' | filecheck %s
 // After the ancilla's measurement the quantum cut stays empty to the end:
-// one run of exact points, so one boundary, at the run's end. It persists
-// nothing: %m is no longer needed there.
+// one run of exact points, so one boundary, at the run's end. As a value
+// %m is no longer needed there, but q[1] is classical with bit %m (the
+// conditional x), and re-preparing it needs that bit.
 
 func.func @main() {
   %q = qc.alloc "q" : !qc.reg<2>
@@ -23,6 +24,6 @@ func.func @main() {
 // CHECK-NEXT: qc.reset %a
 // CHECK-NEXT: scf.if %m {
 // CHECK-NEXT:   qc.gate "x" %b
-// CHECK:      ckpt.boundary 0 classicalized "exact" [] cut [] cost 0
+// CHECK:      ckpt.boundary 0 classicalized "exact" [%m as "qubit:q[1]" : i1] cut [] cost 0
 // CHECK-NEXT: %r = qc.measure %b
 // CHECK-NOT:  ckpt.boundary

@@ -1,0 +1,93 @@
+"""Resume shots that were cut short, from their last complete boundary visit.
+
+A shot of a resumable program (``--resumable --record-mode streaming``)
+that dies mid-run leaves its complete visits in its record stream
+(``checkpoint_log``). Resuming it binds that visit into the program
+(``qckpt.qir.resume_binding``) and runs one shot from the boundary; the
+result is *stitched*: the dead shot's records up to that visit's end,
+then the resumed shot's records. Visits are numbered by position, so the
+stitched stream numbers them as an uninterrupted shot would.
+
+Shots are grouped by the state they resume from (boundary, visit, values):
+one binding and one qir-runner run per distinct state, however many shots
+share it. A shot with no complete visit starts over.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from qckpt.qir import abi
+from qckpt.qir.bind import load_module
+from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file, program_fingerprint, restorable_boundaries
+from qckpt.runtime.checkpoint_log import Visit, read_shot
+from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
+
+
+def last_complete_visit(shot: Shot, restorable: set[int] | None = None) -> tuple[Visit | None, list[OutputRecord]]:
+    """The shot's last complete visit (of a boundary in ``restorable``, when
+    given) and its records up to that visit's end record (empty when there
+    is none). Later visits are dropped: the resumed shot records them again."""
+    log = read_shot(shot)
+    usable = [k for k, v in enumerate(log.visits) if restorable is None or v.boundary in restorable]
+    if not usable:
+        return None, []
+    n = usable[-1] + 1  # the n-th complete visit of the shot
+    seen = 0
+    for i, rec in enumerate(shot.records):
+        if rec.label == abi.END_LABEL and rec.kind == "INT":
+            seen += 1
+            if seen == n:
+                return log.visits[n - 1], shot.records[: i + 1]
+    raise AssertionError("read_shot counted a visit whose end record is missing")
+
+
+def record_for(visit: Visit, fingerprint: str) -> ResumeRecord:
+    return ResumeRecord(fingerprint, visit.boundary, visit.visit, dict(visit.values))
+
+
+@dataclass
+class ResumeReport:
+    shots: list[Shot]  # the stitched shots, in the order given
+    bindings: int  # distinct resume states bound (one qir-runner run each)
+    restarted: int  # shots with no complete visit, run from the top
+
+
+def _state_key(visit: Visit) -> tuple:
+    return (visit.boundary, visit.visit, tuple(sorted(visit.values.items())))
+
+
+def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float | None = None) -> ResumeReport:
+    """Finish each cut shot of ``program`` (a resumable QIR file). Each group
+    of shots sharing a resume state runs with its own seed derived from
+    ``seed`` and the group's index, so a rerun is reproducible."""
+    path = Path(program)
+    fingerprint = program_fingerprint(path.read_bytes())
+    restorable = set(restorable_boundaries(load_module(path)))
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    visits: dict[tuple, Visit | None] = {}
+    prefixes: list[list[OutputRecord]] = []
+    for i, shot in enumerate(cut):
+        visit, prefix = last_complete_visit(shot, restorable)
+        key = _state_key(visit) if visit is not None else ("start",)
+        groups[key].append(i)
+        visits[key] = visit
+        prefixes.append(prefix)
+    out: list[Shot | None] = [None] * len(cut)
+    for g, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: repr(kv[0]))):
+        visit = visits[key]
+        module = bind_resume_file(path, record_for(visit, fingerprint) if visit is not None else None)
+        fd, tmp = tempfile.mkstemp(suffix=".bc", prefix="qckpt-resume-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(module.bitcode)
+            res = run_qir(tmp, shots=len(members), seed=(seed * 1_000_003 + g) % (2**63), timeout=timeout)
+        finally:
+            os.unlink(tmp)
+        for i, resumed in zip(members, res.shots):
+            out[i] = Shot(prefixes[i] + resumed.records, resumed.metadata, resumed.end_code)
+    return ResumeReport([s for s in out if s is not None], len(groups), len(groups.get(("start",), [])))
