@@ -104,6 +104,12 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
             policy = policy or ("interval" if args.mtbf is not None else "exact")
         if policy and policy != "none":
             pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
+            if getattr(args, "store", None):
+                # Streaming records and a resume dispatch: a shot cut short resumes from its last exact boundary.
+                try:
+                    return pipeline.module_to_qir(module, record_mode="streaming", resumable=True).encode(), "program.ll"
+                except QckptError:  # no restorable boundary: cut shots will start over
+                    return pipeline.module_to_qir(module, record_mode="streaming").encode(), "program.ll"
         return pipeline.module_to_qir(module).encode(), "program.ll"
     p = Path(path)
     if not p.exists():
@@ -213,6 +219,8 @@ def _report_job(result, as_json: bool) -> int:
         "failures_survived": len(result.failures) if result.status != "failed" else 0,
         "failures": [f.to_json() for f in result.failures],
         "restarted_shots": led.restarted_shots,
+        "resumed_shots": led.resumed_shots,
+        "saved_visits": led.saved_visits,
         "lost_visits": led.lost_visits,
         "boundary_visits": led.visits,
         "recovered_shots": result.recovered_shots,
@@ -376,7 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--batch-size", type=int, help="shots per batch, the unit of commit (default: shots/16, at most 1000)")
     rs.add_argument("--policy", metavar="K=V,...", help="failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
     rs.add_argument("--mtbf", type=float, help="when compiling OpenQASM: mean time between failures (s) for the interval boundary policy")
-    rs.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="when compiling OpenQASM: boundary policy (default with --store: exact, or interval with --mtbf)")
+    rs.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="when compiling OpenQASM: boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last exact boundary")
     rs.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
     rs.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
     rs.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import signal
 import subprocess
 import tempfile
@@ -38,7 +39,9 @@ from qckpt.runtime import failures
 from qckpt.runtime.failures import Failure
 from qckpt.runtime.qir_runner import parse_output, qir_runner_binary
 
-END_OF_VISIT = b"\tqckpt.end\n"
+END_OF_VISIT = b"\tqckpt.end\n"  # streaming records: one per complete visit
+LAST_GROUP = b"\tqckpt.last\n"  # final records: a group's first line
+_LAST_VISITS = re.compile(rb"\tINT\t(\d+)\tqckpt\.visits\n")  # final records: a visit count per boundary
 
 
 @dataclass(frozen=True)
@@ -239,11 +242,17 @@ def shot_outcome(text: bytes) -> ShotDone:
     """One shot's histogram key, boundary visits and output shape, from its
     records (``START`` up to, not including, ``END``).
 
-    Program outputs are recorded in the final block, after every checkpoint
-    visit, so only the records after the last visit's end are parsed: a shot
-    costs the same to read whatever its number of visits."""
+    Program outputs are recorded in the final block, after every streaming
+    checkpoint visit, so only the records after the last visit's end are
+    parsed: a shot costs the same to read whatever its number of visits. In
+    the ``final`` record mode the visits are counted from each boundary's
+    ``qckpt.visits`` record."""
     visits = text.count(END_OF_VISIT)
     tail = text[text.rfind(END_OF_VISIT) + len(END_OF_VISIT) :] if visits else text
+    if not visits and b"\tqckpt.visits\n" in text:
+        visits = sum(int(n) for n in _LAST_VISITS.findall(text))
+        first = text.find(LAST_GROUP)
+        tail = text[: text.rfind(b"\n", 0, first) + 1]  # the outputs come before the groups
     shots = parse_output("START\n" + tail.decode(errors="replace") + "END\t0\n")
     shot = shots[-1]
     regs = shot.registers()

@@ -58,6 +58,8 @@ def inspect_store(path: str) -> dict:
                 "sessions": ledger.sessions,
                 "failures_survived": ledger.failures_total,
                 "restarted_shots": ledger.restarted_shots,
+                "resumed_shots": ledger.resumed_shots,
+                "saved_visits": ledger.saved_visits,
                 "lost_visits": ledger.lost_visits,
                 "registers": [n for n, _ in ledger.shape],
                 "counts": ledger.counts() if ledger.status == "complete" else None,
@@ -104,7 +106,8 @@ def render(info: dict) -> str:
         )
         lines.append(
             f"boundary visits recorded: {run['boundary_visits']}; failures survived: {run['failures_survived']}; "
-            f"shots started over: {run['restarted_shots']} ({run['lost_visits']} boundary visits redone); sessions: {run['sessions']}"
+            f"shots cut short: {run['resumed_shots']} resumed from a boundary ({run['saved_visits']} visits not run again), "
+            f"{run['restarted_shots']} started over; {run['lost_visits']} visits run again; sessions: {run['sessions']}"
         )
         lines.append(f"restart from: dataset {info['restart_from']}")
     lines.append(f"{'id':>6}  {'name':<12} {'valid':<6} {'checksums':<9} {'bytes':>8}  {'levels':<16} created")

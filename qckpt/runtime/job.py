@@ -41,13 +41,14 @@ from qckpt.runtime.failures import Failure
 from qckpt.runtime.journal import Journal
 from qckpt.runtime.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
 from qckpt.runtime.policy import FailurePolicy, PolicyEngine
-from qckpt.runtime.qir_runner import parse_output
-from qckpt.runtime.shot_resume import ShotResumer, StartOver
+from qckpt.runtime.qir_runner import Shot, parse_output
+from qckpt.runtime.shot_resume import BoundaryResumer, ShotResumer
 from qckpt.runtime.storage import LocalStorage, Storage
 from qckpt.runtime.store import HEADER, CheckpointStore
 
 JOURNAL = "journal"
 EXIT_PREEMPTED = 75  # EX_TEMPFAIL: "resume me"
+READ_PAUSE = 0.003  # seconds between two reads of the record streams while they flow
 PREEMPT_SIGNALS = (signal.SIGTERM, signal.SIGUSR1)
 
 
@@ -84,7 +85,7 @@ class JobOptions:
     persistent: str | None = None  # a second, persistent store level
     flush_every: int = 1
     executor: Executor | None = None  # None: qir-runner
-    resumer: ShotResumer | None = None  # None: StartOver (restoration is pending)
+    resumer: ShotResumer | None = None  # None: BoundaryResumer (restoration's resume binding)
     progress: Progress | None = None
     inject_kill_every: int = 0  # test/benchmark knob: SIGKILL the backend after every K finished shots
     seed_rng: int | None = None  # seed of the backoff jitter (tests)
@@ -123,6 +124,7 @@ class _Run:
     hung: bool = False
     bad: Failure | None = None  # the runtime's own finding (output shape changed)
     resumes_shot: bool = False  # a one-shot run that finishes a torn shot (ShotResumer)
+    kept_visits: int = 0  # visits of that torn shot it does not run again
 
 
 class Job:
@@ -135,7 +137,7 @@ class Job:
         self.notes = notes
         self.workers = options.workers or default_workers()
         self.executor: Executor = options.executor or QirRunnerExecutor()
-        self.resumer: ShotResumer = options.resumer or StartOver()
+        self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
         self.committer = _Committer(store, program)
@@ -164,6 +166,7 @@ class Job:
             self.program_path = os.path.join(work, self.plan.program_name)
             with open(self.program_path, "wb") as f:
                 f.write(self.program)
+            self.start_path = _bound_at_start(self.program, self.program_path, work)
             old = _catch_preemption(self._on_signal)
             try:
                 status = self._loop()
@@ -222,7 +225,7 @@ class Job:
                 del self.queue[b]
                 self._start(b)
 
-    def _start(self, b: int, program: str | None = None) -> None:
+    def _start(self, b: int, program: str | None = None, kept_visits: int = 0) -> None:
         if self.ledger.is_done(b):
             return
         if self.plan.mode == "reproducible" and program is None:
@@ -233,11 +236,11 @@ class Job:
         attempt = self.attempts[b] = self.attempts.get(b, -1) + 1
         seed = self.plan.attempt_seed(b, self.session, attempt)
         try:
-            ex = self.executor.start(program or self.program_path, shots, seed)
+            ex = self.executor.start(program or self.start_path, shots, seed)
         except BackendUnavailable as e:
             self._fail(_Run(b, None, "", self.session, attempt), Failure(failures.BACKEND, e.message, b))  # type: ignore[arg-type]
             return
-        r = _Run(b, ex, part_name(self.session, attempt), self.session, attempt, resumes_shot=program is not None)
+        r = _Run(b, ex, part_name(self.session, attempt), self.session, attempt, resumes_shot=program is not None, kept_visits=kept_visits)
         if r.resumes_shot:
             self.reserved[b] += 1
         self.running[ex.fileno()] = r
@@ -254,13 +257,20 @@ class Job:
         if not self.running:
             time.sleep(timeout)
             return
-        for key, _ in self.sel.select(timeout):
+        ready = self.sel.select(timeout)
+        ended = False
+        for key, _ in ready:
             r = key.data
             for ev in r.execution.read():
                 if isinstance(ev, ShotDone):
                     self._on_shot(r, ev)
                 else:
                     self._on_end(r, ev)
+                    ended = True
+        if ready and not ended:
+            # qir-runner writes line by line: waking for every few lines would cost the loop more than the
+            # records. A short pause lets output gather (a pipe holds 64 KiB: tens of ms of it at the fastest).
+            time.sleep(READ_PAUSE)
         now = time.monotonic()
         for r in self.running.values():
             if not r.hung and now - r.execution.last_output > hb:
@@ -272,6 +282,7 @@ class Job:
     def _on_shot(self, r: _Run, ev: ShotDone) -> None:
         if r.bad is not None:
             return  # killed for bad records: the shots still in the pipe are not trusted
+        self.engine.working = True
         if self.shape is None:
             self.shape = ev.shape
             self.ledger.shape = list(ev.shape)
@@ -283,8 +294,9 @@ class Job:
             return  # cannot happen: an execution is asked for no more than the batch lacks
         if r.resumes_shot:
             self.reserved[r.batch] -= 1
-        finished = self.ledger.add(r.batch, r.part, ev.key, ev.visits)
-        self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, ev.visits, ev.key))
+        visits = ev.visits + r.kept_visits
+        finished = self.ledger.add(r.batch, r.part, ev.key, visits)
+        self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, visits, ev.key))
         r.seq += 1
         if self.signals == 1 and not r.stopping:  # preemption: stop at the end of this shot
             r.stopping = True
@@ -308,7 +320,7 @@ class Job:
             if self.plan.mode == "reproducible":
                 self.ledger.drop_partial(r.batch)
             elif ev.torn:
-                self._count_restarted(self._torn_log(ev.torn))
+                self._count_restarted(self._log(self._torn_shot(ev.torn)))
             if not done:
                 self.queue[r.batch] = 0.0
             return
@@ -346,26 +358,39 @@ class Job:
 
     def _settle_torn_shot(self, r: _Run, torn: bytes) -> None:
         """A shot that began and did not end. In ``reproducible`` mode it
-        goes with its batch. In ``resume`` mode the :class:`ShotResumer` may
-        give a program that finishes it from its last complete boundary
+        goes with its batch. In ``resume`` mode the :class:`ShotResumer`
+        may give a program that finishes it from its last complete boundary
         visit, which then runs as a one-shot execution of the batch; with no
-        such program (the default until restoration lands) the shot starts
-        over, and the work lost is counted."""
-        if not torn or self.plan.mode == "reproducible" or r.resumes_shot:
-            if torn and r.resumes_shot:
-                self._count_restarted(self._torn_log(torn))
+        such program the shot starts over. The work is counted either way."""
+        if not torn or self.plan.mode == "reproducible":
             return
-        log = self._torn_log(torn)
-        path = self.resumer.resume(self.program_path, log, self.workdir) if log.visits else None
-        if path is None:
+        shot = self._torn_shot(torn)
+        log = self._log(shot)
+        if r.resumes_shot or not log.visits:  # a resumed shot cut again starts over (its records lack the prefix)
             self._count_restarted(log)
             return
-        self._start(r.batch, program=path)
-
-    def _torn_log(self, torn: bytes) -> ShotLog:
-        shots = parse_output(torn.decode(errors="replace"))
         try:
-            return read_shot(shots[-1]) if shots else ShotLog()
+            res = self.resumer.resume(self.program_path, shot, self.workdir)
+        except QckptError as e:
+            self.notes.append(f"could not resume a torn shot of batch {r.batch}, it starts over: {e.message}")
+            res = None
+        if res is None:
+            self._count_restarted(log)
+            return
+        self.ledger.resumed_shots += 1
+        self.ledger.saved_visits += res.kept_visits
+        self.ledger.lost_visits += len(log.visits) - res.kept_visits
+        self._start(r.batch, program=res.program, kept_visits=res.kept_visits)
+
+    @staticmethod
+    def _torn_shot(torn: bytes) -> Shot:
+        shots = parse_output(torn.decode(errors="replace"))
+        return shots[-1] if shots else Shot()
+
+    @staticmethod
+    def _log(shot: Shot) -> ShotLog:
+        try:
+            return read_shot(shot)
         except (LogFormatError, ValueError):
             return ShotLog()
 
@@ -396,7 +421,8 @@ class Job:
         kept = Ledger.from_bytes(reader.read("ledger"))
         kept.sessions = self.ledger.sessions
         kept.failures, kept.failures_total = self.ledger.failures, self.ledger.failures_total
-        kept.restarted_shots, kept.lost_visits = self.ledger.restarted_shots, self.ledger.lost_visits
+        for counter in ("restarted_shots", "resumed_shots", "saved_visits", "lost_visits"):
+            setattr(kept, counter, getattr(self.ledger, counter))
         kept.shape = self.ledger.shape
         self.ledger = kept
         self.reserved.clear()
@@ -492,6 +518,22 @@ class _Committer:
                 with self._cv:
                     self._busy = False
                     self._cv.notify_all()
+
+
+def _bound_at_start(program: bytes, path: str, work: str) -> str:
+    """What fresh shots run. A resumable program (one that can start at a
+    boundary, for restoration) must be told to start at the top: bound once
+    per session; its resume functions are otherwise undefined."""
+    from qckpt.qir import abi
+
+    if abi.RESUME_POINT.encode() not in program:
+        return path
+    from qckpt.qir.resume_binding import bind_resume_file
+
+    start = os.path.join(work, "start.bc")
+    with open(start, "wb") as f:
+        f.write(bind_resume_file(path, None).bitcode)
+    return start
 
 
 def _shape(shape: tuple) -> str:

@@ -136,8 +136,10 @@ class Ledger:
     sessions: int = 0  # sessions started so far (the current one included)
     failures: list[dict] = field(default_factory=list)  # the most recent ones, for the report
     failures_total: int = 0
-    restarted_shots: int = 0  # in-flight shots that started over (no restoration)
-    lost_visits: int = 0  # complete boundary visits of those shots: quantum work done again
+    restarted_shots: int = 0  # in-flight shots that started over
+    resumed_shots: int = 0  # in-flight shots finished from a boundary visit (restoration)
+    saved_visits: int = 0  # complete visits of those that did not run again
+    lost_visits: int = 0  # complete visits of torn shots that run again: quantum work done twice
     shape: list[tuple[str, int]] = field(default_factory=list)  # (register, bits) of the program's outputs
 
     def batch(self, b: int) -> BatchState:
@@ -216,6 +218,8 @@ class Ledger:
             "failures": self.failures[-50:],
             "failures_total": self.failures_total,
             "restarted_shots": self.restarted_shots,
+            "resumed_shots": self.resumed_shots,
+            "saved_visits": self.saved_visits,
             "lost_visits": self.lost_visits,
             "shape": [list(x) for x in self.shape],
         }
@@ -240,6 +244,8 @@ class Ledger:
             led.failures_total = int(doc.get("failures_total", 0))
             led.restarted_shots = int(doc.get("restarted_shots", 0))
             led.lost_visits = int(doc.get("lost_visits", 0))
+            led.resumed_shots = int(doc.get("resumed_shots", 0))
+            led.saved_visits = int(doc.get("saved_visits", 0))
             led.shape = [(str(n), int(k)) for n, k in doc.get("shape", [])]
             if sum(led.done_counts.values()) != sum(plan.batch_shots(b) for b in led.done):
                 raise ValueError("the finished batches' histogram does not add up to their shots")

@@ -23,7 +23,9 @@ Actions, on a failed execution of a batch:
   again) and go on from there.
 
 A backend that is missing or cannot run (:data:`failures.PERMANENT`) stops
-the run at once: no number of retries brings a binary back.
+the run at once: no number of retries brings a binary back. So does one that
+exits with an error before its first shot when no shot of the session has
+finished yet: it rejects the program (a parse or link error).
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ class PolicyEngine:
         self.total = 0
         self.in_a_row: dict[int, int] = {}
         self.rng = rng or random.Random()
+        self.working = False  # some shot has finished in this session
 
     def succeeded(self, batch: int) -> None:
         self.in_a_row.pop(batch, None)
@@ -118,6 +121,10 @@ class PolicyEngine:
         n = self.in_a_row[failure.batch] = self.in_a_row.get(failure.batch, 0) + 1
         if failure.kind in failures.PERMANENT:
             return Decision("give-up", reason="the backend cannot run")
+        if failure.kind == failures.EXIT and failure.shots_done == 0 and not self.working:
+            # Exits with an error before its first shot, and no shot has ever finished: the backend
+            # rejects the program (a parse or link error), and every retry would do the same.
+            return Decision("give-up", reason="the backend rejects the program: it failed before its first shot and no shot has run")
         if self.total > p.max_failures:
             return Decision("give-up", reason=f"{self.total} failures, more than max-failures={p.max_failures}")
         if n > p.batch_retries:

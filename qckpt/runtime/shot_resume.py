@@ -8,40 +8,97 @@ turns those into a program that finishes *that* shot from its last complete
 visit, with the same output records as a whole shot; the runtime runs it for
 one shot and counts it in place of the torn one.
 
-Restoration (the resume binding of the restoration issue) is not built yet,
-so the only resumer today is :class:`StartOver`: the torn shot is dropped
-and a fresh shot runs in its place. That keeps the histogram a sample of the
-program's distribution with exactly N shots; what it costs is the quantum
-work of the torn shot, which the runtime counts (``restarted_shots``,
-``lost_visits`` in the ledger and ``qckpt inspect``). Intra-shot resume is
-pending restoration: nothing here pretends otherwise.
+The call site is :meth:`qckpt.runtime.job.Job._settle_torn_shot`, the one
+place the runtime handles an in-flight shot. Two resumers:
 
-Plugging restoration in means implementing :meth:`ShotResumer.resume` and
-passing the object as ``run_job(..., resumer=...)``: the call site is
-:meth:`qckpt.runtime.job.Job._settle_torn_shot`, the one place the runtime
-handles an in-flight shot.
+- :class:`BoundaryResumer` (the default): restoration's resume binding
+  (``qckpt.qir.resume_binding``, ``docs/restoration.md``). It needs a
+  *resumable* program (``--resumable --record-mode streaming``, which
+  ``qckpt run --store`` compiles OpenQASM to) and resumes from the last
+  complete visit of a restorable (exact) boundary. Anything else starts over.
+- :class:`StartOver`: every torn shot starts over from the top.
+
+Either way the work is counted: visits a resumed shot did not run again
+(``saved_visits``), and visits that are run again (``lost_visits``), in the
+ledger, ``--json`` and ``qckpt inspect``.
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from typing import Protocol
 
-from qckpt.runtime.checkpoint_log import ShotLog
+from qckpt.diagnostics import QckptError
+from qckpt.qir import abi
+from qckpt.runtime.qir_runner import Shot
+
+
+@dataclass(frozen=True)
+class Resumption:
+    program: str  # a program (.ll or .bc path) that runs the rest of the shot and records all its outputs
+    kept_visits: int  # complete visits of the torn shot that it does not run again
 
 
 class ShotResumer(Protocol):
-    def resume(self, program: str, log: ShotLog, workdir: str) -> str | None:
-        """A program (path of a ``.ll`` or ``.bc`` file written under
-        ``workdir``) that runs the rest of the shot whose complete boundary
-        visits are in ``log`` (``log.visits``, last one last), from its last
-        complete visit; it must record the shot's outputs exactly as the
-        original program would. ``None``: this shot cannot be resumed (no
-        complete visit, or no restorable boundary), so it starts over."""
+    def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
+        """Finish the torn ``shot`` (its records so far) of ``program`` from
+        its last usable boundary visit: a program written under ``workdir``
+        that records the shot's outputs exactly as the original would. None:
+        this shot starts over."""
         ...
 
 
 class StartOver:
-    """The default: every torn shot starts over from the beginning."""
+    """Every torn shot starts over from the beginning."""
 
-    def resume(self, program: str, log: ShotLog, workdir: str) -> str | None:
+    def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
         return None
+
+
+class BoundaryResumer:
+    """Resume at the last complete visit of a restorable boundary, by binding
+    that visit's state into the program (one binding per distinct state,
+    kept for the run)."""
+
+    def __init__(self) -> None:
+        self._programs: dict[str, tuple[str, set[int]]] = {}  # path -> (fingerprint, restorable ids)
+        self._bound: dict[tuple, str] = {}
+
+    def _program(self, program: str) -> tuple[str, set[int]]:
+        if program not in self._programs:
+            from qckpt.qir.bind import load_module
+            from qckpt.qir.resume_binding import program_fingerprint, restorable_boundaries
+
+            with open(program, "rb") as f:
+                fp = program_fingerprint(f.read())
+            self._programs[program] = (fp, set(restorable_boundaries(load_module(program))))
+        return self._programs[program]
+
+    def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
+        from qckpt.runtime.resume import last_complete_visit, record_for
+
+        fp, restorable = self._program(program)
+        if not restorable:
+            return None
+        try:
+            visit, prefix = last_complete_visit(shot, restorable)
+        except (ValueError, AssertionError):  # records that do not follow the ABI: start over
+            return None
+        if visit is None:
+            return None
+        kept = sum(1 for r in prefix if r.kind == "INT" and r.label == abi.END_LABEL)
+        key = (program, visit.boundary, visit.visit, tuple(sorted(visit.values.items())))
+        path = self._bound.get(key)
+        if path is None:
+            from qckpt.qir.resume_binding import bind_resume_file
+
+            try:
+                module = bind_resume_file(program, record_for(visit, fp))
+            except QckptError:
+                return None
+            path = os.path.join(workdir, f"resume-{len(self._bound)}.bc")
+            with open(path, "wb") as f:
+                f.write(module.bitcode)
+            self._bound[key] = path
+        return Resumption(path, kept)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from qckpt.qir.resume_binding import bind_resume_file
+
 HERE = Path(__file__).resolve().parent
 for p in (HERE, HERE.parent / "differential"):
     if str(p) not in sys.path:
@@ -20,7 +22,9 @@ from runtime_helpers import ROOT, compile_qasm_with_boundaries, trotter_loop  # 
 @pytest.fixture(scope="session")
 def programs(tmp_path_factory) -> dict[str, Path]:
     """rus: repeat-until-success on 2 qubits (fast shots, a boundary per try);
-    loop: a 6-qubit measured loop of 6 steps (slower shots, 6 boundaries each)."""
+    loop: a 6-qubit measured loop of 6 steps (slower shots, 6 boundaries each).
+    Both resumable, as ``qckpt run --store`` compiles them; ``*-start`` are
+    the same bound to start at the top, to run on qir-runner directly."""
     d = tmp_path_factory.mktemp("programs")
     out = {}
     rus = (ROOT / "examples" / "repeat_until_success.qasm").read_text()
@@ -28,4 +32,7 @@ def programs(tmp_path_factory) -> dict[str, Path]:
     out["rus"].write_bytes(compile_qasm_with_boundaries(rus, "rus.qasm"))
     out["loop"] = d / "loop.ll"
     out["loop"].write_bytes(compile_qasm_with_boundaries(trotter_loop(6, 6), "loop.qasm", "every"))
+    for name in ("rus", "loop"):
+        out[f"{name}-start"] = d / f"{name}-start.bc"
+        out[f"{name}-start"].write_bytes(bind_resume_file(out[name], None).bitcode)
     return out

@@ -34,9 +34,11 @@ def trotter_loop(qubits: int, steps: int) -> str:
 
 
 def compile_qasm_with_boundaries(src: str, name: str, policy: str = "exact") -> bytes:
+    """As ``qckpt run --store`` compiles: boundaries, streaming records, and
+    resumable (a shot cut short resumes from its last exact boundary)."""
     m = qasm_to_module(src, name)
     insert_checkpoints(m, policy)
-    return module_to_qir(m).encode()
+    return module_to_qir(m, record_mode="streaming", resumable=True).encode()
 
 
 def fake_backend(tmp_path: Path, name: str, body: str) -> str:

@@ -34,11 +34,11 @@ def drain(ex, timeout: float = 60.0):
 
 
 def test_streamed_shots_match_a_plain_qir_runner_run(programs):
-    ex = QirRunnerExecutor().start(str(programs["rus"]), 500, 11)
+    ex = QirRunnerExecutor().start(str(programs["rus-start"]), 500, 11)
     events = drain(ex)
     shots = [e for e in events if isinstance(e, ShotDone)]
     assert isinstance(events[-1], Ended) and events[-1].failure is None
-    want = run_qir(programs["rus"], shots=500, seed=11)
+    want = run_qir(programs["rus-start"], shots=500, seed=11)
     assert len(shots) == 500
     assert [s.key for s in shots] == [s.bitstring() for s in want.shots]
     # every shot of repeat-until-success visits its boundary at least once
@@ -66,7 +66,7 @@ def test_binary_that_cannot_be_executed_is_backend_unavailable(tmp_path, program
     bad.write_bytes(b"\x7fELF garbage, not a program")
     bad.chmod(0o755)
     with pytest.raises(BackendUnavailable, match="cannot run qir-runner"):
-        QirRunnerExecutor(str(bad)).start(str(programs["rus"]), 10, 1)
+        QirRunnerExecutor(str(bad)).start(str(programs["rus-start"]), 10, 1)
 
 
 FAKES = {
@@ -96,7 +96,7 @@ FAKES = {
 @pytest.mark.parametrize("name", sorted(FAKES))
 def test_detector_names_each_failure(tmp_path, programs, name):
     body, kind, done = FAKES[name]
-    ex = QirRunnerExecutor(fake_backend(tmp_path, name, body)).start(str(programs["rus"]), 5, 1)
+    ex = QirRunnerExecutor(fake_backend(tmp_path, name, body)).start(str(programs["rus-start"]), 5, 1)
     t0 = time.monotonic()
     end = drain(ex)[-1]
     assert time.monotonic() - t0 < 20  # a bad shot kills the backend at once; it does not wait for its sleep
@@ -113,7 +113,7 @@ def test_kill_reaches_the_whole_process_group(tmp_path, programs):
     # the fake forks a grandchild; killing the execution must take both
     pidfile = tmp_path / "grandchild"
     body = f"p = subprocess.Popen(['sleep', '60']); open({str(pidfile)!r}, 'w').write(str(p.pid)); sys.stdout.write('START\\n'); sys.stdout.flush(); time.sleep(60)\n"
-    ex = QirRunnerExecutor(fake_backend(tmp_path, "forks", body)).start(str(programs["rus"]), 1, 1)
+    ex = QirRunnerExecutor(fake_backend(tmp_path, "forks", body)).start(str(programs["rus-start"]), 1, 1)
     deadline = time.monotonic() + 10
     while not pidfile.exists() or not pidfile.read_text():
         assert time.monotonic() < deadline
@@ -137,7 +137,7 @@ def _running(pid: int) -> bool:
 
 
 def test_a_real_qir_runner_killed_mid_run_is_a_signal_failure(programs):
-    ex = QirRunnerExecutor().start(str(programs["loop"]), 100000, 3)
+    ex = QirRunnerExecutor().start(str(programs["loop-start"]), 100000, 3)
     sel = selectors.DefaultSelector()
     sel.register(ex.fileno(), selectors.EVENT_READ)
     shots = 0
@@ -149,3 +149,14 @@ def test_a_real_qir_runner_killed_mid_run_is_a_signal_failure(programs):
     end = rest[-1]
     assert end.failure.kind == failures.SIGNAL
     assert end.failure.shots_done == shots + sum(isinstance(e, ShotDone) for e in rest)
+
+
+def test_shot_outcome_in_final_record_mode():
+    text = (
+        b"START\nMETADATA\tentry_point\n"
+        b"OUTPUT\tARRAY\t1\tc\nOUTPUT\tBOOL\ttrue\tc[0]\n"
+        b"OUTPUT\tTUPLE\t1\tqckpt.last\nOUTPUT\tINT\t0\tqckpt.id\nOUTPUT\tINT\t3\tqckpt.visits\nOUTPUT\tBOOL\tfalse\tv0\n"
+        b"OUTPUT\tTUPLE\t0\tqckpt.last\nOUTPUT\tINT\t1\tqckpt.id\nOUTPUT\tINT\t2\tqckpt.visits\n"
+    )
+    s = shot_outcome(text)
+    assert (s.key, s.visits, s.shape) == ("1", 5, (("c", 1),))
