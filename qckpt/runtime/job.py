@@ -166,9 +166,9 @@ class Job:
             self.program_path = os.path.join(work, self.plan.program_name)
             with open(self.program_path, "wb") as f:
                 f.write(self.program)
-            self.start_path = _bound_at_start(self.program, self.program_path, work)
             old = _catch_preemption(self._on_signal)
             try:
+                self.start_path = _bound_at_start(self.program, self.program_path, work)
                 status = self._loop()
             finally:
                 self.committer.close()

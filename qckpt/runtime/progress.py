@@ -4,6 +4,7 @@ pipes and CI output stay clean."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TextIO
 
@@ -20,7 +21,8 @@ class ProgressBar:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=shots, unit="shot", file=self.stream, dynamic_ncols=True, leave=True, smoothing=0.1)
+            cols, rows = _size(self.stream)
+            self.bar = tqdm(total=shots, unit="shot", file=self.stream, ncols=cols, nrows=rows, leave=True, smoothing=0.1)
         self.bar.n = shots_done
         self.bar.set_postfix_str(f"{commits} checkpoints, {failures} failures survived", refresh=False)
         self.bar.refresh()
@@ -29,3 +31,14 @@ class ProgressBar:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+def _size(stream: TextIO) -> tuple[int, int]:
+    """The terminal's size; one that reports none (0 x 0, as a pty nobody
+    sized does) counts as 100 x 24, where tqdm would draw nothing."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        cols, rows = size.columns, size.lines
+    except (OSError, ValueError, AttributeError):
+        cols, rows = 0, 0
+    return cols or 100, rows or 24

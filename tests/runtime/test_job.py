@@ -334,3 +334,32 @@ def test_cli_gives_up_with_a_report(tmp_path, programs):
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert "error: run stopped after 3 failure(s); 0 of 20 shots are committed" in r.stderr
     assert "killed by SIGABRT" in r.stderr and "gave up: 3 failures" in r.stderr
+
+
+def test_progress_bar_on_a_terminal(tmp_path, programs):
+    import os
+    import pty
+    import subprocess
+
+    from runtime_helpers import QCKPT, ROOT
+
+    master, slave = pty.openpty()
+    p = subprocess.Popen(
+        [*QCKPT, "run", str(programs["loop"]), "--shots", "3000", "--store", str(tmp_path / "s"), "--batch-size", "300"],
+        stdout=subprocess.PIPE, stderr=slave, cwd=ROOT, text=True,
+    )
+    os.close(slave)
+    out, _ = p.communicate(timeout=120)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the pty is closed once the child is gone
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert p.returncode == 0 and "3000 shots" in out  # the table still goes to stdout
+    text = seen.decode(errors="replace")
+    assert "3000/3000" in text and "checkpoints" in text and "failures survived" in text
