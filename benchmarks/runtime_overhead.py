@@ -10,8 +10,8 @@ restarting it whole.
   loops, a checkpoint boundary per iteration, streaming records), under the
   runtime (``start_run``, W workers) and under qir-runner alone: W qir-runner
   processes at once, each running its share of the shots with its stdout
-  read (not parsed) by one selector loop, which is the least any consumer of
-  the record stream does. Alternated, minimum of --repeat runs each, because
+  read (not parsed) by one selector loop that pauses between reads as the
+  runtime does, which is the least any consumer of the record stream does. Alternated, minimum of --repeat runs each, because
   this machine is shared and noisy.
 - A 10,000-shot job of the 10-qubit program with a failure injected after
   every 500 finished shots (qir-runner SIGKILLed by the runtime's
@@ -44,7 +44,7 @@ from checkpoint_overhead import trotter_loop  # noqa: E402
 
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module  # noqa: E402
 from qckpt.qir.resume_binding import bind_resume_file  # noqa: E402
-from qckpt.runtime.job import JobOptions, default_workers, fingerprint, start_run  # noqa: E402
+from qckpt.runtime.job import READ_PAUSE, JobOptions, default_workers, fingerprint, start_run  # noqa: E402
 from qckpt.runtime.ledger import RunPlan  # noqa: E402
 from qckpt.runtime.qir_runner import qir_runner_binary  # noqa: E402
 
@@ -97,6 +97,7 @@ def plain(prog: Path, shots: int, workers: int, seed: int, stop_after: int | Non
                 sel.unregister(key.fd)
                 open_ -= 1
                 continue
+            time.sleep(READ_PAUSE)  # wake per chunk, not per line, as the runtime does
             if stop_after is not None:
                 done += data.count(b"\nEND\t")
                 if done >= stop_after:
