@@ -335,6 +335,49 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_split(args: argparse.Namespace) -> int:
+    from qckpt import pipeline
+    from qckpt.runtime.segments import compile_segments, write_plan
+
+    text, name = _read_input(args.input)
+    kind = _input_kind(name, args.input_format)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+    if args.checkpoint:
+        pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf)
+    at = [int(x) for x in args.at.split(",")] if args.at else None
+    segments = compile_segments(pipeline.lower_to_target(module), at)
+    plan = write_plan(args.output, segments)
+    for seg in segments:
+        m = seg.manifest
+        begin = "start" if m["starts_at"] is None else f"boundary {m['starts_at']}"
+        finish = "end" if m["ends_at"] is None else f"boundary {m['ends_at']}"
+        print(f"segment {m['index']}: {begin} -> {finish}; {len(m['inputs'])} inputs, {len(m['records'])} state records")
+    print(f"wrote {len(segments)} segments and {plan}")
+    return 0
+
+
+def cmd_run_segments(args: argparse.Namespace) -> int:
+    from qckpt.runtime.segments import load_plan, run_segmented
+
+    run = run_segmented(load_plan(args.plan), args.shots, args.seed)
+    counts: dict[str, int] = {}
+    for s in run.shots:
+        counts[s.bitstring()] = counts.get(s.bitstring(), 0) + 1
+    counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    regs = list(run.shots[0].registers()) if run.shots else []
+    if args.json:
+        json.dump({"shots": args.shots, "seed": args.seed, "registers": regs, "counts": counts, "bindings": run.bindings}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    header = " ".join(reversed(regs)) or "(no registers)"
+    width = max([len(header), *(len(k) for k in counts)])
+    print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
+    for k, n in counts.items():
+        print(f"{k:<{width}}  {n:>7}  {n / max(1, args.shots):>6.3f}")
+    print(f"{args.shots} shots, seed {args.seed}; bindings per segment: {', '.join(map(str, run.bindings))}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
@@ -441,6 +484,33 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     br.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
     br.set_defaults(func=cmd_bind_resume)
+
+    sp = sub.add_parser(
+        "split",
+        help="cut a program at exact boundaries into segment programs",
+        description="Cut a program at exact top-level checkpoint boundaries into segments joined by classical data only; "
+        "writes one bitcode file per segment and plan.json. Run them with qckpt run-segments.",
+    )
+    sp.add_argument("input", help="OpenQASM 3 (.qasm) or our IR (.mlir); - for stdin")
+    sp.add_argument("-o", "--output", required=True, metavar="DIR", help="directory for the segments and plan.json")
+    sp.add_argument("--checkpoint", choices=["exact", "every", "interval", "annotated"], default="exact", help="place boundaries first by this policy (default: exact)")
+    sp.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N iterations or layers")
+    sp.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: MTBF in seconds")
+    sp.add_argument("--at", metavar="IDS", help="comma-separated boundary ids to cut at (default: every exact top-level boundary)")
+    sp.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration")
+    sp.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    sp.set_defaults(func=cmd_split)
+
+    rs = sub.add_parser(
+        "run-segments",
+        help="run a split program segment by segment on qir-runner",
+        description="Run segment 0 for all shots, group shots by their recorded state, bind the next segment once per state, and stitch.",
+    )
+    rs.add_argument("plan", metavar="DIR", help="directory written by qckpt split")
+    rs.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
+    rs.add_argument("--seed", type=int, default=0, help="seed (default: 0)")
+    rs.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rs.set_defaults(func=cmd_run_segments)
 
     k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
     k.add_argument("files", nargs="+", help="QIR files (.ll or .bc)")

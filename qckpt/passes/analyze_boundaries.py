@@ -265,7 +265,11 @@ class _Analyzer:
         block, index, live_at, outputs_at = self._top
         if loop.parent is block:  # top level: the live ranges already know
             i = index[loop]
-            return live_at.at(i), outputs_at.at(i)
+            # A value the loop only takes as an initial operand is consumed at
+            # entry: an iteration no longer needs it (unless used later).
+            inside = {v for region in loop.regions for o in region.walk() for v in o.operands}
+            entry_only = {v for v in loop.operands if v not in inside and _last_use(live_at, v) == i}
+            return [v for v in live_at.at(i) if v not in entry_only], outputs_at.at(i)
         # Nested: walk what can still run, from the loop outwards. An
         # enclosing loop runs again in full; elsewhere only what follows.
         future: list[Operation] = []
@@ -487,6 +491,10 @@ def _defined_inside(v: SSAValue, op: Operation) -> bool:
             return True
         o = o.parent_op()
     return False
+
+
+def _last_use(ranges: _Ranges, v: SSAValue) -> int | None:
+    return next((hi for _, hi, w in ranges.ranges if w is v), None)
 
 
 def _ops_after(x: Operation) -> list[Operation]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, ModuleOp, StringAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, IntegerType, ModuleOp, StringAttr, i64
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 
@@ -34,6 +34,7 @@ from qckpt.dialects import ckpt, qc
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
+from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, replay_cones
 
 POLICIES = ("exact", "every", "interval", "annotated")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
@@ -84,7 +85,7 @@ class _Inserter:
                 qubit_values.append((bit_name(self.qubit_names.get(q, f"q{len(qubit_values)}")), v))
         # Output bits already decided are not state, but a resumed shot must
         # still report them: they are persisted apart, as "out:<name>".
-        outputs = [(ckpt.OUTPUT_PREFIX + n, v) for n, v in _names(c.outputs_only)]
+        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only]
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent
@@ -223,6 +224,18 @@ class _Inserter:
                 self.insert(c, "user", "annotated")
 
 
+def _output_name(v: SSAValue) -> str:
+    """An output-only value is named by where the program records it
+    ("c[3]", or "n" for an integer output), the same at every boundary, so
+    that segments and resumed shots agree on it."""
+    for use in v.uses:
+        out = use.operation
+        if isinstance(out, qc.OutputOp):
+            label = out.label.data
+            return f"{label}[{use.index}]" if len(out.values) > 1 or v.type == IntegerType(1) else label
+    return v.name_hint or f"value{id(v)}"
+
+
 def _count_iterations(loop: scf.WhileOp) -> SSAValue:
     """Give ``loop`` an extra carried i64: the number of iterations started
     before the current one (0 in the first). Returns its value in the body.
@@ -299,7 +312,28 @@ def insert_boundaries(
         ins.annotated(cands)
     if ins.inserted:
         fill_boundaries(fn, analyze_function(fn))
+        mark_replay_cones(fn)
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
+
+
+def mark_replay_cones(fn: func.FuncOp) -> None:
+    """Replay boundaries: persist the outcome of each measurement in the
+    cone (``cone:<k>``), which a resume post-selects to; or say why the
+    boundary cannot be restored (``ckpt.not_restorable``)."""
+    for bid, cone in replay_cones(fn).items():
+        b = next(op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp) and op.id == bid)
+        if not cone.restorable:
+            b.attributes[NOT_RESTORABLE_ATTR] = StringAttr(cone.reason or "")
+            continue
+        extra = [(f"{CONE_PREFIX}{k}", m.result) for k, m in enumerate(cone.measurements)]
+        if not extra:
+            continue
+        new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost else None)
+        new.attributes.update(b.attributes)
+        block = b.parent
+        assert block is not None
+        block.insert_op_before(new, b)
+        block.erase_op(b)
 
 
 @dataclass(frozen=True)

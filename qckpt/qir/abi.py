@@ -42,6 +42,11 @@ PARAM_PREFIX = "qckpt_param_"
 RESUME_POINT = "qckpt_resume_point"
 RESUME_VALUE_PREFIX = "qckpt_resume."
 RESUME_VISIT_NAME = "qckpt.visit"  # every resume block reads its visit number
+# A replay boundary's resume block re-runs its cone until the post-selected
+# measurements match; past this many tries the shot ends with this exit code.
+MAX_REPLAY_TRIES = 1000
+REPLAY_FAILED_EXIT = 3
+REPLAY_FAILED_LABEL = "qckpt.replay_failed"  # INT <boundary id>, the failed shot's only record
 
 
 def resume_value_fn(boundary: int, name: str) -> str:
@@ -91,6 +96,7 @@ def module_flags(
     multiple_target_branching: bool,
     ir_functions: bool,
     streaming_records: bool = False,
+    multiple_return_points: bool = False,
 ) -> list[str]:
     """The ``!llvm.module.flags`` entries, as the Adaptive Profile lists them.
 
@@ -112,6 +118,8 @@ def module_flags(
         flags.append('i32 7, !"backwards_branching", i2 3')
     if multiple_target_branching:
         flags.append('i32 1, !"multiple_target_branching", i1 true')
+    if multiple_return_points:
+        flags.append('i32 1, !"multiple_return_points", i1 true')
     if streaming_records:
         flags.append(f'i32 7, !"{STREAMING_FLAG}", i1 true')
     return flags

@@ -36,6 +36,7 @@ from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
 from qckpt.qir import abi
+from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, replay_cones
 from qckpt.qir.final_records import FinalRecords
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
 
@@ -52,6 +53,7 @@ class Capabilities:
     multiple_target_branching: bool = False
     ir_functions: bool = False
     streaming_records: bool = False
+    multiple_return_points: bool = False
 
 
 def op_location(op: Operation) -> SourceLocation | None:
@@ -127,6 +129,9 @@ class _FunctionEmitter:
         self.loop_state: list[list] = []  # per open loop: its boundary-state phis
         self.resumable = resumable
         self.resume_blocks: dict[int, object] = {}  # boundary id -> its resume block
+        self.cones: dict = {}  # replay boundary id -> its restorable cone
+        self.replay_failed = None  # the one block that ends a shot whose replay never matched
+        self.replay_failed_emitted = False
         self.qubit_by_name: dict[str, int] = {}  # "q[1]" -> qubit id, for re-preparation
 
     # ---------------------------------------------------------------- helpers
@@ -178,6 +183,8 @@ class _FunctionEmitter:
         forward branches need no capability beyond the profile's)."""
         sink = self.sink
         restorable = [b for b in self.fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
+        self.cones = {bid: c for bid, c in replay_cones(self.fn).items() if c.restorable}
+        restorable = [b for b in restorable if not b.cut or b.id in self.cones]
         if not restorable:
             raise _fail(self.fn, "no restorable boundary in this program: insert boundaries with --checkpoint (exact boundaries are restorable)")
         sink.declare(abi.RESUME_POINT, "i64", [])
@@ -202,6 +209,7 @@ class _FunctionEmitter:
         self.goto(self.resume_blocks[op.id])
         restored: dict[SSAValue, object] = {}
         bits: list[tuple[int, object]] = []
+        cone_values: dict[str, object] = {}
         # The visit being resumed: read so that every restorable boundary has a
         # binding (bind-resume finds the restorable ones by it), and available
         # to the program as state.
@@ -220,6 +228,11 @@ class _FunctionEmitter:
                 bits.append((q, r))
             elif v not in restored:
                 restored[v] = r
+            if name.startswith(CONE_PREFIX):
+                cone_values[name] = r
+        cone = self.cones.get(op.id)
+        if cone is not None:
+            self.emit_cone_replay(op, cone, cone_values)
         if bits:
             sink.declare(TARGET_GATES["x"], "void", ["ptr"])
         for q, bit in bits:
@@ -237,6 +250,70 @@ class _FunctionEmitter:
             sink.add_incoming(phi, self.val(v), normal)
             sink.add_incoming(phi, r, resumed)
             self.vals[v] = phi
+
+    def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
+        """Re-run the boundary's quantum cone from |0>, post-selecting each
+        measurement in it to its recorded outcome (``cone:<k>``): on a
+        mismatch, reset the cone's qubits and try again, at most
+        ``abi.MAX_REPLAY_TRIES`` times, then end the shot with exit code
+        ``abi.REPLAY_FAILED_EXIT``. Afterwards the cone's qubits outside the cut
+        are reset, ready for re-preparation from their recorded bits."""
+        sink = self.sink
+        self.caps.backwards_branching = self.caps.int_computations = True
+        qubits = [self.qubit_id(q) for q in cone.qubits()]
+        sink.declare("__quantum__qis__reset__body", "void", ["ptr"], irreversible=True)
+        sink.declare("__quantum__qis__mz__body", "void", ["ptr", "ptr"], irreversible=True)
+        sink.declare("__quantum__rt__read_result", "i1", ["ptr"])
+        head, body, retry = (sink.new_block(f"ckpt.replay.{n}") for n in ("head", "body", "retry"))
+        if self.replay_failed is None:
+            self.replay_failed = sink.new_block("ckpt.replay.failed")
+            self.caps.multiple_return_points = True
+        give_up = self.replay_failed
+        pre = sink.current
+        sink.br(head)
+        self.goto(head)
+        tries = sink.phi("i64")
+        sink.add_incoming(tries, sink.const_int(64, 0), pre)
+        sink.condbr(sink.icmp("slt", "i64", tries, sink.const_int(64, abi.MAX_REPLAY_TRIES)), body, give_up)
+        self.goto(body)
+        k = 0
+        for cop in cone.ops:
+            if isinstance(cop, qc.GateOp):
+                self.emit_gate(cop)
+            elif isinstance(cop, qc.ResetOp):
+                sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(cop.qubit))])
+            else:
+                assert isinstance(cop, qc.MeasureOp)
+                r = self.num_results
+                self.num_results += 1
+                sink.call("__quantum__qis__mz__body", [sink.ptr("qubit", self.qubit_id(cop.qubit)), sink.ptr("result", r)])
+                got = sink.call("__quantum__rt__read_result", [sink.ptr("result", r)], "i1")
+                miss = sink.binop("xor", "i1", got, recorded[f"{CONE_PREFIX}{k}"])
+                k += 1
+                matched = sink.new_block("ckpt.replay.match")
+                sink.condbr(miss, retry, matched)
+                self.goto(matched)
+        cut = {self.qubit_id(q) for q in op.cut}
+        for q in qubits:
+            if q not in cut:
+                sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", q)])
+        done = sink.current
+        after = sink.new_block("ckpt.replay.done")
+        sink.br(after)
+        self.goto(retry)
+        for q in qubits:
+            sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", q)])
+        sink.add_incoming(tries, sink.binop("add", "i64", tries, sink.const_int(64, 1)), retry)
+        sink.br(head)
+        if not self.replay_failed_emitted:
+            # qir-runner ignores the exit code, so the record says it too.
+            self.goto(give_up)
+            sink.declare(abi.INT_RECORD, "void", ["i64", "ptr"])
+            sink.call(abi.INT_RECORD, [sink.const_int(64, op.id), sink.label(abi.REPLAY_FAILED_LABEL)])
+            sink.ret_i64(abi.REPLAY_FAILED_EXIT)
+            self.replay_failed_emitted = True
+        self.goto(after)
+        del done
 
     def emit_block(self, block: Block, top: bool = False) -> list[SSAValue] | None:
         """Emit a block's ops; returns the operands of its terminating
@@ -668,10 +745,12 @@ def needs_text(fn: func.FuncOp) -> bool:
 
 
 def restorable_boundary(b: ckpt.BoundaryOp) -> bool:
-    """A boundary a run can resume from: analysed, with an empty quantum cut
-    (an exact boundary). Replay boundaries need cone re-execution, which
-    resumable emission does not do yet."""
-    return b.replay_cost is not None and not b.cut
+    """A boundary a run can resume from: analysed, and either exact (empty
+    quantum cut) or a replay boundary whose cone ckpt-insert found
+    restorable (``replay_cones``) and whose measured outcomes it persisted."""
+    if b.replay_cost is None:
+        return False
+    return not b.cut or (NOT_RESTORABLE_ATTR not in b.attributes and isinstance(b.parent_op(), func.FuncOp))
 
 
 def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> tuple[_FunctionEmitter, list, list[str]]:
@@ -709,6 +788,7 @@ def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "
         multiple_target_branching=c.multiple_target_branching,
         ir_functions=c.ir_functions,
         streaming_records=c.streaming_records,
+        multiple_return_points=c.multiple_return_points,
     )
     return em, attrs, flags
 

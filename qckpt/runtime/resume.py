@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from qckpt.diagnostics import QckptError
 from qckpt.qir import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file, program_fingerprint, restorable_boundaries
@@ -88,6 +89,13 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
             res = run_qir(tmp, shots=len(members), seed=(seed * 1_000_003 + g) % (2**63), timeout=timeout)
         finally:
             os.unlink(tmp)
+        failed = [s for s in res.shots if s.end_code == abi.REPLAY_FAILED_EXIT or any(r.label == abi.REPLAY_FAILED_LABEL for r in s.records)]
+        if failed and visit is not None:
+            raise QckptError(
+                f"resuming {len(failed)} shot(s) at boundary {visit.boundary}, visit {visit.visit}: replaying its quantum cone did not "
+                f"reproduce the recorded measurement outcomes in {abi.MAX_REPLAY_TRIES} tries (an outcome of very low probability, or a record "
+                "that does not belong to this program)"
+            )
         for i, resumed in zip(members, res.shots):
             out[i] = Shot(prefixes[i] + resumed.records, resumed.metadata, resumed.end_code)
     return ResumeReport([s for s in out if s is not None], len(groups), len(groups.get(("start",), [])))

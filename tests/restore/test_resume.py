@@ -48,7 +48,13 @@ PROGRAMS = {
     "feedforward": (HEAD + "qubit[3] q; bit[2] m; bit[3] out;\nh q[0]; cx q[0], q[1]; m[0] = measure q[1];\n"
                     "if (m[0]) x q[0];\nreset q[1]; h q[2]; m[1] = measure q[2];\nif (m[1]) x q[1];\n"
                     "cx q[0], q[1]; out = measure q;\n", "exact"),
+    # replay boundaries: a boundary after every operation; q[2] stays quantum,
+    # so resuming re-runs its cone, post-selecting the two measurements in it
+    "teleport": (HEAD + "qubit[3] q; bit[2] m; bit[1] out;\nry(0.8) q[0]; h q[1]; cx q[1], q[2]; cx q[0], q[1]; h q[0];\n"
+                 "m[0] = measure q[0]; m[1] = measure q[1];\nreset q[0]; reset q[1];\n"
+                 "if (m[1]) x q[2]; if (m[0]) z q[2];\nh q[2]; out[0] = measure q[2];\n", "interval"),
 }
+POLICY_ARGS = {"interval": {"mtbf": 1e-7}}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +63,7 @@ def compiled(tmp_path_factory) -> dict[str, Path]:
     out = {}
     for name, (src, policy) in PROGRAMS.items():
         m = qasm_to_module(src, f"{name}.qasm")
-        insert_checkpoints(m, policy)
+        insert_checkpoints(m, policy, **POLICY_ARGS.get(policy, {}))
         path = d / f"{name}.ll"
         path.write_text(module_to_qir(m, record_mode="streaming", resumable=True))
         out[name] = path
@@ -201,7 +207,7 @@ def test_resume_block_reaches_no_earlier_quantum_operation(compiled) -> None:
             from_resume = reach(named("resume", bid), set())
             for b in before & from_resume:
                 quantum = [str(i) for i in blocks[b].instructions if "__quantum__qis__" in str(i)]
-                assert b.startswith("ckpt.reprep") or not quantum, (name, bid, b, quantum)
+                assert b.startswith(("ckpt.reprep", "ckpt.replay")) or not quantum, (name, bid, b, quantum)
 
 
 def test_bound_module_passes_check_qir(compiled) -> None:
@@ -232,22 +238,60 @@ def test_bind_resume_refuses_mismatched_records(compiled, tmp_path) -> None:
         bind_resume_file(plain, None)
 
 
-def test_a_shot_cut_after_a_replay_boundary_resumes_from_the_exact_one_before(tmp_path) -> None:
-    # Teleportation under interval: the boundaries after the Bell pair are
-    # replay boundaries (q[2] quantum), not restorable; the exact one is.
-    src = HEAD + ("qubit[2] q; bit[2] c; bit[1] out;\nh q[0]; c[0] = measure q[0];\nreset q[0];\n"
-                  "h q[1]; cx q[1], q[0];\nc[1] = measure q[0];\nout[0] = measure q[1];\n")
-    m = qasm_to_module(src, "t.qasm")
-    insert_checkpoints(m, "every", every=1)  # a boundary every gate layer: exact and replay ones
-    path = tmp_path / "p.ll"
-    path.write_text(module_to_qir(m, record_mode="streaming", resumable=True))
+def test_a_shot_cut_after_an_unrestorable_boundary_resumes_from_the_one_before(compiled) -> None:
+    # Teleportation: the boundaries after the corrections have an scf.if in
+    # their cone, so they are not restorable; a shot cut after one of them
+    # resumes from the last restorable visit before it.
+    path = compiled["teleport"]
     restorable = set(restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text())))
     (shot,) = fresh_run(path, 1, seed=3)
     visited = [v.boundary for v in read_shot(shot).visits]
-    assert restorable and set(visited) - restorable, (visited, restorable)  # both kinds were visited
-    last_replay = max(i for i, b in enumerate(visited) if b not in restorable)
-    cut = dataclasses.replace(shot, records=last_complete_visit(shot)[1] if last_replay == len(visited) - 1 else shot.records, end_code=None)
+    assert set(visited) - restorable, (visited, restorable)
+    last = max(i for i, b in enumerate(visited) if b not in restorable)
+    ends = [i for i, r in enumerate(shot.records) if r.label == abi.END_LABEL]
+    cut = dataclasses.replace(shot, records=shot.records[: ends[last] + 1], end_code=None)
     visit, _ = last_complete_visit(cut, restorable)
-    assert visit is not None and visit.boundary in restorable
+    assert visit is not None and visit.boundary in restorable and visit.boundary < visited[last]
     (done,) = resume_shots(path, [cut], seed=4).shots
     assert done.complete and [v.boundary for v in read_shot(done).visits] == visited
+
+
+def test_replay_boundaries_are_restorable_up_to_the_branches(compiled) -> None:
+    module = pyqir.Module.from_ir(pyqir.Context(), compiled["teleport"].read_text())
+    points = restorable_boundaries(module)
+    # Every boundary before the corrections (whose cones hold an scf.if).
+    assert len(points) >= 6
+    last = max(points)
+    assert {"cone:0", "cone:1"} <= set(points[last])  # two measurements post-selected
+
+
+@pytest.mark.comparisons(1)
+def test_every_teleport_boundary_resumes_to_the_same_distribution(compiled) -> None:
+    path = compiled["teleport"]
+    points = sorted(restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text())))
+    ref = fresh_run(path, SHOTS, seed=41)
+    victims = fresh_run(path, SHOTS, seed=42)
+    rng = random.Random(3)
+    killed = [cut_at(s, points[i % len(points)], rng) for i, s in enumerate(victims)]
+    assert all(k is not None for k in killed)
+    report = resume_shots(path, killed, seed=43)
+    stats.assert_same_distribution(counts(report.shots), counts(ref))
+
+
+def test_an_impossible_recorded_outcome_is_a_clear_failure(tmp_path) -> None:
+    # h h = identity, so q[0] measures 0 every time; a record claiming 1 can
+    # never be reproduced by the cone replay.
+    src = HEAD + "qubit[2] q; bit[1] a; bit[1] b;\nh q[0]; h q[0]; cx q[0], q[1];\na[0] = measure q[0];\nh q[1];\nb[0] = measure q[1];\n"
+    m = qasm_to_module(src, "t.qasm")
+    insert_checkpoints(m, "interval", mtbf=1e-7)
+    path = tmp_path / "p.ll"
+    path.write_text(module_to_qir(m, record_mode="streaming", resumable=True))
+    points = restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text()))
+    bid = next(b for b, vals in points.items() if "cone:0" in vals)
+    (shot,) = fresh_run(path, 1, seed=1)
+    cut = cut_at(shot, bid, random.Random(0))
+    assert cut is not None
+    # Forge the recorded outcome.
+    forged = [dataclasses.replace(r, value="true") if r.label == "cone:0" else r for r in cut.records]
+    with pytest.raises(QckptError, match="did not reproduce the recorded measurement outcomes"):
+        resume_shots(path, [dataclasses.replace(cut, records=forged)], seed=2)

@@ -1,0 +1,132 @@
+"""The quantum cone of each replay boundary, as the operations to re-run.
+
+At a replay boundary some qubits (the cut) hold quantum state. Restoring it
+re-runs, from |0>, every operation that acted on those qubits, or on qubits
+they interacted with, since those qubits were last reset, with each
+measurement among them post-selected to its recorded outcome. One forward
+pass over the top level keeps groups of qubits that have interacted
+(union-find, small lists merged into large), each with its operations; a
+reset leaves a qubit's old group (the reset is kept there, so a replay of
+that group leaves the qubit in |0>) and starts a new one.
+
+A cone is *restorable* when it is straight-line (top-level gates,
+measurements and resets with constant angles) and holds at most
+``max_postselect_bits`` measurements; otherwise restoration falls back to
+an earlier restorable boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xdsl.dialects import arith, func
+from xdsl.ir import Operation, SSAValue
+
+from qckpt.dialects import ckpt, qc
+from qckpt.dialects.qc import qubit_identity
+
+MAX_POSTSELECT_BITS = 4
+CONE_PREFIX = "cone:"  # persisted outcome of the k-th measurement in a boundary's cone
+NOT_RESTORABLE_ATTR = "ckpt.not_restorable"  # on a replay boundary: why it cannot be restored
+
+
+@dataclass
+class Cone:
+    ops: list[Operation] = field(default_factory=list)  # in program order
+    reason: str | None = None  # why it is not restorable; None when it is
+
+    @property
+    def measurements(self) -> list[qc.MeasureOp]:
+        return [op for op in self.ops if isinstance(op, qc.MeasureOp)]
+
+    @property
+    def restorable(self) -> bool:
+        return self.reason is None
+
+    def qubits(self) -> list[SSAValue]:
+        seen: dict[object, SSAValue] = {}
+        for op in self.ops:
+            for v in op.operands:
+                if isinstance(v.type, qc.QubitType):
+                    seen.setdefault(qubit_identity(v), v)
+        return list(seen.values())
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.of: dict[object, int] = {}
+        self.ops: dict[int, list[tuple[int, Operation]]] = {}
+        self.members: dict[int, set[object]] = {}
+        self.dirty: dict[int, str] = {}  # group -> why its history cannot be replayed
+        self.next = 0
+
+    def group(self, q: object) -> int:
+        g = self.of.get(q)
+        if g is None:
+            g = self.of[q] = self.next
+            self.ops[g], self.members[g] = [], {q}
+            self.next += 1
+        return g
+
+    def merge(self, qs: list[object]) -> int:
+        gs = {self.group(q) for q in qs}
+        big = max(gs, key=lambda g: len(self.ops[g]))
+        for g in gs - {big}:
+            self.ops[big] += self.ops.pop(g)
+            for q in self.members.pop(g):
+                self.of[q] = big
+                self.members[big].add(q)
+            if g in self.dirty:
+                self.dirty.setdefault(big, self.dirty.pop(g))
+        return big
+
+    def leave(self, q: object) -> None:
+        g = self.group(q)
+        self.members[g].discard(q)
+        del self.of[q]
+
+
+def _qubits(op: Operation) -> list[object]:
+    return [qubit_identity(v) for o in op.walk() for v in o.operands if isinstance(v.type, qc.QubitType)]
+
+
+def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS) -> dict[int, Cone]:
+    """Boundary id -> its cone, for every top-level boundary with a cut."""
+    groups = _Groups()
+    out: dict[int, Cone] = {}
+    for pos, op in enumerate(fn.body.block.ops):
+        if isinstance(op, ckpt.BoundaryOp):
+            if op.cut:
+                out[op.id] = _cone(groups, op, max_postselect_bits)
+            continue
+        qs = _qubits(op)
+        if not qs:
+            continue
+        if isinstance(op, qc.ResetOp):
+            g = groups.group(qs[0])
+            groups.ops[g].append((pos, op))
+            groups.leave(qs[0])
+            continue
+        g = groups.merge(qs)
+        groups.ops[g].append((pos, op))
+        if not isinstance(op, (qc.GateOp, qc.MeasureOp)):
+            groups.dirty.setdefault(g, f"its cone contains control flow ('{op.name}')")
+        elif isinstance(op, qc.GateOp) and any(not isinstance(p.owner, arith.ConstantOp) for p in op.params):
+            groups.dirty.setdefault(g, "its cone has a gate whose angle is not a constant")
+    for b in fn.walk():
+        if isinstance(b, ckpt.BoundaryOp) and b.cut and b.id not in out:
+            out[b.id] = Cone(reason="it is inside a loop or branch: its cone spans control flow")
+    return out
+
+
+def _cone(groups: _Groups, b: ckpt.BoundaryOp, max_bits: int) -> Cone:
+    gs = {groups.group(qubit_identity(q)) for q in b.cut}
+    ops = sorted((item for g in gs for item in groups.ops[g]), key=lambda t: t[0])
+    cone = Cone([op for _, op in ops])
+    dirty = [groups.dirty[g] for g in gs if g in groups.dirty]
+    n = len(cone.measurements)
+    if dirty:
+        cone.reason = dirty[0]
+    elif n > max_bits:
+        cone.reason = f"its cone holds {n} measurements, more than max_postselect_bits={max_bits}"
+    return cone

@@ -1,0 +1,173 @@
+"""Segmented execution: run a program cut at exact boundaries segment by
+segment, joined by classical data only (``qckpt.passes.split_segments``).
+
+Segment k runs for all shots. Its shots are grouped by the state they
+recorded at the cut; segment k+1 is bound once per distinct state (the
+parameter binding of ``qckpt.qir.bind``, on the segment's kept bitcode) and
+run for that group's shot count. Within a group, shots are exchangeable at
+an exact boundary (the future depends on the past only through the state),
+so segment k+1's shots are matched to segment k's by a seeded random
+permutation. Output bits decided in an earlier segment are carried by the
+runtime and filled into the last segment's output records, so a stitched
+shot reports exactly the records an unsegmented shot reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyqir
+
+from qckpt.diagnostics import QckptError
+from qckpt.passes.split_segments import RECORD_PREFIX, split_module
+from qckpt.qir.bind import bind_parameters
+from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
+
+PLAN_FORMAT = "qckpt-segment-plan"
+PLAN_NAME = "plan.json"
+
+
+@dataclass
+class Segment:
+    manifest: dict
+    bitcode: bytes  # the emitted segment, kept: each binding reads it, never recompiles
+
+    @property
+    def inputs(self) -> dict[str, str]:
+        return self.manifest["inputs"]
+
+
+@dataclass
+class SegmentedRun:
+    shots: list[Shot]
+    bindings: list[int] = field(default_factory=list)  # per segment: distinct states bound (qir-runner runs)
+
+
+def compile_segments(module, at: list[int] | None = None, **emit) -> list[Segment]:
+    """Cut an analysed module (boundaries inserted) and emit each segment."""
+    from qckpt.qir.emit import emit_qir
+    from qckpt.pipeline import lower_to_target
+
+    out = []
+    for spec in split_module(module, at):
+        qir = emit_qir(lower_to_target(spec.module), record_mode="final", **emit)
+        out.append(Segment(spec.manifest(), qir.bitcode))
+    return out
+
+
+def write_plan(directory: str | Path, segments: list[Segment]) -> Path:
+    d = Path(directory)
+    d.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for seg in segments:
+        name = f"segment-{seg.manifest['index']}.bc"
+        (d / name).write_bytes(seg.bitcode)
+        entries.append({**seg.manifest, "file": name})
+    (d / PLAN_NAME).write_text(json.dumps({"format": PLAN_FORMAT, "version": 1, "segments": entries}, indent=2) + "\n")
+    return d / PLAN_NAME
+
+
+def load_plan(directory: str | Path) -> list[Segment]:
+    d = Path(directory)
+    try:
+        doc = json.loads((d / PLAN_NAME).read_text())
+    except FileNotFoundError:
+        raise QckptError(f"{d}: no {PLAN_NAME}; make one with qckpt split") from None
+    except json.JSONDecodeError as e:
+        raise QckptError(f"{d / PLAN_NAME}: not JSON ({e})") from None
+    if doc.get("format") != PLAN_FORMAT:
+        raise QckptError(f"{d / PLAN_NAME}: not a qckpt segment plan")
+    segs = []
+    for entry in doc["segments"]:
+        path = d / entry["file"]
+        if not path.exists():
+            raise QckptError(f"{path}: segment file missing")
+        segs.append(Segment({k: v for k, v in entry.items() if k != "file"}, path.read_bytes()))
+    return segs
+
+
+def _value(rec: OutputRecord) -> bool | int | float:
+    if rec.kind == "BOOL":
+        return rec.value.strip().lower() in ("true", "1")
+    if rec.kind == "INT":
+        return int(rec.value)
+    return float(rec.value)
+
+
+def recorded_state(shot: Shot) -> dict[str, bool | int | float]:
+    """The ``seg:<name>`` records of a segment shot."""
+    out: dict[str, bool | int | float] = {}
+    for rec in shot.records:
+        if rec.label and rec.label.startswith(RECORD_PREFIX) and rec.kind in ("BOOL", "INT", "DOUBLE"):
+            name = rec.label[len(RECORD_PREFIX) :]
+            if rec.kind == "BOOL" and name.endswith("[0]"):
+                name = name[:-3]
+            out[name] = _value(rec)
+    return out
+
+
+def _fill(records: list[OutputRecord], filled: dict[str, str], outs: dict[str, bool | int | float]) -> list[OutputRecord]:
+    def text(v: bool | int | float, kind: str) -> str:
+        return ("true" if v else "false") if kind == "BOOL" else str(v)
+
+    return [OutputRecord(r.kind, text(outs[filled[r.label]], r.kind), r.label) if r.label in filled else r for r in records]
+
+
+def _run_bitcode(bitcode: bytes, shots: int, seed: int) -> list[Shot]:
+    fd, tmp = tempfile.mkstemp(suffix=".bc", prefix="qckpt-seg-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(bitcode)
+        return run_qir(tmp, shots=shots, seed=seed).shots
+    finally:
+        os.unlink(tmp)
+
+
+def _bind(seg: Segment, state: dict) -> bytes:
+    if not seg.inputs:
+        return seg.bitcode
+    module = pyqir.Module.from_bitcode(pyqir.Context(), seg.bitcode)
+    bind_parameters(module, {p: state[name] for p, name in seg.inputs.items()})
+    return module.bitcode
+
+
+def run_segmented(segments: list[Segment], shots: int, seed: int) -> SegmentedRun:
+    """Run every segment for ``shots`` shots; returns the stitched shots."""
+    rng = random.Random(seed)
+    run = SegmentedRun([])
+    first = _run_bitcode(segments[0].bitcode, shots, seed)
+    if len(first) != shots or not all(s.complete for s in first):
+        raise QckptError(f"segment 0 finished {sum(s.complete for s in first)} of {shots} shots")
+    run.bindings.append(1)
+    states = [recorded_state(s) for s in first]
+    outs = [{k: v for k, v in st.items() if k.startswith("out:")} for st in states]
+    last_shots = first
+    for k, seg in enumerate(segments[1:], start=1):
+        names = list(seg.inputs.values())
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for i, st in enumerate(states):
+            groups[tuple(st[n] for n in names)].append(i)
+        next_shots: list[Shot | None] = [None] * shots
+        for g, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: repr(kv[0]))):
+            bound = _bind(seg, dict(zip(names, key)))
+            got = _run_bitcode(bound, len(members), (seed * 1_000_003 + k * 10_007 + g) % (2**63))
+            if len(got) != len(members) or not all(s.complete for s in got):
+                raise QckptError(f"segment {k} finished {sum(s.complete for s in got)} of {len(members)} shots of state {key}")
+            rng.shuffle(got)  # exchangeable within a state: a seeded random matching
+            for i, s in zip(members, got):
+                next_shots[i] = s
+        run.bindings.append(len(groups))
+        last_shots = [s for s in next_shots if s is not None]
+        new_states = [recorded_state(s) for s in last_shots]
+        for o, st in zip(outs, new_states):
+            o.update({n: v for n, v in st.items() if n.startswith("out:")})
+        states = new_states
+    filled = segments[-1].manifest["filled_outputs"]
+    run.shots = [Shot(_fill(s.records, filled, o), s.metadata, s.end_code) for s, o in zip(last_shots, outs)]
+    return run
