@@ -59,8 +59,10 @@ def one_run(work: Path, program: Path, mode: str, seed: int, kills: int, rng: ra
         clean = start_run(work / f"clean-{seed}", program.read_bytes(), plan, JobOptions(workers=2))
         if clean.counts != led.counts():
             problems.append("histogram differs from the uninterrupted run")
-    gained = r.sessions_with_progress
-    return not problems, f"{kills} kills, {gained} resumes made progress, {led.failures_total} failures seen" + ("; " + "; ".join(problems) if problems else "")
+    return not problems, (
+        f"{kills} kills ({r.mid_run} while qir-runner ran), {r.sessions_with_progress} followed by more finished shots, "
+        f"{led.failures_total} backend failures seen"
+    ) + ("; " + "; ".join(problems) if problems else "")
 
 
 def main() -> int:

@@ -619,6 +619,7 @@ class RuntimeKills:
     kills: int
     orphans: list[int]  # backend processes still alive after their runtime was SIGKILLed
     sessions_with_progress: int  # kills after which the store held more finished shots than before
+    mid_run: int  # kills that came while qir-runner processes were running
     final: object  # the CompletedProcess of the last, uninterrupted resume
     progress: list[int]  # finished shots (committed + journaled) after each kill
 
@@ -656,16 +657,29 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
     orphans: list[int] = []
     progress: list[int] = []
     done = 0
-    for _ in range(kills):
+    mid_run = 0
+    for i in range(kills):
         p = subprocess.Popen(resume if has_run() else cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-        deadline = time.monotonic() + rng.uniform(*delay)
+        # Every third kill comes at a random moment from the start (it may land while the runtime starts
+        # up); the others at a random moment after its first qir-runner started, so that on a loaded
+        # machine, where start-up alone can take longer than the delay, kills still land mid-run.
+        wait = rng.uniform(*delay)
+        t0 = time.monotonic()
+        since = t0 if i % 3 == 2 else None
         kids: set[int] = set()
-        while time.monotonic() < deadline and p.poll() is None:
-            kids.update(children_of(p.pid))
+        while p.poll() is None and time.monotonic() - t0 < 120:
+            now_kids = children_of(p.pid)
+            kids.update(now_kids)
+            if since is None and now_kids:
+                since = time.monotonic()
+            if since is not None and time.monotonic() - since >= wait:
+                break
             time.sleep(0.01)
         if p.poll() is not None:
             raise AssertionError(f"the run ended before its kill (exit {p.returncode}): {p.stderr.read().decode()[-500:] if p.stderr else ''}")
-        kids.update(children_of(p.pid))
+        running = [k for k in children_of(p.pid) if alive(k)]
+        kids.update(running)
+        mid_run += bool(running)
         p.send_signal(signal.SIGKILL)
         p.wait()
         if p.stderr:
@@ -680,7 +694,7 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
             done = now
     final = subprocess.run(resume if has_run() else cmd, capture_output=True, text=True, cwd=cwd, timeout=600)
     gained = sum(1 for a, b in zip([0, *progress], progress) if b > a)
-    return RuntimeKills(kills, orphans, gained, final, progress)
+    return RuntimeKills(kills, orphans, gained, mid_run, final, progress)
 
 
 def run_fill_disk(mount_dir: str) -> dict:

@@ -58,7 +58,7 @@ def test_kill_9_the_runtime_at_random_moments_and_resume(tmp_path, programs, mod
         [*QCKPT, "run", str(programs["loop"]), "--shots", str(shots), "--seed", str(seed), "--store", str(store), "--batch-size", str(batch), "--mode", mode, "--sync-interval", "0.05", "--json"],
         store,
         kills=kills,
-        rng=random.Random(hash(mode) & 0xFFFF),
+        rng=random.Random(len(mode)),
         cwd=ROOT,
     )
     assert rounds.kills == kills
@@ -70,7 +70,7 @@ def test_kill_9_the_runtime_at_random_moments_and_resume(tmp_path, programs, mod
     assert out["counts"] == led.counts()
     if mode == "reproducible":
         assert led.counts() == uninterrupted(tmp_path, programs["loop"], shots, seed, batch)
-    assert rounds.sessions_with_progress >= 2  # the kills landed mid-run, and resumes made progress
+    assert rounds.mid_run >= kills // 2  # most kills landed while shots were running (the others during start-up)
 
 
 # -- preemption ---------------------------------------------------------------------------------
