@@ -36,7 +36,7 @@ SHOTS, BATCH = 12_000, 500
 KILLS_PER_RUN = 10
 
 
-def one_run(work: Path, program: Path, mode: str, seed: int, kills: int, rng: random.Random) -> tuple[bool, str]:
+def one_run(work: Path, program: Path, mode: str, seed: int, kills: int, rng: random.Random) -> tuple[bool, str, int]:
     store = work / f"store-{mode}-{seed}"
     cmd = [*QCKPT, "run", str(program), "--shots", str(SHOTS), "--seed", str(seed), "--store", str(store), "--batch-size", str(BATCH), "--mode", mode, "--sync-interval", "0.05", "--json"]
     r = kill_runtime_round(cmd, store, kills=kills, rng=rng, cwd=ROOT)
@@ -45,7 +45,7 @@ def one_run(work: Path, program: Path, mode: str, seed: int, kills: int, rng: ra
         problems.append(f"orphaned qir-runner pids {r.orphans}")
     if r.final.returncode != 0:
         problems.append(f"final resume exit {r.final.returncode}: {r.final.stderr.strip()[-300:]}")
-        return False, "; ".join(problems)
+        return False, "; ".join(problems), r.kills
     with CheckpointStore.open(store, readonly=True, create=False) as st:
         led = Ledger.from_bytes(st.start_restart().read("ledger"))
     if led.status != "complete" or led.done != set(range(led.plan.batches)) or led.batches:
@@ -59,10 +59,11 @@ def one_run(work: Path, program: Path, mode: str, seed: int, kills: int, rng: ra
         clean = start_run(work / f"clean-{seed}", program.read_bytes(), plan, JobOptions(workers=2))
         if clean.counts != led.counts():
             problems.append("histogram differs from the uninterrupted run")
-    return not problems, (
-        f"{kills} kills ({r.mid_run} while qir-runner ran), {r.sessions_with_progress} followed by more finished shots, "
+    summary = (
+        f"{r.kills} kills ({r.mid_run} while qir-runner ran), {r.sessions_with_progress} followed by more finished shots, "
         f"{led.failures_total} backend failures seen"
-    ) + ("; " + "; ".join(problems) if problems else "")
+    )
+    return not problems, summary + "".join(f"; {p}" for p in problems), r.kills
 
 
 def main() -> int:
@@ -80,9 +81,9 @@ def main() -> int:
         while done < args.kills:
             mode = ("reproducible", "resume")[runs % 2]
             k = min(KILLS_PER_RUN, args.kills - done)
-            ok, msg = one_run(work, program, mode, args.seed * 1000 + runs, k, rng)
+            ok, msg, landed = one_run(work, program, mode, args.seed * 1000 + runs, k, rng)
             runs += 1
-            done += k
+            done += landed  # a run that finished before all its kills landed counts only those that did
             failed += not ok
             print(f"run {runs} ({mode}): {'ok' if ok else 'FAILED'}: {msg}", flush=True)
     print(f"{done} kills over {runs} runs in {time.monotonic() - t0:.0f} s: {runs - failed} runs passed, {failed} failed")

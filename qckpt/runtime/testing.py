@@ -629,7 +629,8 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
     times: the first start runs ``cmd``, each later one ``qckpt resume``
     (or ``cmd`` again while the store holds no run yet). After each kill,
     the backend processes the runtime had must be gone (no orphans). Then a
-    last resume runs to its end."""
+    last resume runs to its end. A run that finishes before its next kill
+    ends the round early (``kills`` then says how many landed)."""
     import signal
     import subprocess
     import time
@@ -658,6 +659,7 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
     progress: list[int] = []
     done = 0
     mid_run = 0
+    killed = 0
     for i in range(kills):
         p = subprocess.Popen(resume if has_run() else cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
         # Every third kill comes at a random moment from the start (it may land while the runtime starts
@@ -676,11 +678,15 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
                 break
             time.sleep(0.01)
         if p.poll() is not None:
-            raise AssertionError(f"the run ended before its kill (exit {p.returncode}): {p.stderr.read().decode()[-500:] if p.stderr else ''}")
+            err = p.stderr.read().decode()[-500:] if p.stderr else ""
+            if p.returncode != 0:
+                raise AssertionError(f"the run failed before its kill (exit {p.returncode}): {err}")
+            break  # it finished before this kill: the last resume below reports the finished run
         running = [k for k in children_of(p.pid) if alive(k)]
         kids.update(running)
         mid_run += bool(running)
         p.send_signal(signal.SIGKILL)
+        killed += 1
         p.wait()
         if p.stderr:
             p.stderr.close()
@@ -694,7 +700,7 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
             done = now
     final = subprocess.run(resume if has_run() else cmd, capture_output=True, text=True, cwd=cwd, timeout=600)
     gained = sum(1 for a, b in zip([0, *progress], progress) if b > a)
-    return RuntimeKills(kills, orphans, gained, mid_run, final, progress)
+    return RuntimeKills(killed, orphans, gained, mid_run, final, progress)
 
 
 def run_fill_disk(mount_dir: str) -> dict:
