@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.qckpt-installed
 
-.PHONY: demo test test-full test-fast lit pytest bench clean
+.PHONY: demo test test-full test-fast lit pytest bench clean example-vqe example-qaoa example-falqon example-trotter
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ demo: $(STAMP)
 	$(BIN)/qckpt convert examples/teleport.qasm -o build/teleport.ll
 	$(BIN)/qckpt check-qir build/teleport.ll
 	$(BIN)/qckpt run build/teleport.ll --shots 1000 --seed 7
+
+# The iterative workflows (docs/workflows.md). Each keeps its session in
+# build/runs/NAME: interrupt it and run the same target again to resume.
+example-vqe example-qaoa example-falqon example-trotter: $(STAMP)
+	$(BIN)/python examples/$(@:example-%=%).py --store build/runs/$(@:example-%=%)
 
 test: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -q tests/filecheck

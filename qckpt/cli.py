@@ -77,7 +77,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.checkpoint:
         if args.profile == "base":
             raise QckptError("--checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
-        pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf, args.max_replay_cost)
+        pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf, args.max_replay_cost, args.max_postselect_bits)
     if args.emit == "mlir":
         _write_output(args.output, str(module) + "\n")
         return 0
@@ -87,7 +87,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
         _write_output(args.output, pipeline.module_to_bitcode(module, args.profile, args.native_rx, args.record_mode, args.runtime, args.resumable))
     else:
         _write_output(args.output, pipeline.module_to_qir(module, args.profile, args.native_rx, args.record_mode, args.runtime, args.resumable))
+    if args.resumable:
+        _note_restorable(module)
     return 0
+
+
+def _note_restorable(module) -> None:
+    """Tell the user when --resumable found nothing to resume at."""
+    from qckpt.dialects import ckpt
+    from qckpt.passes.replay_cones import replay_cones
+    from qckpt.qir.emit import entry_function, restorable_boundary
+
+    fn = entry_function(module)
+    cones = replay_cones(fn)
+    n = sum(1 for b in fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b) and (not b.cut or cones[b.id].restorable))
+    if n == 0:
+        print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
 
 
 def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
@@ -402,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
     ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
     ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
+    ck.add_argument("--max-postselect-bits", type=int, default=4, help="a replay boundary is restorable when its cone holds at most this many measurements (default: 4)")
     ck.add_argument("--record-mode", choices=["final", "streaming"], default="final", help="how boundaries are recorded: final (default; conformant Adaptive Profile, last visit of each boundary recorded at the end) or streaming (qckpt extension; every visit recorded as it happens, for intra-shot recovery)")
     ck.add_argument("--resumable", action="store_true", help="emit a program that can start at any exact boundary (needs --record-mode streaming; bind the start with qckpt bind-resume)")
     ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")

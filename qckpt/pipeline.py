@@ -167,13 +167,13 @@ def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bo
 
 
 @_stage
-def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: float = 3600.0, max_replay_cost: int = -1) -> ModuleOp:
+def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: float = 3600.0, max_replay_cost: int = -1, max_postselect_bits: int = 4) -> ModuleOp:
     """Place checkpoint boundaries by policy (``ckpt-insert``), after the
     passes that make qubit references static."""
     from qckpt.passes.insert_boundaries import insert_boundaries
 
     lower_to_target(module)
-    insert_boundaries(module, policy, every, mtbf, max_replay_cost)
+    insert_boundaries(module, policy, every, mtbf, max_replay_cost, max_postselect_bits=max_postselect_bits)
     return module
 
 

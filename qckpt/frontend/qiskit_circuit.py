@@ -29,17 +29,19 @@ from qiskit.circuit import (
     SwitchCaseOp,
     WhileLoopOp,
 )
-from qiskit.circuit import BoxOp
+from qiskit.circuit import BoxOp, Parameter, ParameterExpression
 from qiskit.circuit.classical import expr, types
 from qiskit.circuit.controlflow.switch_case import CASE_DEFAULT
 from xdsl.dialects import arith, scf
-from xdsl.dialects.builtin import DenseArrayBase, ModuleOp, i1, i64
+from xdsl.dialects.builtin import DenseArrayBase, Float64Type, ModuleOp, i1, i64
 from xdsl.ir import Block, Region, SSAValue
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects.gates import GATES
 from qckpt.frontend.ir_builder import INDEX, IRBuilder
 from qckpt.frontend.ssa_env import SSAEnv as _Env
+
+F64 = Float64Type()
 
 # Qiskit names that are not ours verbatim.
 _GATE_ALIASES = {"cphase": "cp", "mcx": None}
@@ -70,9 +72,42 @@ def circuit_to_module(circuit: QuantumCircuit) -> ModuleOp:
     return _Lowering(circuit).run()
 
 
+SLOT_PREFIX = "p"
+
+
+def circuit_to_template(circuit: QuantumCircuit) -> tuple[ModuleOp, dict[str, ParameterExpression]]:
+    """Lower a circuit whose gate angles may still hold Qiskit parameters.
+
+    Each distinct angle expression that contains a parameter (``theta``,
+    ``2*gamma``, ``t + 0.5*v[0]``) becomes one late-bound slot ``p0``, ``p1``
+    ... (a ``qc.param``), numbered in order of first use. Returns the module
+    and slot name -> expression: the caller evaluates each expression with its
+    values and binds the slots into the emitted QIR (``qckpt.qir.bind``), so
+    a new set of values costs a binding, not a compilation. Slots stand for
+    whole expressions, not parameters, so that any expression Qiskit can
+    evaluate works without the IR doing symbolic arithmetic."""
+    lowering = _Lowering(circuit, slots={})
+    module = lowering.run()
+    assert lowering.slots is not None
+    return module, {name: expr for expr, name in lowering.slots.items()}
+
+
+def evaluate_slots(slots: dict[str, ParameterExpression], values: dict[Parameter, float]) -> dict[str, float]:
+    """The value of each slot of :func:`circuit_to_template` for ``values``."""
+    out: dict[str, float] = {}
+    for name, e in slots.items():
+        bound = e.bind({p: values[p] for p in e.parameters})
+        try:
+            out[name] = float(bound)
+        except TypeError:
+            raise QckptError(f"angle {e} is not a real number for these parameter values") from None
+    return out
+
+
 class _Lowering:
-    def __init__(self, circuit: QuantumCircuit) -> None:
+    def __init__(self, circuit: QuantumCircuit, slots: dict[ParameterExpression, str] | None = None) -> None:
         self.circuit = circuit
+        self.slots = slots  # None: every angle must be bound
         self.b = IRBuilder()
         self.env = _Env()
         self.loop_depth = 0
@@ -189,6 +224,11 @@ class _Lowering:
             raise QckptError(f"'{what}' outside a loop")
 
     def _angle(self, p: Any, gate: str) -> SSAValue:
+        if self.slots is not None and isinstance(p, ParameterExpression) and p.parameters:
+            name = self.slots.get(p)
+            if name is None:
+                name = self.slots[p] = f"{SLOT_PREFIX}{len(self.slots)}"
+            return self.b.param(name, F64)
         try:
             return self.b.const_f64(float(p))
         except TypeError as e:

@@ -29,6 +29,7 @@ that constant.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -156,8 +157,31 @@ class _Ranges:
             bits[i] += bits[i - 1]
         self.count, self.bits = count, bits
 
+    def started_between(self, after: int, i: int) -> list[SSAValue]:
+        """Values live at i whose range starts in (after, i]."""
+        if not hasattr(self, "_by_lo"):
+            self._by_lo = sorted(self.ranges, key=lambda r: r[0])
+            self._los = [r[0] for r in self._by_lo]
+        lo_k = bisect.bisect_right(self._los, after)
+        hi_k = bisect.bisect_right(self._los, i)
+        return [v for lo, hi, v in self._by_lo[lo_k:hi_k] if hi >= i]
+
     def at(self, i: int) -> list[SSAValue]:
-        return [v for lo, hi, v in self.ranges if lo <= i <= hi]
+        """The values live at point i. Queries in increasing order (how the
+        passes ask) sweep once over the ranges: amortised, each query costs
+        its answer, not all ranges."""
+        if not hasattr(self, "_sorted") or i < self._point:
+            self._sorted = sorted(self.ranges, key=lambda r: r[0])
+            self._next, self._active, self._point = 0, {}, -1
+        while self._next < len(self._sorted) and self._sorted[self._next][0] <= i:
+            lo, hi, v = self._sorted[self._next]
+            self._active[v] = hi
+            self._next += 1
+        self._point = i
+        dead = [v for v, hi in self._active.items() if hi < i]
+        for v in dead:
+            del self._active[v]
+        return list(self._active)
 
 
 class _LiveView:
@@ -178,6 +202,19 @@ class _LiveView:
             return list(self._fixed)
         assert self._ranges is not None
         return self._ranges.at(self._point)
+
+    @property
+    def point(self) -> int | None:
+        """The top-level point, or None for a fixed list (a loop iteration)."""
+        return None if self._fixed is not None else self._point
+
+    def values_since(self, point: int) -> list[SSAValue]:
+        """Those live here that became live after ``point`` (defined after
+        it): what a boundary adds to one placed at ``point``."""
+        if self._fixed is not None:
+            return list(self._fixed)
+        assert self._ranges is not None
+        return self._ranges.started_between(point, self._point)
 
 
 @dataclass

@@ -34,7 +34,7 @@ from qckpt.dialects import ckpt, qc
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
-from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, replay_cones
+from qckpt.passes.replay_cones import CONE_PREFIX, MAX_POSTSELECT_BITS, NOT_RESTORABLE_ATTR, replay_cones
 
 POLICIES = ("exact", "every", "interval", "annotated")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
@@ -63,6 +63,7 @@ class _Inserter:
         self.fn = fn
         self.qubit_names = qubit_names
         self.bits = QubitBits()
+        self.last_top_point = -1  # the point of the last top-level boundary inserted
         self.max_replay_cost = max_replay_cost
         self.next_id = 1 + max((b.id for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)), default=-1)
         self.inserted: list[ckpt.BoundaryOp] = []
@@ -84,8 +85,16 @@ class _Inserter:
                 prep += ops
                 qubit_values.append((bit_name(self.qubit_names.get(q, f"q{len(qubit_values)}")), v))
         # Output bits already decided are not state, but a resumed shot must
-        # still report them: they are persisted apart, as "out:<name>".
-        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in c.outputs_only]
+        # still report them: they are persisted apart, as "out:<record label>"
+        # (once: record_outputs_once).
+        # Top-level boundaries are inserted in program order: each persists
+        # only the outputs decided since the previous one (linear in all).
+        point = c.output_values.point
+        top = guard is None and isinstance(anchor.parent_op(), func.FuncOp) and point is not None
+        live_outputs = c.output_values.values_since(self.last_top_point) if top else c.outputs_only
+        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in live_outputs]
+        if top:
+            self.last_top_point = point
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
         self.next_id += 1
         block = anchor.parent
@@ -290,6 +299,7 @@ def insert_boundaries(
     mtbf: float = 3600.0,
     max_replay_cost: int = -1,
     costs: DeviceCosts | None = None,
+    max_postselect_bits: int = MAX_POSTSELECT_BITS,
 ) -> list[ckpt.BoundaryOp]:
     from qckpt.qir.emit import entry_function
 
@@ -312,15 +322,45 @@ def insert_boundaries(
         ins.annotated(cands)
     if ins.inserted:
         fill_boundaries(fn, analyze_function(fn))
-        mark_replay_cones(fn)
+        mark_replay_cones(fn, max_postselect_bits)
+        record_outputs_once(fn)
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
 
 
-def mark_replay_cones(fn: func.FuncOp) -> None:
+def record_outputs_once(fn: func.FuncOp) -> None:
+    """An output bit is persisted by the first top-level boundary after it is
+    decided, not by every later one: every later visit comes after that one
+    in a shot's log, which the runtime reads whole (records stay linear in
+    the program, not quadratic). Boundaries inside loops or branches drop
+    only what a top-level boundary before them already persisted."""
+    seen: set[SSAValue] = set()
+    for op in list(fn.body.block.ops):
+        if isinstance(op, ckpt.BoundaryOp):
+            _drop_outputs(op, seen)
+            seen |= {v for n, v in op.named_values() if n.startswith(ckpt.OUTPUT_PREFIX)}
+        elif op.regions:
+            for inner in list(op.walk()):
+                if isinstance(inner, ckpt.BoundaryOp):
+                    _drop_outputs(inner, seen)
+
+
+def _drop_outputs(b: ckpt.BoundaryOp, seen: set[SSAValue]) -> None:
+    keep = [(n, v) for n, v in b.named_values() if not (n.startswith(ckpt.OUTPUT_PREFIX) and v in seen)]
+    if len(keep) == len(b.values):
+        return
+    new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, keep, list(b.cut), b.replay_cost.value.data if b.replay_cost is not None else None)
+    new.attributes.update(b.attributes)
+    block = b.parent
+    assert block is not None
+    block.insert_op_before(new, b)
+    block.erase_op(b)
+
+
+def mark_replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS) -> None:
     """Replay boundaries: persist the outcome of each measurement in the
     cone (``cone:<k>``), which a resume post-selects to; or say why the
     boundary cannot be restored (``ckpt.not_restorable``)."""
-    for bid, cone in replay_cones(fn).items():
+    for bid, cone in replay_cones(fn, max_postselect_bits).items():
         b = next(op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp) and op.id == bid)
         if not cone.restorable:
             b.attributes[NOT_RESTORABLE_ATTR] = StringAttr(cone.reason or "")
@@ -328,7 +368,7 @@ def mark_replay_cones(fn: func.FuncOp) -> None:
         extra = [(f"{CONE_PREFIX}{k}", m.result) for k, m in enumerate(cone.measurements)]
         if not extra:
             continue
-        new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost else None)
+        new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost is not None else None)
         new.attributes.update(b.attributes)
         block = b.parent
         assert block is not None
@@ -346,6 +386,7 @@ class CkptInsert(ModulePass):
     every: int = 1
     mtbf: float = 3600.0
     max_replay_cost: int = -1
+    max_postselect_bits: int = MAX_POSTSELECT_BITS
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost)
+        insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost, max_postselect_bits=self.max_postselect_bits)

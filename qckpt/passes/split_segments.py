@@ -110,27 +110,32 @@ def _segment(module: ModuleOp, k: int, start: int | None, end: int | None) -> Se
     ret = ops[-1]
     assert isinstance(ret, func.ReturnOp)
 
-    # The end: record the boundary's values before returning.
+    # Output bits by where they are decided (top-level position).
+    top_index = {op: i for i, op in enumerate(ops)}
+    outputs = _output_bits(ops, top_index)
+
+    # The end: record the boundary's state and the output bits decided in
+    # this segment, before returning.
     if end_op is not None:
         recorded: list[Operation] = []
         for name, v in end_op.named_values():
-            if name.startswith(ckpt.OUTPUT_PREFIX):
-                if any(v is w for _, w in start_values):
-                    continue  # decided in an earlier segment: the runtime has it
-                spec.output_records.append(name)
-            else:
+            if not name.startswith(ckpt.OUTPUT_PREFIX):
                 spec.records.append(name)
-            recorded.append(qc.OutputOp(RECORD_PREFIX + name, [v]))
+                recorded.append(qc.OutputOp(RECORD_PREFIX + name, [v]))
+        for name, (v, at) in outputs.items():
+            if lo < at < hi:
+                spec.output_records.append(name)
+                recorded.append(qc.OutputOp(RECORD_PREFIX + name, [v]))
         block.insert_ops_before(recorded, ret)
 
     # The start: the boundary's values become parameters; recorded qubit
     # bits re-prepare their qubits.
     prologue: list[Operation] = []
     names = _qubits_by_name(fn)
-    outputs_before: dict[SSAValue, str] = {}
+    bound = {v for n, v in start_values if not n.startswith((ckpt.OUTPUT_PREFIX, ckpt.QUBIT_BIT_PREFIX))}
+    outputs_before = {v: name for name, (v, at) in outputs.items() if at <= lo and v not in bound}
     for j, (name, v) in enumerate(start_values):
         if name.startswith(ckpt.OUTPUT_PREFIX):
-            outputs_before[v] = name
             continue
         pname = f"seg{k}_{j}"
         p = qc.ParamOp(pname, v.type)
@@ -197,4 +202,22 @@ def _qubits_by_name(fn: func.FuncOp) -> dict[str, SSAValue]:
     for op in fn.body.block.ops:
         if isinstance(op, qc.QubitOp) and isinstance(op.reg.owner, qc.AllocOp):
             out[f"{op.reg.owner.reg_name.data}[{op.index.value.data}]"] = op.qubit
+    return out
+
+
+def _output_bits(ops: list[Operation], top_index: dict[Operation, int]) -> dict[str, tuple[SSAValue, int]]:
+    """``out:<record label>`` -> (value, top-level index of the op that
+    decides it), for every value the program's outputs record."""
+    out: dict[str, tuple[SSAValue, int]] = {}
+    for rec in ops:
+        if not isinstance(rec, qc.OutputOp):
+            continue
+        for i, v in enumerate(rec.values):
+            label = abi.bit_label(rec.label.data, i) if v.type == i1 else rec.label.data
+            owner = v.owner
+            top = owner.parent_op() if isinstance(owner, Block) else owner
+            while top is not None and top not in top_index:
+                top = top.parent_op()
+            if top is not None and not isinstance(top, (arith.ConstantOp,)):
+                out.setdefault(ckpt.OUTPUT_PREFIX + label, (v, top_index[top]))
     return out

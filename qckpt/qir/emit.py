@@ -130,6 +130,18 @@ class _FunctionEmitter:
         self.resumable = resumable
         self.resume_blocks: dict[int, object] = {}  # boundary id -> its resume block
         self.cones: dict = {}  # replay boundary id -> its restorable cone
+        # Output-only bits in a resumable program: a top-level measurement's
+        # result is read again from its result slot in the final block (a
+        # resumed shot never wrote it: the runtime fills it in from the log),
+        # so it needs no phi at every later resume point.
+        self.result_slot: dict[SSAValue, int] = {}
+        self.rebound: set[SSAValue] = set()
+        self.reread: dict[SSAValue, object] = {}
+        self.output_values: list[SSAValue] = (
+            [v for out in fn.body.block.ops if isinstance(out, qc.OutputOp) for v in out.values] if resumable else []
+        )
+        self.output_set = set(self.output_values)
+        self.computed_outputs = [v for v in self.output_values if not _is_top_measure(v)]
         self.replay_failed = None  # the one block that ends a shot whose replay never matched
         self.replay_failed_emitted = False
         self.qubit_by_name: dict[str, int] = {}  # "q[1]" -> qubit id, for re-preparation
@@ -183,10 +195,18 @@ class _FunctionEmitter:
         forward branches need no capability beyond the profile's)."""
         sink = self.sink
         restorable = [b for b in self.fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
-        self.cones = {bid: c for bid, c in replay_cones(self.fn).items() if c.restorable}
+        # The bit limit was applied by ckpt-insert (ckpt.not_restorable); here
+        # a cone must only be replayable and have its outcomes persisted.
+        by_id = {b.id: b for b in restorable}
+        self.cones = {
+            bid: c
+            for bid, c in replay_cones(self.fn, max_postselect_bits=1 << 30).items()
+            if c.restorable and bid in by_id and {f"{CONE_PREFIX}{k}" for k in range(len(c.measurements))} <= {n for n, _ in by_id[bid].named_values()}
+        }
         restorable = [b for b in restorable if not b.cut or b.id in self.cones]
-        if not restorable:
-            raise _fail(self.fn, "no restorable boundary in this program: insert boundaries with --checkpoint (exact boundaries are restorable)")
+        # No restorable boundary (none placed, or all in loops or past
+        # control flow): still a resumable program, one that can only start
+        # from the top; bind-resume says so for any record.
         sink.declare(abi.RESUME_POINT, "i64", [])
         self.caps.ir_functions = self.caps.int_computations = True
         point = sink.call(abi.RESUME_POINT, [], "i64")
@@ -218,6 +238,8 @@ class _FunctionEmitter:
         sink.call(visit_fn, [], "i64")
         for name, v in op.named_values():
             ty = _llvm_type(v.type)
+            if name.startswith(ckpt.OUTPUT_PREFIX):
+                continue  # not state: the runtime restores outputs from the log
             fn = abi.resume_value_fn(op.id, name)
             sink.declare(fn, ty, [])
             r = sink.call(fn, [], ty)
@@ -245,11 +267,23 @@ class _FunctionEmitter:
         resumed = sink.current
         sink.br(cont)
         self.goto(cont)
-        for v, r in restored.items():
+        # Computed output-only values decided before the boundary: a
+        # placeholder on the resumed path (the runtime fills in the record).
+        # (A top-level measurement never rebound is read again at the end instead.)
+        # (Only outputs that are computed, or were rebound, are candidates:
+        # checking every output at every boundary would be quadratic.)
+        candidates = self.computed_outputs + [v for v in self.rebound if v in self.output_set]
+        placeholders = {v: self._zero(v) for v in dict.fromkeys(candidates) if v in self.vals and v not in restored}
+        for v, r in [*restored.items(), *placeholders.items()]:
             phi = sink.phi(_llvm_type(v.type))
             sink.add_incoming(phi, self.val(v), normal)
             sink.add_incoming(phi, r, resumed)
             self.vals[v] = phi
+            self.rebound.add(v)
+
+    def _zero(self, v: SSAValue):
+        ty = _llvm_type(v.type)
+        return self.sink.const_f64(0.0) if ty == "double" else self.sink.const_int(int(ty[1:]), 0)
 
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
         """Re-run the boundary's quantum cone from |0>, post-selecting each
@@ -430,6 +464,8 @@ class _FunctionEmitter:
             return
         self.sink.declare("__quantum__rt__read_result", "i1", ["ptr"])
         self.vals[op.result] = self.sink.call("__quantum__rt__read_result", [self.sink.ptr("result", r)], "i1")
+        if self.resumable and isinstance(op.parent_op(), func.FuncOp):
+            self.result_slot[op.result] = r
 
     # ---------------------------------------------------------------- classical
     def emit_constant(self, op: arith.ConstantOp) -> None:
@@ -660,6 +696,14 @@ class _FunctionEmitter:
     # ---------------------------------------------------------------- outputs
     def emit_return(self) -> None:
         # Output recording sits in the final block, right before `ret`.
+        # Re-read output-only results first: the profile allows nothing but
+        # output recording between the first record and `ret`.
+        self.reread = {}
+        for out in self.outputs:
+            for v in out.values:
+                slot = self.result_slot.get(v)
+                if slot is not None and v not in self.rebound and v not in self.reread:
+                    self.reread[v] = self.sink.call("__quantum__rt__read_result", [self.sink.ptr("result", slot)], "i1")
         for out in self.outputs:
             self.emit_output(out)
         if self.final:
@@ -684,7 +728,7 @@ class _FunctionEmitter:
                     sink.call(abi.RESULT_RECORD, [sink.ptr("result", r), lbl])
                 else:
                     sink.declare(abi.BOOL_RECORD, "void", ["i1", "ptr"])
-                    sink.call(abi.BOOL_RECORD, [self.val(v), lbl])
+                    sink.call(abi.BOOL_RECORD, [self.reread.get(v) or self.val(v), lbl])
         elif kind == "i64":
             self._require_adaptive(op, "recording an integer")
             sink.declare(abi.INT_RECORD, "void", ["i64", "ptr"])
@@ -703,6 +747,10 @@ def _defined_in(v: SSAValue, op: Operation) -> bool:
             return True
         o = o.parent_op()
     return False
+
+
+def _is_top_measure(v: SSAValue) -> bool:
+    return isinstance(v.owner, qc.MeasureOp) and isinstance(v.owner.parent_op(), func.FuncOp)
 
 
 def _is_const(v: SSAValue) -> bool:

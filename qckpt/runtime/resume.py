@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qckpt.diagnostics import QckptError
+from qckpt.dialects.ckpt import OUTPUT_PREFIX
 from qckpt.qir import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file, program_fingerprint, restorable_boundaries
@@ -48,7 +49,30 @@ def last_complete_visit(shot: Shot, restorable: set[int] | None = None) -> tuple
 
 
 def record_for(visit: Visit, fingerprint: str) -> ResumeRecord:
-    return ResumeRecord(fingerprint, visit.boundary, visit.visit, dict(visit.values))
+    """The resume record of a visit: its state, without the output bits
+    (``out:``), which the runtime restores from the log instead."""
+    state = {k: v for k, v in visit.values.items() if not k.startswith(OUTPUT_PREFIX)}
+    return ResumeRecord(fingerprint, visit.boundary, visit.visit, state)
+
+
+def decided_outputs(shot_prefix: list[OutputRecord]) -> dict[str, bool | int | float]:
+    """Output record label -> value, for every output bit the visits in
+    ``shot_prefix`` persisted (``out:<label>``)."""
+    out: dict[str, bool | int | float] = {}
+    for v in read_shot(Shot(shot_prefix)).visits:
+        for name, value in v.values.items():
+            if name.startswith(OUTPUT_PREFIX):
+                out[name[len(OUTPUT_PREFIX) :]] = value
+    return out
+
+
+def fill_outputs(records: list[OutputRecord], decided: dict[str, bool | int | float]) -> list[OutputRecord]:
+    """The resumed shot's output records, with the bits decided before the
+    boundary taken from the log."""
+    def text(v: bool | int | float, kind: str) -> str:
+        return ("true" if v else "false") if kind == "BOOL" else str(v)
+
+    return [OutputRecord(r.kind, text(decided[r.label], r.kind), r.label) if r.label in decided and r.kind in ("BOOL", "INT", "DOUBLE") else r for r in records]
 
 
 @dataclass
@@ -97,5 +121,6 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
                 "that does not belong to this program)"
             )
         for i, resumed in zip(members, res.shots):
-            out[i] = Shot(prefixes[i] + resumed.records, resumed.metadata, resumed.end_code)
+            filled = fill_outputs(resumed.records, decided_outputs(prefixes[i]))
+            out[i] = Shot(prefixes[i] + filled, resumed.metadata, resumed.end_code)
     return ResumeReport([s for s in out if s is not None], len(groups), len(groups.get(("start",), [])))

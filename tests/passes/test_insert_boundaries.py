@@ -153,3 +153,14 @@ def test_every_n_on_a_while_loop_counts_iterations() -> None:
     assert "qckpt.iteration" in names
     loop = next(op for op in m.walk() if isinstance(op, scf.WhileOp))
     assert len(loop.results) == 2 and loop.after_region.block.args[-1] is _persisted(b)["qckpt.iteration"]
+
+
+def test_every_boundary_keeps_its_analysis_after_outputs_are_deduplicated() -> None:
+    # Each segment ends exact: one boundary per segment, each persisting only
+    # the output bits decided since the one before, all keeping cut and cost.
+    seg = "ry(0.3) q[1]; cx q[1], q[0]; m[{i}] = measure q[0]; reset q[0]; f[{i}] = measure q[1]; reset q[1];\n"
+    m = module("qubit[2] q; bit[3] m; bit[3] f;\n" + "".join(seg.format(i=i) for i in range(3)))
+    bs = insert_boundaries(m, "exact")
+    assert len(bs) == 3 and all(b.replay_cost is not None and not b.cut for b in bs)
+    outs = [sorted(n for n, _ in b.named_values() if n.startswith("out:")) for b in bs]
+    assert outs == [["out:f[0]", "out:m[0]"], ["out:f[1]", "out:m[1]"], ["out:f[2]", "out:m[2]"]]

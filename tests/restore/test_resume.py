@@ -295,3 +295,21 @@ def test_an_impossible_recorded_outcome_is_a_clear_failure(tmp_path) -> None:
     forged = [dataclasses.replace(r, value="true") if r.label == "cone:0" else r for r in cut.records]
     with pytest.raises(QckptError, match="did not reproduce the recorded measurement outcomes"):
         resume_shots(path, [dataclasses.replace(cut, records=forged)], seed=2)
+
+
+def test_max_postselect_bits_decides_which_replay_boundaries_are_restorable(tmp_path) -> None:
+    src = PROGRAMS["teleport"][0]
+
+    def restorable(bits: int) -> dict[int, dict[str, str]]:
+        m = qasm_to_module(src, "t.qasm")
+        insert_checkpoints(m, "interval", mtbf=1e-7, max_postselect_bits=bits)
+        return restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), module_to_qir(m, record_mode="streaming", resumable=True)))
+
+    def most_bits(points: dict[int, dict[str, str]]) -> int:
+        return max(sum(n.startswith("cone:") for n in vals) for vals in points.values())
+
+    assert most_bits(restorable(4)) == 2
+    # With at most one post-selected bit, the boundaries after the second
+    # measurement are not restorable; the earlier ones still are.
+    one = restorable(1)
+    assert most_bits(one) == 1 and len(one) < len(restorable(4))

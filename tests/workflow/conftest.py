@@ -1,0 +1,108 @@
+"""Running the workflow examples as real processes: a qir-runner wrapper
+that counts every execution that reaches the simulator, and a SIGKILL at a
+chosen iteration, watched through the session's own log."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from qckpt.diagnostics import QckptError
+from qckpt.runtime.qir_runner import qir_runner_binary
+from qckpt.workflow import execution_log
+from qckpt.workflow.execution_log import LOG_NAME
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    calls: list[int]  # shots of each qir-runner invocation, in order
+    doc: dict = field(default_factory=dict)  # the --out file, if the run wrote one
+    killed_after: int | None = None  # iterations in the log when the kill was sent
+
+
+class Examples:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.wrapper = root / "qir-runner-counting"
+        self.wrapper.write_text(
+            "#!/bin/sh\n"
+            "# Log the shot count of every run, then become the real qir-runner.\n"
+            'prev=""; shots=""\n'
+            'for a in "$@"; do [ "$prev" = "-s" ] && shots="$a"; prev="$a"; done\n'
+            'echo "$shots" >> "$QCKPT_TEST_CALLS"\n'
+            f'exec "{qir_runner_binary()}" "$@"\n'
+        )
+        self.wrapper.chmod(0o755)
+        self.n = 0
+
+    def _start(self, example: str, store: Path, args: list[str], out: Path | None) -> tuple[subprocess.Popen, Path]:
+        self.n += 1
+        calls = self.root / f"calls-{self.n}"
+        calls.write_text("")
+        env = dict(os.environ, QCKPT_QIR_RUNNER=str(self.wrapper), QCKPT_TEST_CALLS=str(calls))
+        cmd = [sys.executable, str(EXAMPLES / f"{example}.py"), "--store", str(store), "--quiet", *args]
+        if out is not None:
+            cmd += ["--out", str(out)]
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        return proc, calls
+
+    @staticmethod
+    def _calls(path: Path) -> list[int]:
+        return [int(line) for line in path.read_text().split()]
+
+    def run(self, example: str, store: Path, args: list[str], timeout: float = 240) -> Run:
+        out = self.root / f"out-{self.n + 1}.json"
+        proc, calls = self._start(example, store, args, out)
+        stdout, stderr = proc.communicate(timeout=timeout)
+        doc = json.loads(out.read_text()) if out.exists() else {}
+        return Run(proc.returncode, stdout, stderr, self._calls(calls), doc)
+
+    def run_killed(
+        self, example: str, store: Path, args: list[str], after_iteration: int, rng: random.Random, timeout: float = 240, sig: int = signal.SIGKILL
+    ) -> Run:
+        """Start the example and send it ``sig`` (SIGKILL) once the log shows
+        ``after_iteration`` committed iterations, plus a random delay so the
+        kill lands anywhere in the next iteration (in qir-runner, in a commit,
+        in Python)."""
+        proc, calls = self._start(example, store, args, None)
+        deadline = time.monotonic() + timeout
+        seen = 0
+        try:
+            while time.monotonic() < deadline and proc.poll() is None:
+                try:
+                    seen = len(execution_log.read(store / LOG_NAME).iterations)
+                except QckptError:
+                    seen = 0  # not created yet
+                if seen >= after_iteration:
+                    time.sleep(rng.uniform(0.0, 0.05))
+                    os.kill(proc.pid, sig)
+                    if sig != signal.SIGKILL:
+                        proc.wait(timeout=60)  # let it handle the signal
+                    break
+                time.sleep(0.005)
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # and the qir-runner it may have started
+            except ProcessLookupError:
+                pass
+            stdout, stderr = proc.communicate(timeout=30)
+        return Run(proc.returncode, stdout, stderr, self._calls(calls), killed_after=seen)
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Examples:
+    return Examples(tmp_path_factory.mktemp("examples"))
