@@ -120,7 +120,7 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
         if policy and policy != "none":
             pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
             if getattr(args, "store", None):
-                # Streaming records and a resume dispatch: a shot cut short resumes from its last exact boundary.
+                # Streaming records and a resume dispatch: a shot cut short resumes from its last restorable boundary.
                 try:
                     return pipeline.module_to_qir(module, record_mode="streaming", resumable=True).encode(), "program.ll"
                 except QckptError:  # no restorable boundary: cut shots will start over
@@ -443,7 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
     rstore.add_argument("--batch-size", type=int, help="shots per batch, the unit of commit (default: shots/16, at most 1000)")
     rstore.add_argument("--policy", metavar="K=V,...", help="failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
     rstore.add_argument("--mtbf", type=float, help="when compiling OpenQASM: mean time between failures (s) for the interval boundary policy")
-    rstore.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="when compiling OpenQASM: boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last exact boundary")
+    rstore.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="when compiling OpenQASM: boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
     rstore.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
     rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")

@@ -30,16 +30,18 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
+from qckpt.qir import abi
 from qckpt.runtime import failures
 from qckpt.runtime.failures import Failure
-from qckpt.runtime.qir_runner import parse_output, qir_runner_binary
+from qckpt.runtime.qir_runner import Shot, parse_output, qir_runner_binary
 
 END_OF_VISIT = b"\tqckpt.end\n"  # streaming records: one per complete visit
+REPLAY_FAILED = b"\t" + abi.REPLAY_FAILED_LABEL.encode() + b"\n"
 LAST_GROUP = b"\tqckpt.last\n"  # final records: a group's first line
 _LAST_VISITS = re.compile(rb"\tINT\t(\d+)\tqckpt\.visits\n")  # final records: a visit count per boundary
 
@@ -49,6 +51,7 @@ class ShotDone:
     key: str  # the histogram key (Qiskit's convention, as `qckpt run` prints)
     visits: int  # complete checkpoint-boundary visits recorded by the shot
     shape: tuple[tuple[str, int], ...]  # (register, bits) of its outputs
+    replay_failed: bool = False  # a resumed shot whose cone replay gave up (restoration): no outcome
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,12 @@ class Executor(Protocol):
         all (checked before a run touches its store)."""
         ...
 
-    def start(self, program: str, shots: int, seed: int) -> Execution:
+    def start(self, program: str, shots: int, seed: int, fill: Mapping[str, bool | int | float] | None = None) -> Execution:
         """Begin ``shots`` shots of the program at path ``program`` with a
-        simulator seed. Raises :class:`BackendUnavailable` if the backend
-        cannot be started at all."""
+        simulator seed. ``fill``: output records whose values are already
+        decided (a resumed shot's bits measured before its boundary, which
+        restoration takes from the log), by label. Raises
+        :class:`BackendUnavailable` if the backend cannot be started at all."""
         ...
 
 
@@ -132,13 +137,14 @@ class QirRunnerExecutor:
     def check(self) -> None:
         self.resolve()
 
-    def start(self, program: str, shots: int, seed: int) -> QirRunnerExecution:
-        return QirRunnerExecution(self.resolve(), program, shots, seed, self.extra_args)
+    def start(self, program: str, shots: int, seed: int, fill: Mapping[str, bool | int | float] | None = None) -> QirRunnerExecution:
+        return QirRunnerExecution(self.resolve(), program, shots, seed, self.extra_args, fill)
 
 
 class QirRunnerExecution:
-    def __init__(self, binary: str, program: str, shots: int, seed: int, extra_args: Sequence[str] = ()):
+    def __init__(self, binary: str, program: str, shots: int, seed: int, extra_args: Sequence[str] = (), fill: Mapping[str, bool | int | float] | None = None):
         self.shots = shots
+        self.fill = dict(fill) if fill else None
         self.seed = seed
         self.seen = 0
         self._buf = b""
@@ -187,12 +193,16 @@ class QirRunnerExecution:
             code = buf[i + 5 : j]
             text = buf[pos : i + 1]
             pos = j + 1
+            if REPLAY_FAILED in text:
+                events.append(ShotDone("", 0, (), replay_failed=True))
+                self.seen += 1
+                continue
             if code.strip() not in (b"0", b""):
                 self.kill()
                 self._buf = b""
                 return [*events, self._finish(Failure(failures.BAD_RECORDS, f"shot {self.seen + 1} ended with code {code.decode(errors='replace')}"))]
             try:
-                events.append(shot_outcome(text))
+                events.append(shot_outcome(text, self.fill))
             except QckptError as e:
                 self.kill()
                 self._buf = b""
@@ -238,7 +248,7 @@ class QirRunnerExecution:
                 pass
 
 
-def shot_outcome(text: bytes) -> ShotDone:
+def shot_outcome(text: bytes, fill: Mapping[str, bool | int | float] | None = None) -> ShotDone:
     """One shot's histogram key, boundary visits and output shape, from its
     records (``START`` up to, not including, ``END``).
 
@@ -255,5 +265,9 @@ def shot_outcome(text: bytes) -> ShotDone:
         tail = text[: text.rfind(b"\n", 0, first) + 1]  # the outputs come before the groups
     shots = parse_output("START\n" + tail.decode(errors="replace") + "END\t0\n")
     shot = shots[-1]
+    if fill:
+        from qckpt.runtime.resume import fill_outputs
+
+        shot = Shot(fill_outputs(shot.records, dict(fill)))
     regs = shot.registers()
     return ShotDone(shot.bitstring(), visits, tuple((k, len(v)) for k, v in regs.items()))

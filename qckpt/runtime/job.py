@@ -123,6 +123,7 @@ class _Run:
     stopping: bool = False  # we killed it on purpose (preemption, rollback)
     hung: bool = False
     bad: Failure | None = None  # the runtime's own finding (output shape changed)
+    asked: int = 0  # shots asked of it
     resumes_shot: bool = False  # a one-shot run that finishes a torn shot (ShotResumer)
     kept_visits: int = 0  # visits of that torn shot it does not run again
 
@@ -145,7 +146,6 @@ class Job:
         self.running: dict[int, _Run] = {}
         self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
         self.attempts: dict[int, int] = {}
-        self.reserved: Counter = Counter()  # shots of a batch being finished by a resumed-shot run
         self.shape: tuple | None = tuple(ledger.shape) or None
         self.signals = 0
         self.killed_for_chaos = 0
@@ -225,24 +225,26 @@ class Job:
                 del self.queue[b]
                 self._start(b)
 
-    def _start(self, b: int, program: str | None = None, kept_visits: int = 0) -> None:
+    def _in_flight(self, b: int) -> int:
+        """Shots of batch ``b`` that running executions were asked for and have not delivered."""
+        return sum(r.asked - r.seq for r in self.running.values() if r.batch == b)
+
+    def _start(self, b: int, program: str | None = None, kept_visits: int = 0, fill: dict | None = None) -> None:
         if self.ledger.is_done(b):
             return
         if self.plan.mode == "reproducible" and program is None:
             self.ledger.drop_partial(b)
-        shots = 1 if program is not None else self.ledger.remaining(b) - self.reserved[b]
+        shots = 1 if program is not None else self.ledger.remaining(b) - self._in_flight(b)
         if shots <= 0:
             return
         attempt = self.attempts[b] = self.attempts.get(b, -1) + 1
         seed = self.plan.attempt_seed(b, self.session, attempt)
         try:
-            ex = self.executor.start(program or self.start_path, shots, seed)
+            ex = self.executor.start(program or self.start_path, shots, seed, fill)
         except BackendUnavailable as e:
             self._fail(_Run(b, None, "", self.session, attempt), Failure(failures.BACKEND, e.message, b))  # type: ignore[arg-type]
             return
-        r = _Run(b, ex, part_name(self.session, attempt), self.session, attempt, resumes_shot=program is not None, kept_visits=kept_visits)
-        if r.resumes_shot:
-            self.reserved[b] += 1
+        r = _Run(b, ex, part_name(self.session, attempt), self.session, attempt, asked=shots, resumes_shot=program is not None, kept_visits=kept_visits)
         self.running[ex.fileno()] = r
         self.sel.register(ex.fileno(), selectors.EVENT_READ, r)
 
@@ -292,8 +294,14 @@ class Job:
             return
         if self.ledger.is_done(r.batch):
             return  # cannot happen: an execution is asked for no more than the batch lacks
-        if r.resumes_shot:
-            self.reserved[r.batch] -= 1
+        if ev.replay_failed:
+            # Replaying the boundary's quantum cone did not reproduce the recorded outcomes within its
+            # tries: this shot cannot be resumed there, so it starts over (the batch runs it again).
+            self.ledger.resumed_shots -= 1
+            self.ledger.restarted_shots += 1
+            self.ledger.saved_visits -= r.kept_visits
+            self.ledger.lost_visits += r.kept_visits
+            return
         visits = ev.visits + r.kept_visits
         finished = self.ledger.add(r.batch, r.part, ev.key, visits)
         self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, visits, ev.key))
@@ -313,8 +321,6 @@ class Job:
         fd = r.execution.fileno()
         self.sel.unregister(fd)
         del self.running[fd]
-        if r.resumes_shot and r.seq == 0:
-            self.reserved[r.batch] -= 1
         done = self.ledger.is_done(r.batch)
         if r.stopping:  # we stopped it: not a failure of the backend
             if self.plan.mode == "reproducible":
@@ -332,8 +338,8 @@ class Job:
                 self.engine.succeeded(r.batch)
                 if self.ledger.pending():
                     self._commit(f"batch-{r.batch}")
-            elif not r.resumes_shot:
-                self.queue[r.batch] = 0.0  # cannot happen: the detector reports missing shots
+            elif not self._in_flight(r.batch):
+                self.queue.setdefault(r.batch, 0.0)  # a resumed shot that could not be resumed: run it afresh
             return
         failure = Failure(failure.kind, failure.detail, r.batch, r.seq)
         self._settle_torn_shot(r, ev.torn)
@@ -380,7 +386,7 @@ class Job:
         self.ledger.resumed_shots += 1
         self.ledger.saved_visits += res.kept_visits
         self.ledger.lost_visits += len(log.visits) - res.kept_visits
-        self._start(r.batch, program=res.program, kept_visits=res.kept_visits)
+        self._start(r.batch, program=res.program, kept_visits=res.kept_visits, fill=res.decided)
 
     @staticmethod
     def _torn_shot(torn: bytes) -> Shot:
@@ -425,7 +431,6 @@ class Job:
             setattr(kept, counter, getattr(self.ledger, counter))
         kept.shape = self.ledger.shape
         self.ledger = kept
-        self.reserved.clear()
         self.notes.append(f"rolled back to dataset {reader.id} ({kept.shots_done} shots)")
         start = time.monotonic() + delay
         self.queue = {b: start for b in kept.pending()}

@@ -26,7 +26,7 @@ ledger, ``--json`` and ``qckpt inspect``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
@@ -36,15 +36,18 @@ from qckpt.runtime.qir_runner import Shot
 
 @dataclass(frozen=True)
 class Resumption:
-    program: str  # a program (.ll or .bc path) that runs the rest of the shot and records all its outputs
+    program: str  # a program (.ll or .bc path) that runs the rest of the shot and records its outputs
     kept_visits: int  # complete visits of the torn shot that it does not run again
+    decided: dict = field(default_factory=dict)  # output label -> value decided before the boundary (from the log)
 
 
 class ShotResumer(Protocol):
     def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
         """Finish the torn ``shot`` (its records so far) of ``program`` from
         its last usable boundary visit: a program written under ``workdir``
-        that records the shot's outputs exactly as the original would. None:
+        that records the shot's outputs as the original would, except those
+        decided before the boundary, which it names in
+        :attr:`Resumption.decided` with their values from the log. None:
         this shot starts over."""
         ...
 
@@ -76,7 +79,7 @@ class BoundaryResumer:
         return self._programs[program]
 
     def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
-        from qckpt.runtime.resume import last_complete_visit, record_for
+        from qckpt.runtime.resume import decided_outputs, last_complete_visit, record_for
 
         fp, restorable = self._program(program)
         if not restorable:
@@ -101,4 +104,4 @@ class BoundaryResumer:
             with open(path, "wb") as f:
                 f.write(module.bitcode)
             self._bound[key] = path
-        return Resumption(path, kept)
+        return Resumption(path, kept, decided_outputs(prefix))

@@ -160,3 +160,19 @@ def test_shot_outcome_in_final_record_mode():
     )
     s = shot_outcome(text)
     assert (s.key, s.visits, s.shape) == ("1", 5, (("c", 1),))
+
+
+def test_shot_outcome_fills_outputs_decided_before_the_boundary():
+    # a resumed shot records placeholders for the output bits measured before its boundary;
+    # restoration hands their values from the log, and the key must use them
+    text = b"START\nOUTPUT\tARRAY\t2\tc\nOUTPUT\tBOOL\tfalse\tc[0]\nOUTPUT\tBOOL\ttrue\tc[1]\n"
+    assert shot_outcome(text).key == "10"
+    assert shot_outcome(text, {"c[0]": True}).key == "11"
+
+
+def test_a_replay_that_gave_up_is_reported_not_counted(tmp_path, programs):
+    body = "sys.stdout.write('START\\nOUTPUT\\tINT\\t0\\tqckpt.replay_failed\\nEND\\t3\\n'); sys.stdout.flush()\n"
+    ex = QirRunnerExecutor(fake_backend(tmp_path, "replay-failed", body)).start(str(programs["rus-start"]), 1, 1)
+    events = drain(ex)
+    assert [type(e).__name__ for e in events] == ["ShotDone", "Ended"]
+    assert events[0].replay_failed and events[1].failure is None
