@@ -123,7 +123,8 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
                 # Streaming records and a resume dispatch: a shot cut short resumes from its last restorable boundary.
                 try:
                     return pipeline.module_to_qir(module, record_mode="streaming", resumable=True).encode(), "program.ll"
-                except QckptError:  # no restorable boundary: cut shots will start over
+                except QckptError as e:  # no restorable boundary, or a value a resume could not rebuild
+                    print(f"note: {path} cannot be made resumable ({e.message}); shots cut short will start over", file=sys.stderr)
                     return pipeline.module_to_qir(module, record_mode="streaming").encode(), "program.ll"
         return pipeline.module_to_qir(module).encode(), "program.ll"
     p = Path(path)
