@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.qckpt-installed
 
-.PHONY: demo test test-fast lit pytest bench clean example-vqe example-qaoa example-falqon example-trotter
+.PHONY: demo test test-full test-fast lit pytest bench clean example-vqe example-qaoa example-falqon example-trotter
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ example-vqe example-qaoa example-falqon example-trotter: $(STAMP)
 test: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -q tests/filecheck
 	$(BIN)/python -m pytest -q -n auto
+
+# The suite, then the long chaos runs that CI only samples: >= 100 SIGKILLs of
+# the runtime (benchmarks/runtime_chaos.py) and of the store (store_chaos.py).
+test-full: test
+	$(BIN)/python benchmarks/runtime_chaos.py --kills 100
+	$(BIN)/python benchmarks/store_chaos.py
 
 lit: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -v tests/filecheck

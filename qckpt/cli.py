@@ -105,38 +105,168 @@ def _note_restorable(module) -> None:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from qckpt.runtime.qir_runner import run_qir
-
+def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
+    """The program to run, as bytes, and a file name for it: a .ll/.bc as
+    given, or OpenQASM / our IR compiled first."""
     path = args.program
     if path.endswith(".qasm") or path.endswith(".mlir"):
         from qckpt import pipeline
 
         text, name = _read_input(path)
         module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
-        program: str = pipeline.module_to_qir(module)
+        policy = getattr(args, "checkpoint", None)
+        if getattr(args, "store", None):
+            policy = policy or ("interval" if args.mtbf is not None else "exact")
+        if policy and policy != "none":
+            pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
+            if getattr(args, "store", None):
+                # Streaming records and a resume dispatch: a shot cut short resumes from its last restorable boundary.
+                try:
+                    return pipeline.module_to_qir(module, record_mode="streaming", resumable=True).encode(), "program.ll"
+                except QckptError as e:  # no restorable boundary, or a value a resume could not rebuild
+                    print(f"note: {path} cannot be made resumable ({e.message}); shots cut short will start over", file=sys.stderr)
+                    return pipeline.module_to_qir(module, record_mode="streaming").encode(), "program.ll"
+        return pipeline.module_to_qir(module).encode(), "program.ll"
+    p = Path(path)
+    if not p.exists():
+        raise QckptError(f"{path}: no such file")
+    if p.is_dir():
+        raise QckptError(f"{path}: is a directory")
+    if args.mtbf is not None or getattr(args, "checkpoint", None):
+        raise QckptError(f"--mtbf and --checkpoint place boundaries when compiling OpenQASM; {path} is compiled already")
+    return p.read_bytes(), "program.bc" if path.endswith(".bc") else "program.ll"
+
+
+def _print_counts(counts: dict[str, int], regs: list[str], shots: int, seed: int, as_json: bool, extra: dict | None = None) -> None:
+    counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    if as_json:
+        json.dump({"shots": shots, "seed": seed, "registers": regs, "counts": counts, **(extra or {})}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    header = " ".join(reversed(regs)) or "(no registers)"
+    width = max([len(header), *(len(k) for k in counts)])
+    print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
+    total = max(1, sum(counts.values()))
+    for k, n in counts.items():
+        print(f"{k:<{width}}  {n:>7}  {n / total:>6.3f}")
+    print(f"{shots} shots, seed {seed}; bit 0 of each register is rightmost")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if args.store:
+        return _run_in_store(args)
+    if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
+        raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
+    from qckpt.runtime.qir_runner import run_qir
+
+    if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
+        program: str = _compile_for_run(args)[0].decode()
     else:
-        program = path
-        if not Path(path).exists():
-            raise QckptError(f"{path}: no such file")
+        program = args.program
+        if not Path(program).exists():
+            raise QckptError(f"{program}: no such file")
     result = run_qir(program, shots=args.shots, seed=args.seed)
     incomplete = sum(1 for s in result.shots if not s.complete)
-    counts = dict(sorted(result.counts.items(), key=lambda kv: (-kv[1], kv[0])))
     regs = list(result.shots[0].registers()) if result.shots else []
-    if args.json:
-        json.dump({"shots": args.shots, "seed": args.seed, "registers": regs, "counts": counts, "incomplete_shots": incomplete}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        header = " ".join(reversed(regs)) or "(no registers)"
-        width = max([len(header), *(len(k) for k in counts)])
-        print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
-        total = max(1, sum(counts.values()))
-        for k, n in counts.items():
-            print(f"{k:<{width}}  {n:>7}  {n / total:>6.3f}")
-        print(f"{args.shots} shots, seed {args.seed}; bit 0 of each register is rightmost")
+    _print_counts(result.counts, regs, args.shots, args.seed, args.json, {"incomplete_shots": incomplete})
     if incomplete:
         print(f"warning: {incomplete} shot(s) ended without END (the program failed mid-shot)", file=sys.stderr)
         return EXIT_USER_ERROR
+    return 0
+
+
+def _job_options(args: argparse.Namespace):
+    from qckpt.runtime.job import JobOptions
+    from qckpt.runtime.policy import parse_policy
+    from qckpt.runtime.progress import ProgressBar
+
+    if args.workers is not None and args.workers < 1:
+        raise QckptError(f"--workers must be at least 1, got {args.workers}")
+    if args.sync_interval < 0:
+        raise QckptError(f"--sync-interval must be >= 0 seconds, got {args.sync_interval}")
+    return JobOptions(
+        workers=args.workers,
+        policy=parse_policy(args.policy),
+        sync_interval=args.sync_interval,
+        persistent=args.persistent,
+        flush_every=args.flush_every,
+        progress=ProgressBar(),
+    )
+
+
+def _run_in_store(args: argparse.Namespace) -> int:
+    from qckpt.runtime.job import default_batch_size, fingerprint, start_run
+    from qckpt.runtime.ledger import RunPlan
+
+    if args.shots < 1:
+        raise QckptError(f"--shots must be at least 1, got {args.shots}")
+    program, name = _compile_for_run(args)
+    plan = RunPlan(
+        shots=args.shots,
+        seed=args.seed,
+        batch_size=args.batch_size or default_batch_size(args.shots),
+        mode=args.mode or "resume",
+        program_sha256=fingerprint(program),
+        program_name=name,
+    )
+    options = _job_options(args)
+    return _report_job(start_run(args.store, program, plan, options), args.json)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from qckpt.runtime.job import resume_run
+
+    return _report_job(resume_run(args.store, _job_options(args)), args.json)
+
+
+def _report_job(result, as_json: bool) -> int:
+    from qckpt.runtime.job import EXIT_PREEMPTED
+
+    led = result.ledger
+    for n in result.notes:
+        print(f"note: {n}", file=sys.stderr)
+    extra = {
+        "store": result.store,
+        "status": result.status,
+        "mode": led.plan.mode,
+        "batch_size": led.plan.batch_size,
+        "shots_done": led.shots_done,
+        "checkpoints_committed": result.commits,
+        "failures_survived": len(result.failures) if result.status != "failed" else 0,
+        "failures": [f.to_json() for f in result.failures],
+        "restarted_shots": led.restarted_shots,
+        "resumed_shots": led.resumed_shots,
+        "saved_visits": led.saved_visits,
+        "lost_visits": led.lost_visits,
+        "boundary_visits": led.visits,
+        "recovered_shots": result.recovered_shots,
+    }
+    regs = [n for n, _ in led.shape]
+    if result.status == "complete":
+        _print_counts(led.counts(), regs, led.plan.shots, led.plan.seed, as_json, extra)
+        if result.failures:
+            print(f"survived {len(result.failures)} failure(s): " + "; ".join(f.describe() for f in result.failures[-3:]), file=sys.stderr)
+        return 0
+    if as_json:
+        json.dump(extra, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    if result.status == "preempted":
+        print(f"preempted: {led.shots_done} of {led.plan.shots} shots are committed in {result.store}; continue with 'qckpt resume {result.store}'", file=sys.stderr)
+        return EXIT_PREEMPTED
+    print(f"error: run stopped after {len(result.failures)} failure(s); {led.shots_done} of {led.plan.shots} shots are committed in {result.store} ('qckpt resume {result.store}' tries again)", file=sys.stderr)
+    print(result.report, file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from qckpt.runtime.inspection import inspect_store, render
+
+    info = inspect_store(args.store)
+    if args.json:
+        json.dump(info, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(render(info))
     return 0
 
 
@@ -267,7 +397,7 @@ def cmd_run_segments(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
-        description="Compile dynamic quantum circuits to QIR, run them, and (soon) checkpoint and restore them.",
+        description="Compile dynamic quantum circuits to QIR, run them with checkpoints, and resume them.",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -295,13 +425,46 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     c.set_defaults(func=cmd_convert)
 
-    r = sub.add_parser("run", help="run QIR on qir-runner and print the histogram", description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner.")
+    r = sub.add_parser(
+        "run",
+        help="run QIR on qir-runner and print the histogram (checkpointed with --store)",
+        description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner. With --store DIR the run is "
+        "cut into batches run in parallel, committed to a checkpoint store, survives failures and preemption "
+        "(exit 75: continue with 'qckpt resume DIR').",
+    )
     r.add_argument("program", help="QIR file (.ll or .bc), or .qasm/.mlir to compile first")
     r.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
-    r.add_argument("--seed", type=int, default=0, help="simulator seed (default: 0)")
+    r.add_argument("--seed", type=int, default=0, help="run seed (default: 0)")
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
     r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
+    rstore = r.add_argument_group("checkpointed runs")
+    rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
+    rstore.add_argument("--mode", choices=["resume", "reproducible"], help="resume: a failed batch goes on from its finished shots (default); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
+    rstore.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core)")
+    rstore.add_argument("--batch-size", type=int, help="shots per batch, the unit of commit (default: shots/16, at most 1000)")
+    rstore.add_argument("--policy", metavar="K=V,...", help="failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
+    rstore.add_argument("--mtbf", type=float, help="when compiling OpenQASM: mean time between failures (s) for the interval boundary policy")
+    rstore.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="when compiling OpenQASM: boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
+    rstore.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
+    rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
+    rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
+    rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
     r.set_defaults(func=cmd_run)
+
+    rr = sub.add_parser("resume", help="continue a checkpointed run", description="Continue the run in a checkpoint store from its newest valid checkpoint and its journal.")
+    rr.add_argument("store", metavar="DIR", help="the run's checkpoint store")
+    rr.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rr.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core)")
+    rr.add_argument("--policy", metavar="K=V,...", help="failure policy for this session (see qckpt run --help)")
+    rr.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds (default: 1)")
+    rr.add_argument("--persistent", metavar="DIR", help="the store's persistent level, if it has one")
+    rr.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    rr.set_defaults(func=cmd_resume)
+
+    ins = sub.add_parser("inspect", help="show a checkpoint store: datasets, validity, shots done, bytes", description="Show a run's checkpoint store without changing it (safe while the run goes on).")
+    ins.add_argument("store", metavar="DIR", help="checkpoint store directory")
+    ins.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ins.set_defaults(func=cmd_inspect)
 
     a = sub.add_parser(
         "analyze",

@@ -1,0 +1,126 @@
+"""What `qckpt inspect` shows: a run's store, read without taking its lock
+(so it works while the run goes on) and without changing a byte."""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+
+from qckpt.diagnostics import QckptError
+from qckpt.runtime.journal import Journal
+from qckpt.runtime.job import JOURNAL, load_run
+from qckpt.runtime.ledger import apply_journal, decode_frames
+from qckpt.runtime.store import HEADER, CheckpointStore
+
+
+def inspect_store(path: str) -> dict:
+    if not os.path.isdir(path):
+        raise QckptError(f"{path}: no such directory")
+    if not os.path.exists(os.path.join(path, HEADER)):
+        raise QckptError(f"{path} is not a qckpt checkpoint store (no {HEADER})")
+    with CheckpointStore.open(path, readonly=True, create=False) as store:
+        datasets = store.datasets(verify=True)
+        out: dict = {"store": store.path, "fingerprint": store.fingerprint, "notes": list(store.notes)}
+        out["datasets"] = [
+            {
+                "id": d.id,
+                "name": d.name,
+                "valid": d.valid,
+                "checksums_ok": d.checksums_ok,
+                "bytes": d.bytes,
+                "levels": list(d.levels),
+                "created": d.created,
+                "problem": d.problem,
+            }
+            for d in datasets
+        ]
+        try:
+            ledger, _program, notes, ds = load_run(store)
+        except QckptError as e:
+            out["run"] = None
+            out["problem"] = str(e)
+            ledger = None
+        if ledger is not None:
+            out["notes"] = notes
+            p = ledger.plan
+            out["restart_from"] = ds
+            out["run"] = {
+                "status": ledger.status,
+                "mode": p.mode,
+                "shots": p.shots,
+                "seed": p.seed,
+                "batch_size": p.batch_size,
+                "batches": p.batches,
+                "batches_done": len(ledger.done),
+                "shots_committed": ledger.shots_done,
+                "boundary_visits": ledger.visits,
+                "sessions": ledger.sessions,
+                "failures_survived": ledger.failures_total,
+                "restarted_shots": ledger.restarted_shots,
+                "resumed_shots": ledger.resumed_shots,
+                "saved_visits": ledger.saved_visits,
+                "lost_visits": ledger.lost_visits,
+                "registers": [n for n, _ in ledger.shape],
+                "counts": ledger.counts() if ledger.status == "complete" else None,
+                "last_failures": ledger.failures[-5:],
+            }
+        jpath = os.path.join(store.path, JOURNAL)
+        if os.path.exists(jpath):
+            rep = Journal.replay(jpath)
+            _, shots = decode_frames(list(rep))
+            j = {"bytes": rep.size, "frames": len(rep), "torn_at": rep.torn_at, "reason": rep.reason}
+            if ledger is not None:
+                j["uncommitted_shots"] = apply_journal(copy.deepcopy(ledger), shots)
+            out["journal"] = j
+        out["bytes"] = _du(store.path)
+    return out
+
+
+def _du(path: str) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            try:
+                total += os.path.getsize(os.path.join(root, f))
+            except OSError:
+                pass
+    return total
+
+
+def render(info: dict) -> str:
+    lines = [f"store {info['store']} (program sha256 {str(info['fingerprint'])[:12]}…), {info['bytes']} bytes on disk"]
+    run = info.get("run")
+    if run is None:
+        lines.append(f"no run to restart: {info.get('problem', 'no valid dataset')}")
+    else:
+        lines.append(
+            f"run: {run['mode']} mode, {run['shots']} shots, seed {run['seed']}, batches of {run['batch_size']} "
+            f"({run['batches']}); status {run['status']}"
+        )
+        more = info.get("journal", {}).get("uncommitted_shots")
+        lines.append(
+            f"shots: {run['shots_committed']} of {run['shots']} committed"
+            + (f", {more} more finished in the journal" if more else "")
+            + f"; {run['batches_done']} of {run['batches']} batches done"
+        )
+        lines.append(
+            f"boundary visits recorded: {run['boundary_visits']}; failures survived: {run['failures_survived']}; "
+            f"shots cut short: {run['resumed_shots']} resumed from a boundary ({run['saved_visits']} visits not run again), "
+            f"{run['restarted_shots']} started over; {run['lost_visits']} visits run again; sessions: {run['sessions']}"
+        )
+        lines.append(f"restart from: dataset {info['restart_from']}")
+    lines.append(f"{'id':>6}  {'name':<12} {'valid':<6} {'checksums':<9} {'bytes':>8}  {'levels':<16} created")
+    for d in info["datasets"]:
+        ok = "ok" if d["checksums_ok"] else "BAD" if d["checksums_ok"] is False else "-"
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(d["created"]))
+        lines.append(f"{d['id']:>6}  {str(d['name'] or '-'):<12} {'yes' if d['valid'] else 'NO':<6} {ok:<9} {d['bytes']:>8}  {','.join(d['levels']):<16} {when}")
+        if d["problem"]:
+            lines.append(f"        problem: {d['problem']}")
+    j = info.get("journal")
+    if j:
+        state = "clean" if j["torn_at"] is None else f"torn at byte {j['torn_at']}: {j['reason']}"
+        lines.append(f"journal: {j['bytes']} bytes, {j['frames']} frames ({state})")
+    for n in info.get("notes", []):
+        lines.append(f"note: {n}")
+    return "\n".join(lines)

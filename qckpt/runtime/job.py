@@ -1,0 +1,687 @@
+"""A checkpointed run of many shots: batches, commits, failures, preemption.
+
+::
+
+    result = start_run("/scratch/job42", program_text, RunPlan(...), JobOptions(workers=2))
+    result = resume_run("/scratch/job42", JobOptions())      # after a kill, a failure or a preemption
+
+One thread drives everything: it starts an execution per worker (one
+qir-runner process each, see :mod:`qckpt.runtime.executor`), reads their
+record streams as they come with a selector, appends every finished shot to
+the journal, commits the ledger to the checkpoint store each time a batch
+completes, and turns each failure the detector reports into the policy's
+decision (:mod:`qckpt.runtime.policy`). Signals only set flags; the loop
+acts on them between two steps, so a signal never interrupts a commit.
+
+Store layout used by a run (on top of the store's own files)::
+
+    STORE/journal                 the run's journal: a frame per session start and per finished shot
+    STORE/ds-NNNNNN/ledger        the shot ledger (qckpt.runtime.ledger), cumulative
+    STORE/ds-NNNNNN/program       the program that runs (its sha256 is the store's fingerprint)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import selectors
+import signal
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from qckpt.diagnostics import QckptError
+from qckpt.runtime import failures
+from qckpt.runtime.checkpoint_log import LogFormatError, ShotLog, read_shot
+from qckpt.runtime.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
+from qckpt.runtime.failures import Failure
+from qckpt.runtime.journal import Journal
+from qckpt.runtime.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
+from qckpt.runtime.policy import FailurePolicy, PolicyEngine
+from qckpt.runtime.qir_runner import Shot, parse_output
+from qckpt.runtime.shot_resume import BoundaryResumer, ShotResumer
+from qckpt.runtime.storage import LocalStorage, Storage
+from qckpt.runtime.store import HEADER, CheckpointStore
+
+JOURNAL = "journal"
+EXIT_PREEMPTED = 75  # EX_TEMPFAIL: "resume me"
+READ_PAUSE = 0.003  # seconds between two reads of the record streams while they flow
+PREEMPT_SIGNALS = (signal.SIGTERM, signal.SIGUSR1)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def default_batch_size(shots: int) -> int:
+    """About 16 batches, at most 1000 shots each. A function of the shot
+    count alone (not of the machine), so that the same command gives the
+    same plan, and so the same histogram, everywhere."""
+    return max(1, min(1000, -(-shots // 16)))
+
+
+def fingerprint(program: bytes) -> str:
+    return hashlib.sha256(program).hexdigest()
+
+
+class Progress(Protocol):
+    def update(self, shots_done: int, shots: int, commits: int, failures: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class JobOptions:
+    workers: int | None = None  # None: one per core
+    policy: FailurePolicy = field(default_factory=FailurePolicy)
+    sync_interval: float = 1.0  # journal fsync interval, seconds: what a kill -9 can lose
+    keep: int = 3  # valid datasets kept in the store
+    persistent: str | None = None  # a second, persistent store level
+    flush_every: int = 1
+    executor: Executor | None = None  # None: qir-runner
+    resumer: ShotResumer | None = None  # None: BoundaryResumer (restoration's resume binding)
+    progress: Progress | None = None
+    inject_kill_every: int = 0  # test/benchmark knob: SIGKILL the backend after every K finished shots
+    seed_rng: int | None = None  # seed of the backoff jitter (tests)
+
+
+@dataclass
+class JobResult:
+    status: str  # complete, preempted, failed
+    ledger: Ledger
+    store: str
+    notes: list[str]
+    commits: int
+    failures: list[Failure]  # of this session
+    report: str = ""  # what happened, when the run gave up
+    recovered_shots: int = 0  # shots taken back from the journal at resume
+    commit_seconds: list[float] = field(default_factory=list)  # wall time of each commit of this session
+    committed_bytes: int = 0  # object bytes committed in this session (what the store wrote, before pruning)
+    killed_for_chaos: int = 0  # executions killed by inject_kill_every
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.ledger.counts()
+
+
+@dataclass
+class _Run:
+    """One execution in flight."""
+
+    batch: int
+    execution: Execution
+    part: str
+    session: int
+    attempt: int
+    seq: int = 0  # shots of this execution finished so far
+    stopping: bool = False  # we killed it on purpose (preemption, rollback)
+    hung: bool = False
+    bad: Failure | None = None  # the runtime's own finding (output shape changed)
+    asked: int = 0  # shots asked of it
+    resumes_shot: bool = False  # a one-shot run that finishes a torn shot (ShotResumer)
+    kept_visits: int = 0  # visits of that torn shot it does not run again
+
+
+class Job:
+    def __init__(self, store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str]):
+        self.store = store
+        self.ledger = ledger
+        self.plan = ledger.plan
+        self.program = program
+        self.opts = options
+        self.notes = notes
+        self.workers = options.workers or default_workers()
+        self.executor: Executor = options.executor or QirRunnerExecutor()
+        self.resumer: ShotResumer = options.resumer or BoundaryResumer()
+        self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
+        self.progress = options.progress
+        self.committer = _Committer(store, program)
+        self.failures: list[Failure] = []
+        self.running: dict[int, _Run] = {}
+        self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
+        self.attempts: dict[int, int] = {}
+        self.shape: tuple | None = tuple(ledger.shape) or None
+        self.signals = 0
+        self.killed_for_chaos = 0
+        self._shots_since_kill = 0
+        self._rollback: float | None = None
+        self._give_up: str | None = None
+        self._last_progress = 0.0
+
+    # -- the loop ----------------------------------------------------------------
+
+    def run(self, journal: Journal, session: int) -> JobResult:
+        self.journal = journal
+        self.session = session
+        self.queue = {b: 0.0 for b in self.ledger.pending()}
+        self.sel = selectors.DefaultSelector()
+        with tempfile.TemporaryDirectory(prefix="qckpt-run-") as work:
+            self.workdir = work
+            self.program_path = os.path.join(work, self.plan.program_name)
+            with open(self.program_path, "wb") as f:
+                f.write(self.program)
+            old = _catch_preemption(self._on_signal)
+            try:
+                self.start_path = _bound_at_start(self.program, self.program_path, work)
+                status = self._loop()
+            finally:
+                self.committer.close()
+                for r in self.running.values():
+                    r.execution.kill()
+                for r in list(self.running.values()):  # reap them
+                    _drain(r.execution)
+                self.running.clear()
+                _restore_signals(old)
+                self.sel.close()
+                if self.progress is not None:
+                    self._show(force=True)
+                    self.progress.close()
+        c = self.committer
+        return JobResult(
+            status, self.ledger, self.store.path, self.notes, c.commits, self.failures, self._give_up or "",
+            commit_seconds=c.seconds, committed_bytes=c.bytes, killed_for_chaos=self.killed_for_chaos,
+        )
+
+    def _loop(self) -> str:
+        while True:
+            self.committer.check()
+            if self.signals >= 2:
+                return "preempted"  # at once: nothing more is committed; the journal keeps what finished
+            draining = self.signals == 1 or self._give_up is not None or self._rollback is not None
+            if draining:
+                for r in self.running.values():
+                    if not r.stopping and (self._give_up is not None or self._rollback is not None):
+                        r.stopping = True
+                        r.execution.kill()
+            if draining and not self.running:
+                if self._give_up is not None:
+                    self._finish("failed")
+                    return "failed"
+                if self._rollback is not None:
+                    self._do_rollback()
+                    continue
+                self._finish("preempted")
+                return "preempted"
+            if not draining:
+                self._start_ready()
+                if not self.running and not self.queue:
+                    self._finish("complete")
+                    return "complete"
+            self._wait_and_read()
+            self._show()
+
+    def _start_ready(self) -> None:
+        now = time.monotonic()
+        for b in sorted(self.queue):  # lowest batch first: a retried batch finishes (and commits) sooner
+            if len(self.running) >= self.workers:
+                return
+            if self.queue[b] <= now:
+                del self.queue[b]
+                self._start(b)
+
+    def _in_flight(self, b: int) -> int:
+        """Shots of batch ``b`` that running executions were asked for and have not delivered."""
+        return sum(r.asked - r.seq for r in self.running.values() if r.batch == b)
+
+    def _start(self, b: int, program: str | None = None, kept_visits: int = 0, fill: dict | None = None) -> None:
+        if self.ledger.is_done(b):
+            return
+        if self.plan.mode == "reproducible" and program is None:
+            self.ledger.drop_partial(b)
+        shots = 1 if program is not None else self.ledger.remaining(b) - self._in_flight(b)
+        if shots <= 0:
+            return
+        attempt = self.attempts[b] = self.attempts.get(b, -1) + 1
+        seed = self.plan.attempt_seed(b, self.session, attempt)
+        try:
+            ex = self.executor.start(program or self.start_path, shots, seed, fill)
+        except BackendUnavailable as e:
+            self._fail(_Run(b, None, "", self.session, attempt), Failure(failures.BACKEND, e.message, b))  # type: ignore[arg-type]
+            return
+        r = _Run(b, ex, part_name(self.session, attempt), self.session, attempt, asked=shots, resumes_shot=program is not None, kept_visits=kept_visits)
+        self.running[ex.fileno()] = r
+        self.sel.register(ex.fileno(), selectors.EVENT_READ, r)
+
+    def _wait_and_read(self) -> None:
+        now = time.monotonic()
+        timeout = 0.25
+        if self.queue and not self.signals and len(self.running) < self.workers:
+            timeout = min(timeout, max(0.0, min(self.queue.values()) - now))
+        hb = self.opts.policy.heartbeat
+        for r in self.running.values():
+            timeout = min(timeout, max(0.0, r.execution.last_output + hb - now))
+        if not self.running:
+            time.sleep(timeout)
+            return
+        ready = self.sel.select(timeout)
+        ended = False
+        for key, _ in ready:
+            r = key.data
+            for ev in r.execution.read():
+                if isinstance(ev, ShotDone):
+                    self._on_shot(r, ev)
+                else:
+                    self._on_end(r, ev)
+                    ended = True
+        if ready and not ended:
+            # qir-runner writes line by line: waking for every few lines would cost the loop more than the
+            # records. A short pause lets output gather (a pipe holds 64 KiB: tens of ms of it at the fastest).
+            time.sleep(READ_PAUSE)
+        now = time.monotonic()
+        for r in self.running.values():
+            if not r.hung and now - r.execution.last_output > hb:
+                r.hung = True
+                r.execution.kill()
+
+    # -- events --------------------------------------------------------------------
+
+    def _on_shot(self, r: _Run, ev: ShotDone) -> None:
+        if r.bad is not None:
+            return  # killed for bad records: the shots still in the pipe are not trusted
+        self.engine.working = True
+        if self.shape is None:
+            self.shape = ev.shape
+            self.ledger.shape = list(ev.shape)
+        elif ev.shape != self.shape:
+            r.bad = Failure(failures.BAD_RECORDS, f"a shot recorded registers {_shape(ev.shape)}, the others {_shape(self.shape)}", r.batch, r.seq)
+            r.execution.kill()
+            return
+        if self.ledger.is_done(r.batch):
+            return  # cannot happen: an execution is asked for no more than the batch lacks
+        if ev.replay_failed:
+            # Replaying the boundary's quantum cone did not reproduce the recorded outcomes within its
+            # tries: this shot cannot be resumed there, so it starts over (the batch runs it again).
+            self.ledger.resumed_shots -= 1
+            self.ledger.restarted_shots += 1
+            self.ledger.saved_visits -= r.kept_visits
+            self.ledger.lost_visits += r.kept_visits
+            return
+        visits = ev.visits + r.kept_visits
+        finished = self.ledger.add(r.batch, r.part, ev.key, visits)
+        self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, visits, ev.key))
+        r.seq += 1
+        if self.signals == 1 and not r.stopping:  # preemption: stop at the end of this shot
+            r.stopping = True
+            r.execution.kill()
+        k = self.opts.inject_kill_every
+        if k and not r.stopping:
+            self._shots_since_kill += 1
+            if self._shots_since_kill >= k and not finished:
+                self._shots_since_kill = 0
+                self.killed_for_chaos += 1
+                r.execution.kill()
+
+    def _on_end(self, r: _Run, ev: Ended) -> None:
+        fd = r.execution.fileno()
+        self.sel.unregister(fd)
+        del self.running[fd]
+        done = self.ledger.is_done(r.batch)
+        if r.stopping:  # we stopped it: not a failure of the backend
+            if self.plan.mode == "reproducible":
+                self.ledger.drop_partial(r.batch)
+            elif ev.torn:
+                self._count_restarted(self._log(self._torn_shot(ev.torn)))
+            if not done:
+                self.queue[r.batch] = 0.0
+            return
+        failure = r.bad or ev.failure
+        if r.hung:
+            failure = Failure(failures.HANG, f"no output for {self.opts.policy.heartbeat:g} s (heartbeat); killed it", r.batch, r.seq)
+        if failure is None:
+            if done:
+                self.engine.succeeded(r.batch)
+                if self.ledger.pending():
+                    self._commit(f"batch-{r.batch}")
+            elif not self._in_flight(r.batch):
+                self.queue.setdefault(r.batch, 0.0)  # a resumed shot that could not be resumed: run it afresh
+            return
+        failure = Failure(failure.kind, failure.detail, r.batch, r.seq)
+        self._settle_torn_shot(r, ev.torn)
+        self._fail(r, failure)
+
+    def _fail(self, r: _Run, failure: Failure) -> None:
+        self.failures.append(failure)
+        self.ledger.failures.append({**failure.to_json(), "session": self.session, "time": time.time()})
+        self.ledger.failures_total += 1
+        d = self.engine.decide(failure)
+        if d.action == "give-up":
+            self._give_up = _report(d.reason, self.failures)
+            return
+        if d.action == "restart" or self.plan.mode == "reproducible":
+            self.ledger.drop_partial(r.batch)
+        if d.action == "rollback":
+            self._rollback = d.delay
+        if not self.ledger.is_done(r.batch):
+            self.queue[r.batch] = time.monotonic() + d.delay
+
+    # -- in-flight shots: the one place restoration plugs in ------------------------
+
+    def _settle_torn_shot(self, r: _Run, torn: bytes) -> None:
+        """A shot that began and did not end. In ``reproducible`` mode it
+        goes with its batch. In ``resume`` mode the :class:`ShotResumer`
+        may give a program that finishes it from its last complete boundary
+        visit, which then runs as a one-shot execution of the batch; with no
+        such program the shot starts over. The work is counted either way."""
+        if not torn or self.plan.mode == "reproducible":
+            return
+        shot = self._torn_shot(torn)
+        log = self._log(shot)
+        if r.resumes_shot or not log.visits:  # a resumed shot cut again starts over (its records lack the prefix)
+            self._count_restarted(log)
+            return
+        try:
+            res = self.resumer.resume(self.program_path, shot, self.workdir)
+        except QckptError as e:
+            self.notes.append(f"could not resume a torn shot of batch {r.batch}, it starts over: {e.message}")
+            res = None
+        if res is None:
+            self._count_restarted(log)
+            return
+        self.ledger.resumed_shots += 1
+        self.ledger.saved_visits += res.kept_visits
+        self.ledger.lost_visits += len(log.visits) - res.kept_visits
+        self._start(r.batch, program=res.program, kept_visits=res.kept_visits, fill=res.decided)
+
+    @staticmethod
+    def _torn_shot(torn: bytes) -> Shot:
+        shots = parse_output(torn.decode(errors="replace"))
+        return shots[-1] if shots else Shot()
+
+    @staticmethod
+    def _log(shot: Shot) -> ShotLog:
+        try:
+            return read_shot(shot)
+        except (LogFormatError, ValueError):
+            return ShotLog()
+
+    def _count_restarted(self, log: ShotLog) -> None:
+        self.ledger.restarted_shots += 1
+        self.ledger.lost_visits += len(log.visits)
+
+    # -- commits, rollback, the end ---------------------------------------------------
+
+    def _commit(self, name: str, wait: bool = False) -> None:
+        self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"))
+        if wait:
+            self.committer.flush()
+
+    def _finish(self, status: str) -> None:
+        if status == "preempted" and self.plan.mode == "reproducible":
+            for b in list(self.ledger.batches):
+                self.ledger.drop_partial(b)
+        self.ledger.status = status
+        self._commit(status, wait=True)
+
+    def _do_rollback(self) -> None:
+        delay, self._rollback = self._rollback or 0.0, None
+        self.committer.flush()
+        reader = self.store.start_restart()
+        for i, why in reader.skipped:
+            self.notes.append(f"rollback skipped dataset {i}: {why}")
+        kept = Ledger.from_bytes(reader.read("ledger"))
+        kept.sessions = self.ledger.sessions
+        kept.failures, kept.failures_total = self.ledger.failures, self.ledger.failures_total
+        for counter in ("restarted_shots", "resumed_shots", "saved_visits", "lost_visits"):
+            setattr(kept, counter, getattr(self.ledger, counter))
+        kept.shape = self.ledger.shape
+        self.ledger = kept
+        self.notes.append(f"rolled back to dataset {reader.id} ({kept.shots_done} shots)")
+        start = time.monotonic() + delay
+        self.queue = {b: start for b in kept.pending()}
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        self.signals += 1
+
+    def _show(self, force: bool = False) -> None:
+        if self.progress is None:
+            return
+        now = time.monotonic()
+        if force or now - self._last_progress >= 0.1:
+            self._last_progress = now
+            self.progress.update(self.ledger.shots_done, self.plan.shots, self.committer.commits, len(self.failures))
+
+
+class _Committer:
+    """Commits the ledger from a thread of its own, so that the fsyncs of a
+    commit (tens of ms on a busy disk) do not stall the reading of the
+    record streams, and with it qir-runner, whose pipe would fill. The
+    ledger is cumulative, so a commit still waiting when a newer one comes is
+    replaced by it. Only this thread touches the store while it runs;
+    :meth:`flush` waits until it is idle."""
+
+    def __init__(self, store: CheckpointStore, program: bytes):
+        self.store = store
+        self.program = program
+        self.commits = 0
+        self.seconds: list[float] = []
+        self.bytes = 0
+        self._pending: tuple[str, bytes] | None = None
+        self._busy = False
+        self._error: BaseException | None = None
+        self._closed = False
+        self._cv = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
+        self._thread.start()
+
+    def submit(self, name: str, ledger: bytes) -> None:
+        with self._cv:
+            self.check()
+            self._pending = (name, ledger)
+            self._cv.notify_all()
+
+    def flush(self) -> None:
+        with self._cv:
+            while (self._pending is not None or self._busy) and self._error is None:
+                self._cv.wait()
+            self.check()
+
+    def check(self) -> None:
+        """Raise, in the caller's thread, the error of a failed commit."""
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+
+    def close(self) -> None:
+        """Let a commit in progress finish (never cut one short); drop any
+        that has not begun."""
+        with self._cv:
+            self._pending = None
+            self._closed = True
+            self._cv.notify_all()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while self._pending is None and not self._closed:
+                    self._cv.wait()
+                if self._pending is None:
+                    return
+                name, ledger = self._pending
+                self._pending = None
+                self._busy = True
+            try:
+                t0 = time.perf_counter()
+                w = self.store.start_output(name)
+                w.write("ledger", ledger)
+                w.write("program", self.program)
+                info = w.complete(valid=True)
+                self.seconds.append(time.perf_counter() - t0)
+                self.bytes += info.bytes
+                self.commits += 1
+            except BaseException as e:  # raised in the loop's thread by check()
+                with self._cv:
+                    self._error = e
+                    self._pending = None
+            finally:
+                with self._cv:
+                    self._busy = False
+                    self._cv.notify_all()
+
+
+def _bound_at_start(program: bytes, path: str, work: str) -> str:
+    """What fresh shots run. A resumable program (one that can start at a
+    boundary, for restoration) must be told to start at the top: bound once
+    per session; its resume functions are otherwise undefined."""
+    from qckpt.qir import abi
+
+    if abi.RESUME_POINT.encode() not in program:
+        return path
+    from qckpt.qir.resume_binding import bind_resume_file
+
+    start = os.path.join(work, "start.bc")
+    with open(start, "wb") as f:
+        f.write(bind_resume_file(path, None).bitcode)
+    return start
+
+
+def _shape(shape: tuple) -> str:
+    return ", ".join(f"{n}[{k}]" for n, k in shape) or "none"
+
+
+def _report(reason: str, fails: list[Failure]) -> str:
+    kinds = Counter(f.kind for f in fails)
+    lines = [f"gave up: {reason}", "failures by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common())]
+    lines += [f"  {f.describe()}" for f in fails[-5:]]
+    return "\n".join(lines)
+
+
+def _rng(seed: int | None):
+    import random
+
+    return random.Random(seed)
+
+
+def _drain(ex: Execution) -> None:
+    """Read an execution to its end (after a kill) so its process is reaped."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if any(isinstance(e, Ended) for e in ex.read()):
+            return
+
+
+def _catch_preemption(handler) -> dict | None:
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return {s: signal.signal(s, handler) for s in PREEMPT_SIGNALS}
+
+
+def _restore_signals(old: dict | None) -> None:
+    for s, h in (old or {}).items():
+        signal.signal(s, h)
+
+
+# -- starting and resuming -----------------------------------------------------------
+
+
+def _open_journal(store_dir: str, options: JobOptions, notes: list[str]) -> Journal:
+    path = os.path.join(store_dir, JOURNAL)
+    try:
+        j = Journal.open(path, sync_interval=options.sync_interval)
+    except QckptError as e:
+        if "intact frames follow" not in str(e):
+            raise
+        aside = f"{path}.corrupt-{int(time.time())}"
+        os.replace(path, aside)
+        notes.append(f"the journal was damaged in the middle ({e.message}); moved it to {aside} and started a new one")
+        j = Journal.open(path, sync_interval=options.sync_interval)
+    if j.recovered is not None:
+        rec = j.recovered
+        notes.append(f"dropped a torn journal tail at byte {rec.offset} ({rec.reason}, {rec.dropped_bytes} bytes)")
+    return j
+
+
+def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int) -> JobResult:
+    journal = _open_journal(store_dir, options, notes)
+    try:
+        # Made durable before any shot of the session runs: continuation seeds
+        # include the session number, so it must never be used twice.
+        journal.append(session_frame(session))
+        journal.sync()
+        ledger.sessions = session + 1
+        ledger.status = "running"
+        result = Job(store, ledger, program, options, notes).run(journal, session)
+    finally:
+        journal.close()
+    result.recovered_shots = recovered
+    return result
+
+
+def _where(store: str | os.PathLike[str] | Storage) -> tuple[str | os.PathLike[str] | Storage, str]:
+    """What to open the store on (a directory, or a Storage that the tests
+    make faulty) and its local directory, where the journal goes."""
+    if isinstance(store, LocalStorage):
+        return store, store.root
+    if isinstance(store, Storage):
+        raise QckptError("a run needs a local store directory for its journal")
+    return store, os.fspath(store)
+
+
+def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan: RunPlan, options: JobOptions | None = None) -> JobResult:
+    """Start a run in a new (or empty) store directory."""
+    options = options or JobOptions()
+    fp = fingerprint(program)
+    if plan.program_sha256 != fp:
+        raise QckptError("the run plan names another program (sha256 mismatch)")
+    (options.executor or QirRunnerExecutor()).check()
+    where, store_dir = _where(store_dir)
+    fresh = not os.path.exists(os.path.join(store_dir, HEADER))
+    store = CheckpointStore.open(where, fingerprint=None if not fresh else fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
+    with store:
+        # A store whose run never committed its plan (killed while starting) holds nothing: start again in it.
+        if not fresh and (store.datasets() or store.fingerprint != fp):
+            raise QckptError(f"{store_dir} already holds a run: continue it with 'qckpt resume {store_dir}', or choose an empty directory")
+        ledger = Ledger(plan)
+        notes = list(store.notes)
+        w = store.start_output("plan")
+        w.write("ledger", ledger.to_bytes())
+        w.write("program", program)
+        w.complete(valid=True)
+        return _run_session(store, store_dir, ledger, program, options, notes, 0, 0)
+
+
+def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
+    """The newest valid checkpoint's ledger and program, what was skipped to
+    find it, and the number of the last dataset."""
+    reader = store.start_restart()
+    notes = list(store.notes) + [f"skipped dataset {i}: {why}" for i, why in reader.skipped]
+    ledger = Ledger.from_bytes(reader.read("ledger"))
+    program = reader.read("program")
+    if fingerprint(program) != ledger.plan.program_sha256 or fingerprint(program) != store.fingerprint:
+        raise QckptError(f"dataset {reader.id} holds a program that does not match the store's fingerprint")
+    return ledger, program, notes, reader.id
+
+
+def resume_run(store_dir: str | os.PathLike[str] | Storage, options: JobOptions | None = None) -> JobResult:
+    """Go on with the run in ``store_dir`` from its newest valid checkpoint
+    and the finished shots in its journal."""
+    options = options or JobOptions()
+    where, store_dir = _where(store_dir)
+    if not os.path.exists(os.path.join(store_dir, HEADER)) and not (options.persistent and os.path.exists(os.path.join(options.persistent, HEADER))):
+        raise QckptError(f"no run to resume in {store_dir} (no checkpoint store there)")
+    store = CheckpointStore.open(where, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep, create=False)
+    with store:
+        ledger, program, notes, ds = load_run(store)
+        notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.shots} shots committed)")
+        if ledger.status == "complete":
+            return JobResult("complete", ledger, store.path, notes, 0, [])
+        (options.executor or QirRunnerExecutor()).check()
+        if ledger.plan.mode == "reproducible":
+            for b in list(ledger.batches):
+                ledger.drop_partial(b)
+        path = os.path.join(store_dir, JOURNAL)
+        sessions, recovered = ledger.sessions, 0
+        if os.path.exists(path):
+            rep = Journal.replay(path)
+            js, shots = decode_frames(list(rep))
+            sessions = max(sessions, js)
+            recovered = apply_journal(ledger, shots)
+            if recovered:
+                notes.append(f"recovered {recovered} finished shot(s) from the journal")
+        return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered)
