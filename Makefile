@@ -34,6 +34,7 @@ test: $(STAMP)
 test-full: test
 	$(BIN)/python benchmarks/runtime_chaos.py --kills 100
 	$(BIN)/python benchmarks/store_chaos.py
+	$(BIN)/python benchmarks/restore_fault_injection.py
 
 lit: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -v tests/filecheck
