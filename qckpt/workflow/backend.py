@@ -1,16 +1,18 @@
 """Where quantum executions run.
 
 The session hands a backend a bound QIR program (bitcode), a shot count and a
-seed, and gets back a histogram. The first implementation calls qir-runner
-through :func:`qckpt.runtime.qir_runner.run_qir`; the runtime's executor (a
-subprocess with failure detection and streaming records) is meant to slot in
-as another :class:`Backend` without changing the session.
+seed, and gets back a histogram. The default, :class:`ExecutorBackend`, runs
+it on the runtime's executor (``qckpt.runtime.executor``: its own process
+group, no orphan if the driver dies, streamed records, failures classified);
+:class:`QirRunnerBackend` calls :func:`qckpt.runtime.qir_runner.run_qir`.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import tempfile
+from collections import Counter
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
@@ -47,3 +49,47 @@ class QirRunnerBackend:
             why = f": {tail[-1]}" if tail else ""
             raise QckptError(f"qir-runner completed {done} of {shots} shots{why}")
         return result.counts
+
+
+class ExecutorBackend:
+    """One execution on the runtime's executor. A failure (a signal, a
+    missing shot, a hang past ``timeout``) is a :class:`QckptError`: the
+    session logs nothing for it, so rerunning the driver retries it."""
+
+    name = "executor"
+
+    def __init__(self, executor=None, timeout: float | None = None) -> None:
+        from qckpt.runtime.executor import QirRunnerExecutor
+
+        self.executor = executor or QirRunnerExecutor()
+        self.timeout = timeout
+
+    def run(self, program: bytes, shots: int, seed: int) -> dict[str, int]:
+        from qckpt.runtime.executor import Ended, ShotDone
+
+        fd, path = tempfile.mkstemp(suffix=".bc", prefix="qckpt-workflow-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(program)
+            execution = self.executor.start(path, shots, seed)
+            counts: Counter[str] = Counter()
+            while True:
+                ready, _, _ = select.select([execution], [], [], self.timeout)
+                if not ready:
+                    execution.kill()
+                    raise QckptError(f"{self.executor.name}: no output for {self.timeout} s; the execution was stopped")
+                end = None
+                for event in execution.read():
+                    if isinstance(event, ShotDone):
+                        counts[event.key] += 1
+                    elif isinstance(event, Ended):
+                        end = event
+                if end is not None:
+                    break
+        finally:
+            os.unlink(path)
+        if end.failure is not None:
+            raise QckptError(f"{self.executor.name}: {end.failure.kind}: {end.failure.detail}")
+        if sum(counts.values()) != shots:
+            raise QckptError(f"{self.executor.name} completed {sum(counts.values())} of {shots} shots")
+        return dict(counts)

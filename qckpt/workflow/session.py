@@ -36,7 +36,7 @@ import numpy as np
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.store import CheckpointStore
 from qckpt.workflow import seeds, values
-from qckpt.workflow.backend import Backend, QirRunnerBackend
+from qckpt.workflow.backend import Backend, ExecutorBackend
 from qckpt.workflow.execution_log import LOG_NAME, ExecutionLog, ExecutionRecord, IterationRecord
 from qckpt.workflow.programs import ProgramCache
 from qckpt.workflow.replay import ADVICE, ReplayDivergence, check_execution, check_iteration, where
@@ -193,7 +193,7 @@ class Session:
         except BaseException:
             store.close()
             raise
-        return cls(p, seed, name, backend or QirRunnerBackend(), log_, store)
+        return cls(p, seed, name, backend or ExecutorBackend(), log_, store)
 
     def close(self, *, check: bool = True) -> None:
         """Close the log and the store. With ``check``, a replayed driver that
