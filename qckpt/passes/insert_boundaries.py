@@ -92,7 +92,7 @@ class _Inserter:
         point = c.output_values.point
         top = guard is None and isinstance(anchor.parent_op(), func.FuncOp) and point is not None
         live_outputs = c.output_values.values_since(self.last_top_point) if top else c.outputs_only
-        outputs = [(ckpt.OUTPUT_PREFIX + _output_name(v), v) for v in live_outputs]
+        outputs = [(ckpt.OUTPUT_PREFIX + name, v) for v in live_outputs for name in _output_names(v)]
         if top:
             self.last_top_point = point
         b = ckpt.BoundaryOp(self.next_id, kind, label, _names(c.live) + list(extra) + qubit_values + outputs)
@@ -233,16 +233,18 @@ class _Inserter:
                 self.insert(c, "user", "annotated")
 
 
-def _output_name(v: SSAValue) -> str:
-    """An output-only value is named by where the program records it
-    ("c[3]", or "n" for an integer output), the same at every boundary, so
-    that segments and resumed shots agree on it."""
+def _output_names(v: SSAValue) -> list[str]:
+    """An output-only value is named by each record it feeds ("c[3]", or
+    "n" for an integer output): the same at every boundary, so segments and
+    resumed shots agree on it. Registers that share a bit record one value
+    under several labels."""
+    names = []
     for use in v.uses:
         out = use.operation
         if isinstance(out, qc.OutputOp):
             label = out.label.data
-            return f"{label}[{use.index}]" if len(out.values) > 1 or v.type == IntegerType(1) else label
-    return v.name_hint or f"value{id(v)}"
+            names.append(f"{label}[{use.index}]" if len(out.values) > 1 or v.type == IntegerType(1) else label)
+    return list(dict.fromkeys(names)) or [v.name_hint or f"value{id(v)}"]
 
 
 def _count_iterations(loop: scf.WhileOp) -> SSAValue:

@@ -488,7 +488,14 @@ class _FunctionEmitter:
         t = type(op)
         sink = self.sink
         res = op.results[0] if op.results else None
-        if t in _INT_BINOPS:
+        if t is arith.XOrIOp and lhs_or_rhs_true(op) is not None:
+            # A bit's negation as a compare, not `xor x, true`: LLVM may lower
+            # that to a register NOT whose upper bits are set, and qir-runner
+            # 0.9.7 hands an i1 to its C `bool` record functions unmasked
+            # (tests/checkpoint: test_a_negated_bit_is_recorded_as_false).
+            self.caps.int_computations = True
+            v = sink.icmp("eq", "i1", self.val(lhs_or_rhs_true(op)), sink.const_int(1, 0))
+        elif t in _INT_BINOPS:
             lhs, rhs = op.operands
             self.caps.int_computations = True
             v = sink.binop(_INT_BINOPS[t], _llvm_type(lhs.type), self.val(lhs), self.val(rhs))
@@ -767,6 +774,17 @@ def _defined_in(v: SSAValue, op: Operation) -> bool:
             return True
         o = o.parent_op()
     return False
+
+
+def lhs_or_rhs_true(op: Operation) -> SSAValue | None:
+    """For ``xori`` on i1 with a constant-true operand: the other operand."""
+    a, b = op.operands
+    if a.type != IntegerType(1):
+        return None
+    for x, y in ((a, b), (b, a)):
+        if isinstance(y.owner, arith.ConstantOp) and isinstance(y.owner.value, IntegerAttr) and y.owner.value.value.data & 1:
+            return x
+    return None
 
 
 def _is_top_measure(v: SSAValue) -> bool:

@@ -218,3 +218,16 @@ def test_a_persisted_qubit_bit_is_the_qubits_state(src: str, policy: str, mode: 
                 assert v.values["qubit:q[1]"] == (shot.registers()["out"][0] == 1)
                 checked += 1
     assert checked >= SHOTS
+
+
+def test_a_negated_bit_is_recorded_as_false() -> None:
+    # q[0] measures 1 twice, then x: its bit is !c[1] = 0, computed as
+    # xor(c[1], true). Passed through the streaming library's i1 argument,
+    # qir-runner printed it as true until the library canonicalised it.
+    src = HEAD + "qubit[1] q; bit[2] c; bit[1] d;\nx q[0];\nc[0] = measure q[0];\nc[1] = measure q[0];\nx q[0];\nd[0] = measure q[0];\n"
+    for mode in MODES:
+        res = run_qir(compile_with(src, "every", mode, every=1), shots=20, seed=1)
+        for shot in res.shots:
+            bits = [v.values["qubit:q[0]"] for v in read_shot(shot).visits if "qubit:q[0]" in v.values]
+            assert bits and bits[-1] is False, (mode, bits)
+            assert shot.registers()["d"] == [0]
