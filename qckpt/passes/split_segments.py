@@ -10,7 +10,7 @@ segments are joined by classical data only:
   a parameter and a conditional X at the segment's start;
 - **records**: a segment that ends at cut k records the boundary's state
   values (``seg:<name>``) and the output-only values it decided
-  (``seg:out:<name>``), then returns;
+  (``seg:out:<record label>``), then returns;
 - **outputs**: only the last segment has the program's ``qc.output`` ops.
   An output bit decided in an earlier segment is a placeholder there, and
   the manifest says which record it is, so the runtime fills it in
