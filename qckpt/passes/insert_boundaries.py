@@ -362,8 +362,9 @@ def mark_replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT
     """Replay boundaries: persist the outcome of each measurement in the
     cone (``cone:<k>``), which a resume post-selects to; or say why the
     boundary cannot be restored (``ckpt.not_restorable``)."""
+    by_id = {op.id: op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp)}
     for bid, cone in replay_cones(fn, max_postselect_bits).items():
-        b = next(op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp) and op.id == bid)
+        b = by_id[bid]
         if not cone.restorable:
             b.attributes[NOT_RESTORABLE_ATTR] = StringAttr(cone.reason or "")
             continue

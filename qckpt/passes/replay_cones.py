@@ -58,6 +58,7 @@ class _Groups:
         self.ops: dict[int, list[tuple[int, Operation]]] = {}
         self.members: dict[int, set[object]] = {}
         self.dirty: dict[int, str] = {}  # group -> why its history cannot be replayed
+        self.meas: dict[int, int] = {}  # group -> measurements in its history
         self.next = 0
 
     def group(self, q: object) -> int:
@@ -65,6 +66,7 @@ class _Groups:
         if g is None:
             g = self.of[q] = self.next
             self.ops[g], self.members[g] = [], {q}
+            self.meas[g] = 0
             self.next += 1
         return g
 
@@ -73,6 +75,7 @@ class _Groups:
         big = max(gs, key=lambda g: len(self.ops[g]))
         for g in gs - {big}:
             self.ops[big] += self.ops.pop(g)
+            self.meas[big] += self.meas.pop(g)
             for q in self.members.pop(g):
                 self.of[q] = big
                 self.members[big].add(q)
@@ -109,6 +112,7 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
             continue
         g = groups.merge(qs)
         groups.ops[g].append((pos, op))
+        groups.meas[g] += isinstance(op, qc.MeasureOp)
         if not isinstance(op, (qc.GateOp, qc.MeasureOp)):
             groups.dirty.setdefault(g, f"its cone contains control flow ('{op.name}')")
         elif isinstance(op, qc.GateOp) and any(not isinstance(p.owner, arith.ConstantOp) for p in op.params):
@@ -121,12 +125,13 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
 
 def _cone(groups: _Groups, b: ckpt.BoundaryOp, max_bits: int) -> Cone:
     gs = {groups.group(qubit_identity(q)) for q in b.cut}
-    ops = sorted((item for g in gs for item in groups.ops[g]), key=lambda t: t[0])
-    cone = Cone([op for _, op in ops])
+    # Decide from the counts first: listing (sorting) a large unrestorable
+    # cone at every boundary would be quadratic.
     dirty = [groups.dirty[g] for g in gs if g in groups.dirty]
-    n = len(cone.measurements)
     if dirty:
-        cone.reason = dirty[0]
-    elif n > max_bits:
-        cone.reason = f"its cone holds {n} measurements, more than max_postselect_bits={max_bits}"
-    return cone
+        return Cone(reason=dirty[0])
+    n = sum(groups.meas[g] for g in gs)
+    if n > max_bits:
+        return Cone(reason=f"its cone holds {n} measurements, more than max_postselect_bits={max_bits}")
+    ops = sorted((item for g in gs for item in groups.ops[g]), key=lambda t: t[0])
+    return Cone([op for _, op in ops])
