@@ -55,9 +55,10 @@ def resume_value_fn(boundary: int, name: str) -> str:
 
 # ---- checkpoint records, `streaming` mode (a qckpt extension) ----------------
 # Each visit of a ckpt.boundary prints, as it happens:
-#   TUPLE <k>   "qckpt.visit"   begin; k = number of values that follow
+#   TUPLE <k>   "qckpt.visit"   begin; k = number of value records that follow
 #   INT   <id>  "qckpt.id"      the boundary id
-#   BOOL/INT/DOUBLE <value> "<name>"   k values, in the boundary's order
+#   BOOL/INT/DOUBLE <value> "<name>"   k records: the values, two or more bits
+#                               packed into INT words "qckpt.bits:<names>"
 #   INT   <id>  "qckpt.end"     the visit is complete
 # A visit without its end record was cut short and is never used. Visits are
 # numbered by position (the n-th visit of boundary id in a shot): the Adaptive
@@ -69,6 +70,11 @@ END_LABEL = "qckpt.end"
 STUB_BEGIN = "__qckpt_visit_begin"  # (i64 id, i64 k)
 STUB_END = "__qckpt_visit_end"  # (i64 id)
 STUB_RECORD = {"i1": "__qckpt_record_bool", "i64": "__qckpt_record_int", "double": "__qckpt_record_double"}  # (value, ptr label)
+# A visit's bits, when it has two or more, travel packed: one INT record per
+# 64 bits, bit j of the word being the j-th name in its label
+# "qckpt.bits:<name>,<name>,...". qir-runner spends ~3 us per printed record.
+STUB_RECORD_BITS = "__qckpt_record_bits"  # (i64 word, ptr label)
+BITS_LABEL_PREFIX = "qckpt.bits:"
 RECORD_FOR = {"i1": BOOL_RECORD, "i64": INT_RECORD, "double": DOUBLE_RECORD}
 # ---- checkpoint records, `final` mode (conformant, the default) -------------
 # After the program's outputs, in the final block, one group per boundary in

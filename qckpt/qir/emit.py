@@ -425,9 +425,23 @@ class _FunctionEmitter:
         self.caps.streaming_records = True
         self.caps.ir_functions |= self.runtime == "linked"
         values = op.named_values()
+        bits = [(n, v) for n, v in values if _llvm_type(v.type) == "i1"]
+        words = [bits[i : i + 64] for i in range(0, len(bits), 64)] if len(bits) > 1 else []
+        others = [(n, v) for n, v in values if not words or _llvm_type(v.type) != "i1"]
         sink.declare(abi.STUB_BEGIN, "void", ["i64", "i64"])
-        sink.call(abi.STUB_BEGIN, [sink.const_int(64, op.id), sink.const_int(64, len(values))])
-        for name, v in values:
+        sink.call(abi.STUB_BEGIN, [sink.const_int(64, op.id), sink.const_int(64, len(others) + len(words))])
+        for word in words:
+            # Two or more bits travel as one INT record (abi.STUB_RECORD_BITS).
+            self.caps.int_computations = True
+            packed = None
+            for j, (_, v) in enumerate(word):
+                bit = sink.cast("zext", "i1", self.val(v), "i64")
+                if j:
+                    bit = sink.binop("shl", "i64", bit, sink.const_int(64, j))
+                packed = bit if packed is None else sink.binop("or", "i64", packed, bit)
+            sink.declare(abi.STUB_RECORD_BITS, "void", ["i64", "ptr"])
+            sink.call(abi.STUB_RECORD_BITS, [packed, sink.label(abi.BITS_LABEL_PREFIX + ",".join(n for n, _ in word))])
+        for name, v in others:
             ty = _llvm_type(v.type)
             stub = abi.STUB_RECORD[ty]
             sink.declare(stub, "void", [ty, "ptr"])

@@ -86,10 +86,16 @@ def read_shot(shot: Shot) -> ShotLog:
         values: dict[str, bool | int | float] = {}
         j = i + 2
         while j < n and j < i + 2 + k:
-            values[recs[j].label or f"#{j - i - 2}"] = _value(recs[j])
+            rec_j = recs[j]
+            if rec_j.kind == "INT" and rec_j.label and rec_j.label.startswith(abi.BITS_LABEL_PREFIX):
+                word = int(rec_j.value)  # printed signed: Python's shift keeps the bits
+                for b, name in enumerate(rec_j.label[len(abi.BITS_LABEL_PREFIX) :].split(",")):
+                    values[name] = bool((word >> b) & 1)
+            else:
+                values[rec_j.label or f"#{j - i - 2}"] = _value(rec_j)
             j += 1
         end = recs[j] if j < n else None
-        if len(values) < k or end is None or end.label != abi.END_LABEL or int(end.value) != bid:
+        if j < i + 2 + k or end is None or end.label != abi.END_LABEL or int(end.value) != bid:
             log.torn = Visit(bid, counts.get(bid, 0) + 1, values)
             break
         counts[bid] = counts.get(bid, 0) + 1

@@ -11,6 +11,7 @@ Functions (all ``void``):
 
 - ``__qckpt_visit_begin(i64 id, i64 k)``: TUPLE k "qckpt.visit", INT id "qckpt.id"
 - ``__qckpt_record_bool(i1 v, ptr label)`` / ``_int(i64 ...)`` / ``_double(double ...)``
+- ``__qckpt_record_bits(i64 word, ptr label)``: INT word "qckpt.bits:<names>" (packed bits)
 - ``__qckpt_visit_end(i64 id)``: INT id "qckpt.end"
 """
 
@@ -66,4 +67,8 @@ def build_stub_module(ctx: pyqir.Context) -> pyqir.Module:
             value = b.icmp(pyqir.IntPredicate.NE, b.zext(value, i64), pyqir.const(i64, 0))
         b.call(rec, [value, label])
         b.ret(None)
+
+    fn = define(abi.STUB_RECORD_BITS, [i64, ptr])
+    b.call(int_rec, list(fn.params))
+    b.ret(None)
     return mod

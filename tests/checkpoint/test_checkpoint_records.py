@@ -231,3 +231,17 @@ def test_a_negated_bit_is_recorded_as_false() -> None:
             bits = [v.values["qubit:q[0]"] for v in read_shot(shot).visits if "qubit:q[0]" in v.values]
             assert bits and bits[-1] is False, (mode, bits)
             assert shot.registers()["d"] == [0]
+
+
+def test_a_visits_bits_travel_packed_in_one_record() -> None:
+    # Trotter's iteration boundary persists m0, m1 (bits) and n, k (ints):
+    # the two bits are one INT record, read back bit by bit.
+    res = run_qir(compile_with(TROTTER, "every", "streaming", every=1), shots=50, seed=4)
+    for shot in res.shots:
+        packed = [r for r in shot.records if r.label and r.label.startswith("qckpt.bits:")]
+        visits = read_shot(shot).visits
+        assert len(packed) == len(visits) == 4
+        for rec, v in zip(packed, visits):
+            names = rec.label[len("qckpt.bits:") :].split(",")
+            assert len(names) >= 2 and all(isinstance(v.values[n], bool) for n in names)
+            assert int(rec.value) == sum(int(v.values[n]) << j for j, n in enumerate(names))

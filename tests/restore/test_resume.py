@@ -314,7 +314,17 @@ def test_an_impossible_recorded_outcome_is_a_clear_failure(tmp_path) -> None:
     cut = cut_at(shot, bid, random.Random(0))
     assert cut is not None
     # Forge the recorded outcome.
-    forged = [dataclasses.replace(r, value="true") if r.label == "cone:0" else r for r in cut.records]
+    def forge(r):
+        if r.label == "cone:0":
+            return dataclasses.replace(r, value="true")
+        if r.label and r.label.startswith(abi.BITS_LABEL_PREFIX):  # packed bits
+            names = r.label[len(abi.BITS_LABEL_PREFIX) :].split(",")
+            if "cone:0" in names:
+                return dataclasses.replace(r, value=str(int(r.value) | (1 << names.index("cone:0"))))
+        return r
+
+    forged = [forge(r) for r in cut.records]
+    assert forged != cut.records
     with pytest.raises(QckptError, match="did not reproduce the recorded measurement outcomes"):
         resume_shots(path, [dataclasses.replace(cut, records=forged)], seed=2)
 
