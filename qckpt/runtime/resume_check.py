@@ -14,7 +14,6 @@ whole differential corpus.
 from __future__ import annotations
 
 import dataclasses
-import math
 import random
 import tempfile
 from collections import Counter
@@ -28,6 +27,7 @@ from qckpt.pipeline import insert_checkpoints, module_to_qir
 from qckpt.qir import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import bind_resume, restorable_boundaries
+from qckpt.runtime.histogram_stats import tvd, tvd_bound
 from qckpt.runtime.qir_runner import Shot, run_qir
 from qckpt.runtime.resume import resume_shots
 
@@ -47,21 +47,6 @@ class BoundaryCheck:
     @property
     def ok(self) -> bool:
         return self.tvd <= self.bound
-
-
-def _tvd(p: dict[str, int], q: dict[str, int]) -> float:
-    n_p, n_q = sum(p.values()), sum(q.values())
-    return 0.5 * sum(abs(p.get(x, 0) / n_p - q.get(x, 0) / n_q) for x in set(p) | set(q))
-
-
-def tvd_bound(k: int, n1: int, n2: int, delta: float) -> float:
-    """Bretagnolle–Huber–Carol: the TVD two samples of one distribution on k
-    outcomes exceed with probability at most delta (delta/2 each)."""
-    def eps(n: int) -> float:
-        log_sets = k * math.log(2) + math.log1p(-(2.0 ** (1 - k))) if k > 1 else 0.0
-        return math.sqrt(2.0 * (log_sets + math.log(2.0 / delta)) / n)
-
-    return 0.5 * (eps(n1) + eps(n2)) if k > 1 else 0.0
 
 
 def _counts(shots: list[Shot]) -> dict[str, int]:
@@ -98,7 +83,7 @@ def check_module(name: str, module, policy: str, shots: int, seed: int, delta: f
             report = resume_shots(path, killed, seed=seed + 2 + b)
             stitched = report.shots + [s for s, c in zip(victims, cut) if c is None]
             ours, theirs = _counts(stitched), _counts(ref)
-            d_tv = _tvd(ours, theirs)
+            d_tv = tvd(ours, theirs)
             k = len(set(ours) | set(theirs)) + 1
             bound = 0.0 if len(theirs) == 1 else tvd_bound(k, sum(ours.values()), sum(theirs.values()), delta)
             kind, exact = kinds.get(b, ("?", False))

@@ -88,8 +88,10 @@ are identical (checked in ``test_stats.py``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
+
+from qckpt.runtime.histogram_stats import epsilon, tvd  # noqa: F401  (the suite's names)
+from qckpt.runtime.histogram_stats import tvd_bound as _tvd_bound
 
 SUITE_DELTA = 1e-6
 COMPARISON_BUDGET = 300
@@ -106,27 +108,10 @@ REF_SEED = 1_000_000
 REF_SEED_OTHER = 3_000_000
 
 
-def tvd(p: Mapping[str, int], q: Mapping[str, int]) -> float:
-    """Total variation distance between two histograms (normalised)."""
-    n_p, n_q = sum(p.values()), sum(q.values())
-    keys = set(p) | set(q)
-    return 0.5 * sum(abs(p.get(x, 0) / n_p - q.get(x, 0) / n_q) for x in keys)
-
-
-def epsilon(k: int, n: int, delta: float) -> float:
-    """L1 radius that one n-shot sample on k outcomes exceeds with
-    probability at most ``delta`` (Bretagnolle–Huber–Carol)."""
-    if k <= 1:
-        return 0.0
-    # ln(2^k - 2) without overflowing for large k
-    log_sets = k * math.log(2) + math.log1p(-2.0 ** (1 - k))
-    return math.sqrt(2.0 * (log_sets + math.log(1.0 / delta)) / n)
-
-
 def tvd_bound(k: int, n1: int, n2: int, delta: float = DELTA) -> float:
     """TVD that two samples of one distribution exceed with probability at
     most ``delta`` (each sample gets delta/2)."""
-    return 0.5 * (epsilon(k, n1, delta / 2) + epsilon(k, n2, delta / 2))
+    return _tvd_bound(k, n1, n2, delta)
 
 
 def _table(ours: Mapping[str, int], ref: Mapping[str, int], limit: int = 40) -> str:
