@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from doc_sections import replace_section
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
@@ -217,12 +219,7 @@ def render(cmd: str, comp: list[dict], adds: list[dict], runs: list[dict]) -> st
 
 
 def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text)
+    replace_section(path, BEGIN, END, section)
 
 
 def main() -> int:

@@ -55,6 +55,9 @@ import tempfile  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # doc_sections, also when loaded by path
+from doc_sections import replace_section  # noqa: E402
+
 SEED = 20250611
 QUBITS = 20
 MEASURE_FRACTION = 0.10
@@ -1212,19 +1215,7 @@ def _render_qiskit(a, inputs: list[BenchInput], results: dict) -> None:
 
 
 def write_section(path: Path, body: str) -> None:
-    section = f"{BEGIN}\n{body}\n{END}"
-    if path.exists():
-        text = path.read_text()
-        if BEGIN in text and END in text and text.index(BEGIN) < text.index(END):
-            head, rest = text.split(BEGIN, 1)
-            _, tail = rest.split(END, 1)
-            text = head + section + tail
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = "# Benchmarks\n\nEach section below is owned and rewritten by one script in `benchmarks/` (see `benchmarks/README.md`).\n\n" + section + "\n"
-    path.write_text(text)
+    replace_section(path, BEGIN, END, f"{BEGIN}\n{body}\n{END}")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from doc_sections import replace_section
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
@@ -33,7 +35,7 @@ import pyqir  # noqa: E402
 
 from qckpt.dialects import ckpt, qc  # noqa: E402
 from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
-from qckpt.passes.replay_cones import CONE_PREFIX, replay_cones  # noqa: E402
+from qckpt.passes.replay_cones import replay_cones  # noqa: E402
 from qckpt.pipeline import gc_paused, insert_checkpoints, lower_to_target, module_to_bitcode, module_to_qir, qasm_to_module  # noqa: E402
 from qckpt.qir.emit import entry_function, restorable_boundary  # noqa: E402
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries  # noqa: E402
@@ -231,12 +233,7 @@ def render(cmd: str, binds: list[dict], first: dict, work: list[dict], seg: dict
 
 
 def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text)
+    replace_section(path, BEGIN, END, section)
 
 
 def main() -> int:

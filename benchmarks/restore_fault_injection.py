@@ -19,6 +19,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from doc_sections import replace_section
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests" / "differential"))
@@ -84,12 +86,7 @@ def main() -> int:
     section = "\n".join(lines)
     print(section)
     if args.out:
-        text = args.out.read_text() if args.out.exists() else "# Benchmarks\n"
-        if BEGIN in text and END in text:
-            text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
-        else:
-            text = text.rstrip() + "\n\n" + section + "\n"
-        args.out.write_text(text)
+        replace_section(args.out, BEGIN, END, section)
     return 1 if failed else 0
 
 

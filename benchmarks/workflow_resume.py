@@ -56,6 +56,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from doc_sections import replace_section
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -469,12 +471,7 @@ def render(cmd: str, results: list[dict]) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text)
+    replace_section(path, BEGIN, END, section)
 
 
 def main() -> int:
