@@ -35,9 +35,8 @@ import pyqir  # noqa: E402
 
 from qckpt.dialects import ckpt, qc  # noqa: E402
 from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
-from qckpt.passes.replay_cones import replay_cones  # noqa: E402
 from qckpt.pipeline import gc_paused, insert_checkpoints, lower_to_target, module_to_bitcode, module_to_qir, qasm_to_module  # noqa: E402
-from qckpt.qir.emit import entry_function, restorable_boundary  # noqa: E402
+from qckpt.qir.emit import entry_function, restorable_points  # noqa: E402
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries  # noqa: E402
 from qckpt.runtime.qir_runner import qir_runner_binary, run_qir  # noqa: E402
 from qckpt.runtime.segments import compile_segments, run_segmented  # noqa: E402
@@ -132,14 +131,15 @@ def reexecuted_work(segments: int, draws: int, seed: int) -> list[dict]:
         insert_checkpoints(m, policy, **kw)
         lower_to_target(m)
         fn = entry_function(m)
-        cones = replay_cones(fn)
+        points, cones = restorable_points(fn)
+        restorable = {b.id for b in points}
         # Quantum ops in program order; each boundary's position and resume work.
         pos = 0
         marks: list[tuple[int, int, int]] = []  # (ops before it, resume work, floor)
         analysis = {c.anchor: c for c in analyze_module(m).candidates}
         floor_at: list[int] = []
         for op in fn.body.block.ops:
-            if isinstance(op, ckpt.BoundaryOp) and restorable_boundary(op) and (not op.cut or (op.id in cones and cones[op.id].restorable)):
+            if isinstance(op, ckpt.BoundaryOp) and op.id in restorable:
                 reprep = sum(1 for n, _ in op.named_values() if n.startswith(ckpt.QUBIT_BIT_PREFIX))
                 cone = cones[op.id] if op.cut else None
                 cone_ops = len(cone.ops) if cone else 0

@@ -325,7 +325,7 @@ class _Analyzer:
             target = outputs if isinstance(f, qc.OutputOp) else state
             for inner in f.walk():
                 for v in inner.operands:
-                    if isinstance(v.owner, (arith.ConstantOp, qc.QubitOp, qc.AllocOp)) or _defined_inside(v, loop):
+                    if isinstance(v.owner, (arith.ConstantOp, qc.QubitOp, qc.AllocOp)) or defined_inside(v, loop):
                         continue
                     target[v] = None
         # Only values that exist at the loop (not defined later, or inside a later op).
@@ -520,7 +520,8 @@ class _Analyzer:
         state.update(_exit_bits(op, exit_state))
 
 
-def _defined_inside(v: SSAValue, op: Operation) -> bool:
+def defined_inside(v: SSAValue, op: Operation) -> bool:
+    """``v`` is defined by an op nested in ``op`` (or a block of it)."""
     owner = v.owner
     o = owner.parent_op() if isinstance(owner, Block) else owner
     while o is not None:

@@ -36,7 +36,8 @@ from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
 from qckpt.qir import abi
-from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, replay_cones
+from qckpt.passes.analyze_boundaries import defined_inside
+from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
 from qckpt.qir.final_records import FinalRecords
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
 
@@ -130,6 +131,7 @@ class _FunctionEmitter:
         self.resumable = resumable
         self.resume_blocks: dict[int, object] = {}  # boundary id -> its resume block
         self.cones: dict = {}  # replay boundary id -> its restorable cone
+        self._nested: dict[Operation, list[ckpt.BoundaryOp]] = {}  # control-flow op -> restorable boundaries in it
         # Output-only bits in a resumable program: a top-level measurement's
         # result is read again from its result slot in the final block (a
         # resumed shot never wrote it: the runtime fills it in from the log),
@@ -194,16 +196,7 @@ class _FunctionEmitter:
         resume block (a chain of compares: the Builder has no switch, and
         forward branches need no capability beyond the profile's)."""
         sink = self.sink
-        restorable = [b for b in self.fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
-        # The bit limit was applied by ckpt-insert (ckpt.not_restorable); here
-        # a cone must only be replayable and have its outcomes persisted.
-        by_id = {b.id: b for b in restorable}
-        self.cones = {
-            bid: c
-            for bid, c in replay_cones(self.fn, max_postselect_bits=1 << 30).items()
-            if c.restorable and bid in by_id and {f"{CONE_PREFIX}{k}" for k in range(len(c.measurements))} <= {n for n, _ in by_id[bid].named_values()}
-        }
-        restorable = [b for b in restorable if not b.cut or b.id in self.cones]
+        restorable, self.cones = restorable_points(self.fn)
         # No restorable boundary (none placed, or all in loops or past
         # control flow): still a resumable program, one that can only start
         # from the top; bind-resume says so for any record.
@@ -336,7 +329,6 @@ class _FunctionEmitter:
         for q in qubits:
             if q not in cut:
                 sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", q)])
-        done = sink.current
         after = sink.new_block("ckpt.replay.done")
         sink.br(after)
         self.goto(retry)
@@ -352,7 +344,6 @@ class _FunctionEmitter:
             sink.ret_i64(abi.REPLAY_FAILED_EXIT)
             self.replay_failed_emitted = True
         self.goto(after)
-        del done
 
     def emit_block(self, block: Block, top: bool = False) -> list[SSAValue] | None:
         """Emit a block's ops; returns the operands of its terminating
@@ -502,13 +493,14 @@ class _FunctionEmitter:
         t = type(op)
         sink = self.sink
         res = op.results[0] if op.results else None
-        if t is arith.XOrIOp and lhs_or_rhs_true(op) is not None:
+        negated = _negated_operand(op) if t is arith.XOrIOp else None
+        if negated is not None:
             # A bit's negation as a compare, not `xor x, true`: LLVM may lower
             # that to a register NOT whose upper bits are set, and qir-runner
             # 0.9.7 hands an i1 to its C `bool` record functions unmasked
             # (tests/checkpoint: test_a_negated_bit_is_recorded_as_false).
             self.caps.int_computations = True
-            v = sink.icmp("eq", "i1", self.val(lhs_or_rhs_true(op)), sink.const_int(1, 0))
+            v = sink.icmp("eq", "i1", self.val(negated), sink.const_int(1, 0))
         elif t in _INT_BINOPS:
             lhs, rhs = op.operands
             self.caps.int_computations = True
@@ -575,7 +567,9 @@ class _FunctionEmitter:
         need a phi of their own, as if ``op`` yielded them."""
         if not self.resume_blocks or op is None:
             return []
-        nested = [b for b in op.walk() if isinstance(b, ckpt.BoundaryOp) and b.id in self.resume_blocks]
+        nested = self._nested.get(op)
+        if nested is None:  # asked per branch and again at the merge: walk once
+            nested = self._nested[op] = [b for b in op.walk() if isinstance(b, ckpt.BoundaryOp) and b.id in self.resume_blocks]
         if not nested:
             return []
         # Exactly what a continuation block rebinds (emit_resume_entry):
@@ -586,10 +580,10 @@ class _FunctionEmitter:
             for name, v in b.named_values():
                 if name.startswith(ckpt.OUTPUT_PREFIX) and not _recorded_later(v, b):
                     continue
-                if not _defined_in(v, op):
+                if not defined_inside(v, op):
                     out[v] = None
         for v in self.computed_outputs + [w for w in self.rebound if w in self.output_set]:
-            if v in self.vals and not _defined_in(v, op):
+            if v in self.vals and not defined_inside(v, op):
                 out[v] = None
         return list(out)
 
@@ -780,17 +774,7 @@ def _recorded_later(v: SSAValue, b: ckpt.BoundaryOp) -> bool:
     return any(not isinstance(u.operation, qc.OutputOp) and u.operation is not b for u in v.uses)
 
 
-def _defined_in(v: SSAValue, op: Operation) -> bool:
-    owner = v.owner
-    o = owner.parent_op() if isinstance(owner, Block) else owner
-    while o is not None:
-        if o is op:
-            return True
-        o = o.parent_op()
-    return False
-
-
-def lhs_or_rhs_true(op: Operation) -> SSAValue | None:
+def _negated_operand(op: Operation) -> SSAValue | None:
     """For ``xori`` on i1 with a constant-true operand: the other operand."""
     a, b = op.operands
     if a.type != IntegerType(1):
@@ -842,6 +826,21 @@ def needs_text(fn: func.FuncOp) -> bool:
         if t in _INT_BINOPS and _INT_BINOPS[t] not in BUILDER_BINOPS:
             return True
     return False
+
+
+def restorable_points(fn: func.FuncOp) -> tuple[list[ckpt.BoundaryOp], dict[int, Cone]]:
+    """The boundaries a resumable program can start at, in program order,
+    and the cone each replay one re-runs. The bit limit was applied by
+    ckpt-insert (``ckpt.not_restorable``); here a cone must only be
+    replayable and have its outcomes persisted."""
+    candidates = [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b)]
+    by_id = {b.id: b for b in candidates}
+    cones = {
+        bid: c
+        for bid, c in replay_cones(fn, max_postselect_bits=1 << 30).items()
+        if c.restorable and bid in by_id and {f"{CONE_PREFIX}{k}" for k in range(len(c.measurements))} <= {n for n, _ in by_id[bid].named_values()}
+    }
+    return [b for b in candidates if not b.cut or b.id in cones], cones
 
 
 def restorable_boundary(b: ckpt.BoundaryOp) -> bool:
