@@ -94,14 +94,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def _note_restorable(module) -> None:
     """Tell the user when --resumable found nothing to resume at."""
-    from qckpt.dialects import ckpt
-    from qckpt.passes.replay_cones import replay_cones
-    from qckpt.qir.emit import entry_function, restorable_boundary
+    from qckpt.qir.emit import entry_function, restorable_points
 
-    fn = entry_function(module)
-    cones = replay_cones(fn)
-    n = sum(1 for b in fn.walk() if isinstance(b, ckpt.BoundaryOp) and restorable_boundary(b) and (not b.cut or cones[b.id].restorable))
-    if n == 0:
+    if not restorable_points(entry_function(module))[0]:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
 
 
@@ -379,19 +374,17 @@ def cmd_run_segments(args: argparse.Namespace) -> int:
     counts: dict[str, int] = {}
     for s in run.shots:
         counts[s.bitstring()] = counts.get(s.bitstring(), 0) + 1
-    counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     regs = list(run.shots[0].registers()) if run.shots else []
-    if args.json:
-        json.dump({"shots": args.shots, "seed": args.seed, "registers": regs, "counts": counts, "bindings": run.bindings}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    header = " ".join(reversed(regs)) or "(no registers)"
-    width = max([len(header), *(len(k) for k in counts)])
-    print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
-    for k, n in counts.items():
-        print(f"{k:<{width}}  {n:>7}  {n / max(1, args.shots):>6.3f}")
-    print(f"{args.shots} shots, seed {args.seed}; bindings per segment: {', '.join(map(str, run.bindings))}")
+    _print_counts(counts, regs, args.shots, args.seed, args.json, {"bindings": run.bindings})
+    if not args.json:
+        print(f"bindings per segment: {', '.join(map(str, run.bindings))}")
     return 0
+
+
+def _add_module_output(p: argparse.ArgumentParser) -> None:
+    """-o and --emit of the commands that write a bound module (_write_module)."""
+    p.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
+    p.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -486,8 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bd.add_argument("program", help="QIR file (.bc is fastest; .ll works)")
     bd.add_argument("--param", action="append", metavar="NAME=VALUE", help="a parameter value (repeatable)")
-    bd.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
-    bd.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
+    _add_module_output(bd)
     bd.set_defaults(func=cmd_bind)
 
     br = sub.add_parser(
@@ -498,8 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     br.add_argument("program", help="resumable QIR file (.ll or .bc), exactly as the run used it")
     br.add_argument("record", help='resume record (JSON: {"format": "qckpt-resume-record", "version": 1, "fingerprint", "boundary", "visit", "values"}), or "start" to run from the top')
-    br.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
-    br.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
+    _add_module_output(br)
     br.set_defaults(func=cmd_bind_resume)
 
     sp = sub.add_parser(
