@@ -46,7 +46,8 @@ class LogFormatError(ValueError):
     """The record stream does not follow the checkpoint record ABI."""
 
 
-def _value(rec: OutputRecord) -> bool | int | float:
+def record_value(rec: OutputRecord) -> bool | int | float:
+    """The value a BOOL, INT, DOUBLE or RESULT record prints."""
     if rec.kind == "BOOL":
         return rec.value.strip().lower() in ("true", "1")
     if rec.kind == "INT":
@@ -92,7 +93,7 @@ def read_shot(shot: Shot) -> ShotLog:
                 for b, name in enumerate(rec_j.label[len(abi.BITS_LABEL_PREFIX) :].split(",")):
                     values[name] = bool((word >> b) & 1)
             else:
-                values[rec_j.label or f"#{j - i - 2}"] = _value(rec_j)
+                values[rec_j.label or f"#{j - i - 2}"] = record_value(rec_j)
             j += 1
         end = recs[j] if j < n else None
         if j < i + 2 + k or end is None or end.label != abi.END_LABEL or int(end.value) != bid:
@@ -113,7 +114,7 @@ def _read_last_visit(recs: list[OutputRecord], i: int, log: ShotLog) -> bool:
     if len(group) >= 2 and group[1].label != abi.VISITS_LABEL:
         raise LogFormatError(f"a last-visit group has no visit count (found {group[1].label!r})")
     bid = int(group[0].value) if group else -1
-    values = {r.label or f"#{j}": _value(r) for j, r in enumerate(group[2:])}
+    values = {r.label or f"#{j}": record_value(r) for j, r in enumerate(group[2:])}
     if len(group) < 2 + k:
         log.torn = Visit(bid, int(group[1].value) if len(group) > 1 else 0, values)
         return False

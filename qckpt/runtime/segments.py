@@ -27,7 +27,9 @@ import pyqir
 from qckpt.diagnostics import QckptError
 from qckpt.passes.split_segments import RECORD_PREFIX, split_module
 from qckpt.qir.bind import bind_parameters
-from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
+from qckpt.runtime.checkpoint_log import record_value
+from qckpt.runtime.qir_runner import Shot, run_qir
+from qckpt.runtime.resume import fill_outputs
 
 PLAN_FORMAT = "qckpt-segment-plan"
 PLAN_NAME = "plan.json"
@@ -92,14 +94,6 @@ def load_plan(directory: str | Path) -> list[Segment]:
     return segs
 
 
-def _value(rec: OutputRecord) -> bool | int | float:
-    if rec.kind == "BOOL":
-        return rec.value.strip().lower() in ("true", "1")
-    if rec.kind == "INT":
-        return int(rec.value)
-    return float(rec.value)
-
-
 def recorded_state(shot: Shot) -> dict[str, bool | int | float]:
     """The ``seg:<name>`` records of a segment shot."""
     out: dict[str, bool | int | float] = {}
@@ -108,15 +102,8 @@ def recorded_state(shot: Shot) -> dict[str, bool | int | float]:
             name = rec.label[len(RECORD_PREFIX) :]
             if rec.kind == "BOOL" and name.endswith("[0]"):
                 name = name[:-3]
-            out[name] = _value(rec)
+            out[name] = record_value(rec)
     return out
-
-
-def _fill(records: list[OutputRecord], filled: dict[str, str], outs: dict[str, bool | int | float]) -> list[OutputRecord]:
-    def text(v: bool | int | float, kind: str) -> str:
-        return ("true" if v else "false") if kind == "BOOL" else str(v)
-
-    return [OutputRecord(r.kind, text(outs[filled[r.label]], r.kind), r.label) if r.label in filled else r for r in records]
 
 
 def _run_bitcode(bitcode: bytes, shots: int, seed: int) -> list[Shot]:
@@ -169,5 +156,5 @@ def run_segmented(segments: list[Segment], shots: int, seed: int) -> SegmentedRu
             o.update({n: v for n, v in st.items() if n.startswith("out:")})
         states = new_states
     filled = segments[-1].manifest["filled_outputs"]
-    run.shots = [Shot(_fill(s.records, filled, o), s.metadata, s.end_code) for s, o in zip(last_shots, outs)]
+    run.shots = [Shot(fill_outputs(s.records, {label: o[name] for label, name in filled.items()}), s.metadata, s.end_code) for s, o in zip(last_shots, outs)]
     return run
