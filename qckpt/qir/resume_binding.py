@@ -14,6 +14,7 @@ compile option) together with the versions of qckpt, pyqir and xdsl.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ RECORD_FORMAT = "qckpt-resume-record"
 RECORD_VERSION = 1
 
 
+@functools.cache
 def _versions() -> dict[str, str]:
     out = {}
     for dist in ("qckpt", "pyqir", "xdsl"):
@@ -44,7 +46,7 @@ def program_fingerprint(program: bytes | str) -> str:
     """The identity of a compiled program: its bytes and the tool versions."""
     data = program.encode() if isinstance(program, str) else program
     h = hashlib.sha256()
-    h.update(json.dumps(_versions(), sort_keys=True).encode())
+    h.update(json.dumps(_versions(), sort_keys=True).encode())  # fixed for the process
     h.update(b"\0")
     h.update(data)
     return h.hexdigest()

@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
+
+import pyqir
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.dialects.ckpt import OUTPUT_PREFIX
 from qckpt.qir import abi
 from qckpt.qir.bind import load_module
-from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file, program_fingerprint, restorable_boundaries
+from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries
 from qckpt.runtime.checkpoint_log import Visit, read_shot
 from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
 
@@ -94,7 +96,11 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
     ``seed`` and the group's index, so a rerun is reproducible."""
     path = Path(program)
     fingerprint = program_fingerprint(path.read_bytes())
-    restorable = set(restorable_boundaries(load_module(path)))
+    # Read and parse the program once; each group binds a copy of its bitcode
+    # (the records below carry this program's own fingerprint).
+    module = load_module(path)
+    restorable = set(restorable_boundaries(module))
+    body = module.bitcode
     groups: dict[tuple, list[int]] = defaultdict(list)
     visits: dict[tuple, Visit | None] = {}
     prefixes: list[list[OutputRecord]] = []
@@ -107,7 +113,7 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
     out: list[Shot | None] = [None] * len(cut)
     for g, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: repr(kv[0]))):
         visit = visits[key]
-        module = bind_resume_file(path, record_for(visit, fingerprint) if visit is not None else None)
+        module = bind_resume(pyqir.Module.from_bitcode(pyqir.Context(), body), record_for(visit, fingerprint) if visit is not None else None)
         fd, tmp = tempfile.mkstemp(suffix=".bc", prefix="qckpt-resume-")
         try:
             with os.fdopen(fd, "wb") as f:
