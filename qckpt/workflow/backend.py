@@ -9,14 +9,28 @@ group, no orphan if the driver dies, streamed records, failures classified);
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.qir_runner import run_qir
+
+
+@contextlib.contextmanager
+def _program_file(program: bytes) -> Iterator[str]:
+    """The bitcode in a temporary file, for a backend that reads a path."""
+    fd, path = tempfile.mkstemp(suffix=".bc", prefix="qckpt-workflow-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(program)
+        yield path
+    finally:
+        os.unlink(path)
 
 
 class Backend(Protocol):
@@ -36,13 +50,8 @@ class QirRunnerBackend:
         self.timeout = timeout
 
     def run(self, program: bytes, shots: int, seed: int) -> dict[str, int]:
-        fd, path = tempfile.mkstemp(suffix=".bc", prefix="qckpt-workflow-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(program)
+        with _program_file(program) as path:
             result = run_qir(path, shots=shots, seed=seed, timeout=self.timeout)
-        finally:
-            os.unlink(path)
         done = sum(1 for s in result.shots if s.complete)
         if done != shots:
             tail = result.stderr.strip().splitlines()
@@ -67,10 +76,7 @@ class ExecutorBackend:
     def run(self, program: bytes, shots: int, seed: int) -> dict[str, int]:
         from qckpt.runtime.executor import Ended, ShotDone
 
-        fd, path = tempfile.mkstemp(suffix=".bc", prefix="qckpt-workflow-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(program)
+        with _program_file(program) as path:
             execution = self.executor.start(path, shots, seed)
             counts: Counter[str] = Counter()
             while True:
@@ -86,8 +92,6 @@ class ExecutorBackend:
                         end = event
                 if end is not None:
                     break
-        finally:
-            os.unlink(path)
         if end.failure is not None:
             raise QckptError(f"{self.executor.name}: {end.failure.kind}: {end.failure.detail}")
         if sum(counts.values()) != shots:
