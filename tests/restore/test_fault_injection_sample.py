@@ -41,4 +41,3 @@ def test_every_restorable_boundary_resumes_to_the_same_distribution(name: str, p
     assert 0 < len(checks) <= budget, f"{name}/{policy}: {len(checks)} restorable boundaries, {budget} comparisons declared"
     bad = [f"boundary {c.boundary} ({c.kind}): TVD {c.tvd:.4f} > {c.bound:.4f}" for c in checks if not c.ok]
     assert not bad, bad
-    assert all(c.killed > 0 for c in checks)
