@@ -81,7 +81,7 @@ def parse(source: str, filename: str = "<input>") -> Tree:
         expected = sorted({_spell(t) for t in e.expected})
         hint = f"; expected {', '.join(expected[:6])}{' ...' if len(expected) > 6 else ''}" if expected else ""
         raise QckptError(f"syntax error: unexpected {what}{hint}", SourceLocation(filename, line, col), _excerpt(source, line)) from None
-    except UnexpectedEOF as e:
+    except UnexpectedEOF:
         line = source.count("\n") + 1
         raise QckptError("syntax error: unexpected end of input", SourceLocation(filename, line, 1), _excerpt(source, line)) from None
     except (UnexpectedCharacters, UnexpectedInput) as e:

@@ -13,7 +13,7 @@ after a statement that may set a flag is guarded by ``!(break | continue)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from qiskit.circuit import (

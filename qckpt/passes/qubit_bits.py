@@ -23,7 +23,7 @@ from xdsl.ir import Block, Operation, SSAValue
 
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.qc import qubit_identity
-from qckpt.passes.analyze_boundaries import ONE, ZERO, Bit
+from qckpt.passes.analyze_boundaries import ZERO, Bit
 
 
 def bit_name(qubit_name: str) -> str:
