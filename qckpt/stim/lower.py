@@ -52,8 +52,24 @@ class NotLowerable(QckptError):
     """The program uses a construct stim cannot simulate."""
 
 
+def where(op: Operation):
+    """The source location of ``op``, else of the nearest op before it or
+    around it that has one (the frontends locate statements, not every op
+    they lower a statement to)."""
+    cur: Operation | None = op
+    while cur is not None:
+        prev: Operation | None = cur
+        while prev is not None:
+            loc = op_location(prev)
+            if loc is not None:
+                return loc
+            prev = prev.prev_op
+        cur = cur.parent_op()
+    return None
+
+
 def refuse(op: Operation, what: str) -> NotLowerable:
-    return NotLowerable(f"{what}: the stim backend cannot lower it ({INSTEAD})", op_location(op))
+    return NotLowerable(f"{what}: the stim backend cannot lower it ({INSTEAD})", where(op))
 
 
 # -- gates ---------------------------------------------------------------------------
@@ -163,9 +179,9 @@ class _Lowering:
             i = self.const(owner.index, op, "the index of a qubit")
             size = owner.reg.type.size.data  # type: ignore[attr-defined]
             if not 0 <= int(i) < size:
-                raise QckptError(f"qubit index {i} is out of range for a register of {size} qubits", op_location(op))
+                raise QckptError(f"qubit index {i} is out of range for a register of {size} qubits", where(op))
             return self.reg_base[owner.reg] + int(i)
-        raise QckptError(f"the stim lowering cannot tell which qubit {v} is", op_location(op))
+        raise QckptError(f"the stim lowering cannot tell which qubit {v} is", where(op))
 
     def emit(self, name: str, targets: tuple) -> None:
         self.frame.insts.append((name, targets))
@@ -189,18 +205,18 @@ class _Lowering:
             elif t is qc.QubitOp:
                 base = self.reg_base.get(op.reg)  # type: ignore[attr-defined]
                 if base is None:
-                    raise QckptError("a qubit of a register allocated outside the entry block", op_location(op))
+                    raise QckptError("a qubit of a register allocated outside the entry block", where(op))
                 self.qubits[op.qubit] = base + op.index.value.data  # type: ignore[attr-defined]
             elif t is qc.QubitAtOp or t is qc.BarrierOp:
                 pass  # resolved where used; a barrier has no effect on the state
             elif t is qc.ParamOp:
                 name = op.param_name.data  # type: ignore[attr-defined]
                 if name not in self.params:
-                    raise QckptError(f"parameter '{name}' is unbound: give its value (--param {name}=VALUE)", op_location(op))
+                    raise QckptError(f"parameter '{name}' is unbound: give its value (--param {name}=VALUE)", where(op))
                 self.vals[op.value] = self._typed(self.params[name], op.value.type)  # type: ignore[attr-defined]
             elif t is qc.OutputOp:
                 if not top:
-                    raise QckptError("qc.output must be at the top level of the entry function", op_location(op))
+                    raise QckptError("qc.output must be at the top level of the entry function", where(op))
                 self.output(op)  # type: ignore[arg-type]
             elif t is ckpt.BoundaryOp:
                 self.visits.append(Visit(op.id, tuple(Recorded(n, _kind(v.type), self.val(v)) for n, v in op.named_values())))  # type: ignore[attr-defined]
@@ -332,7 +348,8 @@ class _Lowering:
                 params = [float(self.const(p, op, f"the angle of gate '{name}'")) for p in op.operands[:n]]
                 seq = clifford(name, params)
                 if seq is None or any(g not in PAULIS for g, _ in seq):
-                    raise refuse(op, f"gate '{name}' controlled by a measurement result (only Pauli gates can be)")
+                    shown = f"{name}({', '.join(f'{p:g}' for p in params)})" if params else name
+                    raise refuse(op, f"gate '{shown}' controlled by a measurement result (only Pauli gates can be)")
                 qubits = [self.qubit(q, op) for q in op.operands[n:]]
                 for g, pos in seq:
                     q = qubits[pos[0]]
@@ -384,7 +401,7 @@ class _Lowering:
         ub = self.const(op.ub, op, "a loop bound")
         step = self.const(op.step, op, "a loop step")
         if int(step) <= 0:
-            raise QckptError(f"loop step {step} is not positive", op_location(op))
+            raise QckptError(f"loop step {step} is not positive", where(op))
         block = op.body.block
         carried = [self.val(v) for v in op.iter_args]
         state = {"i": int(lb), "carried": carried}
