@@ -98,11 +98,29 @@ sdg q[2]; h q[2];
 out[0] = measure q[2];
 """
 
+CLASSICAL_OUTPUTS = """OPENQASM 3.0;
+include "stdgates.inc";
+qubit[3] q;
+bit[2] m;
+bit[3] c;
+bit[2] logic;
+int[8] n = 0;
+h q[0]; h q[1];
+m[0] = measure q[0]; m[1] = measure q[1];
+logic[0] = m[0] & m[1];
+logic[1] = m[0] | m[1];
+while (n < 3) { x q[2]; n += 1; }
+if (m[0] ^ m[1]) x q[2];
+c = measure q;
+"""
+
 EXTRA = {
     **{f"random_clifford_{s}": (lambda s=s: random_clifford_program(s)) for s in range(6)},
     "teleport_clifford_state": lambda: TELEPORT_CLIFFORD,
     "repetition_memory_d3": lambda: generated_memory_qasm("repetition_code:memory", 3, 3),
     "mqt_ghz_dynamic_8": lambda: _mqt_ghz_dynamic(8),
+    # AND/OR of bits are computed from the record after sampling; a while loop on a counter unrolls.
+    "classical_outputs_and_counted_while": lambda: CLASSICAL_OUTPUTS,
 }
 LOWERED_CORPUS = [(name, module, qir) for name, module, qir in CORPUS if name in LOWERED]
 EXTRA_CASES = [
