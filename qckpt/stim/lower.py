@@ -370,7 +370,7 @@ class _Lowering:
         each iteration goes to a frame of its own, then runs of identical
         iterations are folded into ``REPEAT`` blocks."""
         outer = self.frame
-        bodies: list[tuple] = []
+        runs: list[list] = []  # [body, count]: consecutive equal iterations, kept once (a long loop costs no memory)
         n = 0
         while True:
             self.frame = _Frame()
@@ -379,22 +379,20 @@ class _Lowering:
             finally:
                 body, self.frame = tuple(self.frame.insts), outer
             if body:
-                bodies.append(body)
+                if runs and runs[-1][0] == body:
+                    runs[-1][1] += 1
+                else:
+                    runs.append([body, 1])
             if not go_on:
                 break
             n += 1
             if n > MAX_ITERATIONS:
                 raise refuse(op, f"a loop that runs more than {MAX_ITERATIONS} iterations")
-        i = 0
-        while i < len(bodies):
-            j = i + 1
-            while j < len(bodies) and bodies[j] == bodies[i]:
-                j += 1
-            if j - i > 1:
-                outer.insts.append(("REPEAT", j - i, bodies[i]))
+        for body, count in runs:
+            if count > 1:
+                outer.insts.append(("REPEAT", count, body))
             else:
-                outer.insts.extend(bodies[i])
-            i = j
+                outer.insts.extend(body)
 
     def for_(self, op: scf.ForOp) -> None:
         lb = self.const(op.lb, op, "a loop bound")
