@@ -137,13 +137,18 @@ def _lines(program: StimProgram, record: np.ndarray) -> list[object]:
 
 def shot_records(program: StimProgram, record: np.ndarray) -> Iterator[bytes]:
     """Each shot's record block, as qir-runner prints it."""
-    lines = _lines(program, record)
-    for s in range(len(record)):
-        parts = []
-        for line in lines:
-            if isinstance(line, str):
-                parts.append(line)
-            else:
-                head, column, kind, tail = line  # type: ignore[misc]
-                parts.append(head + _text(kind, column[s]) + tail)
+    from itertools import repeat
+
+    columns = []  # one iterable of strings per line, one string per shot
+    for line in _lines(program, record):
+        if isinstance(line, str):
+            columns.append(repeat(line, len(record)))
+            continue
+        head, column, kind, tail = line  # type: ignore[misc]
+        if kind == "i1":  # two possible lines: choose per shot
+            t, f = f"{head}true{tail}", f"{head}false{tail}"
+            columns.append([t if v & 1 else f for v in column])
+        else:
+            columns.append([f"{head}{_text(kind, v)}{tail}" for v in column])
+    for parts in zip(*columns):
         yield "".join(parts).encode()
