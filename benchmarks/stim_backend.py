@@ -110,7 +110,7 @@ def render(rows: list[dict]) -> str:
     ]
     for r in rows:
         q = r.get("qir_runner")
-        qir_rate = f"{q:,.0f} ({r['qir_shots']} shots)" if q else "—"
+        qir_rate = (f"{q:,.0f}" if q >= 10 else f"{q:.2g}") + f" ({r['qir_shots']} shots)" if q else "—"
         speedup = f"{r['stim_hist'] / q:,.0f}×" if q else "—"
         compile_ms = f"{1000 * r['qir_s']:.1f}" if q else "—"
         lines.append(

@@ -36,7 +36,6 @@ from xdsl.ir import Attribute, Block, Operation, SSAValue
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
 from qckpt.qir.emit import entry_function, op_location
-from qckpt.stim import classical
 from qckpt.stim.classical import Expr, Parity, Value, apply, as_parity, is_const, xor_bits
 from qckpt.stim.program import Output, Recorded, StimProgram, Visit
 
@@ -115,7 +114,6 @@ def clifford(name: str, params: list[float]) -> list[tuple[str, tuple[int, ...]]
         k = _quarter_turns(angle)
         return None if k is None else [(g, (0,)) for g in _QUARTERS[axis][k]]
 
-    seq: list | None
     if name in ("rx", "ry", "rz"):
         return rot(name[1], params[0])
     if name in ("p", "u1"):
@@ -125,8 +123,7 @@ def clifford(name: str, params: list[float]) -> list[tuple[str, tuple[int, ...]]
         parts = [rot("z", lam), rot("y", theta), rot("z", phi)]  # U = Rz(phi) Ry(theta) Rz(lam), up to phase
         if any(p is None for p in parts):
             return None
-        seq = [g for p in parts for g in p]  # type: ignore[union-attr]
-        return seq
+        return [g for p in parts for g in p]  # type: ignore[union-attr]
     if name in ("cp", "cphase"):
         k = _quarter_turns(params[0])
         if k in (0, 2):
@@ -522,4 +519,4 @@ def lower_module(module: ModuleOp, params: dict[str, float] | None = None) -> St
     return StimProgram(str(circuit), low.num_qubits, low.num_meas, low.outputs, low.visits)
 
 
-__all__ = ["NotLowerable", "lower_module", "clifford", "classical", "INSTEAD"]
+__all__ = ["INSTEAD", "NotLowerable", "clifford", "lower_module"]
