@@ -9,7 +9,7 @@ Structured control flow becomes a CFG here, directly:
 
 Qubit and result ids are static: each register gets a base id in
 declaration order, and each ``qc.measure`` op its own result id. Output
-records follow ``docs/abi.md`` (see :mod:`qckpt.qir.abi`).
+records follow ``docs/abi.md`` (see :mod:`qckpt.abi`).
 
 Instructions go to a sink (:mod:`qckpt.qir.sinks`): pyqir's Builder when
 the function uses only what the Builder has, LLVM text parsed by pyqir
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import (
-    FileLineColLoc,
     FloatAttr,
     IndexType,
     IntegerAttr,
@@ -32,11 +31,11 @@ from xdsl.dialects.builtin import (
 )
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
-from qckpt.diagnostics import QckptError, SourceLocation
+from qckpt import abi
+from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
-from qckpt.qir import abi
-from qckpt.passes.analyze_boundaries import defined_inside
+from qckpt.ir import defined_inside, entry_function, op_location
 from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
 from qckpt.qir.final_records import FinalRecords
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
@@ -55,13 +54,6 @@ class Capabilities:
     ir_functions: bool = False
     streaming_records: bool = False
     multiple_return_points: bool = False
-
-
-def op_location(op: Operation) -> SourceLocation | None:
-    loc = op.location
-    if isinstance(loc, FileLineColLoc):
-        return SourceLocation(loc.filename.data, loc.line.data, loc.column.data)
-    return None
 
 
 def _fail(op: Operation, msg: str) -> QckptError:
@@ -805,13 +797,6 @@ def _assign_qubits(fn: func.FuncOp, em: _FunctionEmitter) -> None:
             em.num_qubits += op.size
         elif isinstance(op, qc.QubitOp):
             em.qubit_id(op.qubit)
-
-
-def entry_function(module: ModuleOp, name: str = "main") -> func.FuncOp:
-    for op in module.ops:
-        if isinstance(op, func.FuncOp) and op.sym_name.data == name:
-            return op
-    raise QckptError(f"the module has no entry function @{name}")
 
 
 # Ops the pyqir Builder cannot express; a function containing one is emitted as text.
