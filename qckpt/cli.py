@@ -267,7 +267,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_check_qir(args: argparse.Namespace) -> int:
-    from qckpt.qir.profile_check import check_file, format_report
+    from qckpt.qir.check import check_file, format_report
 
     status = 0
     for path in args.files:
