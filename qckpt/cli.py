@@ -95,7 +95,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def _note_restorable(module) -> None:
     """Tell the user when --resumable found nothing to resume at."""
     from qckpt.ir import entry_function
-    from qckpt.qir.emit import restorable_points
+    from qckpt.qir.resume_blocks import restorable_points
 
     if not restorable_points(entry_function(module))[0]:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)

@@ -1,5 +1,4 @@
-"""Output recording: labels, and record calls only in the final block.
-"""
+"""Output recording: labels, and record calls only in the final block."""
 
 from __future__ import annotations
 
