@@ -35,7 +35,8 @@ from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
-from qckpt.qir.emit import entry_function, op_location
+from qckpt.ir.locations import op_location
+from qckpt.ir.structure import entry_function
 from qckpt.stim.classical import Expr, Parity, Value, apply, as_parity, is_const, xor_bits
 from qckpt.stim.program import Output, Recorded, StimProgram, Visit
 
@@ -506,14 +507,13 @@ def _text(insts: list[Inst] | tuple, indent: str = "") -> list[str]:
 
 def lower_module(module: ModuleOp, params: dict[str, float] | None = None) -> StimProgram:
     """The entry function of ``module`` as a :class:`StimProgram`.
-    ``params``: values of the program's late-bound parameters (``qc.param``)."""
-    from qckpt.pipeline import gc_paused
+    ``params``: values of the program's late-bound parameters (``qc.param``).
+    ``qckpt.pipeline.module_to_stim`` calls it with the garbage collector paused."""
+    import stim
 
     fn = entry_function(module)
     low = _Lowering(params)
-    with gc_paused():
-        low.block(fn.body.block, top=True)
-    import stim
+    low.block(fn.body.block, top=True)
 
     circuit = stim.Circuit("\n".join(_text(low.frame.insts)))
     return StimProgram(str(circuit), low.num_qubits, low.num_meas, low.outputs, low.visits)

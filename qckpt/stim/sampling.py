@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.stim.classical import evaluate
 from qckpt.stim.program import StimProgram
 
