@@ -38,8 +38,8 @@ from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
 from qckpt.pipeline import gc_paused, insert_checkpoints, lower_to_target, module_to_bitcode, module_to_qir, qasm_to_module  # noqa: E402
 from qckpt.qir.emit import entry_function, restorable_points  # noqa: E402
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries  # noqa: E402
-from qckpt.runtime.qir_runner import qir_runner_binary, run_qir  # noqa: E402
-from qckpt.runtime.segments import compile_segments, run_segmented  # noqa: E402
+from qckpt.runtime.execution.qir_runner import qir_runner_binary, run_qir  # noqa: E402
+from qckpt.runtime.restore.segments import compile_segments, run_segmented  # noqa: E402
 
 BEGIN, END = "<!-- restore_cost:begin -->", "<!-- restore_cost:end -->"
 HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'

@@ -5,7 +5,7 @@ Nothing here is used by the runtime itself. It lives in the package (not in
 ``tests/``) because the chaos tests, the kill -9 worker subprocess and
 ``benchmarks/store_chaos.py`` all need it.
 
-- :class:`FaultyOs` sits under :class:`~qckpt.runtime.storage.LocalStorage`
+- :class:`FaultyOs` sits under :class:`~qckpt.runtime.store.storage.LocalStorage`
   (and the journal) and fails one chosen system call, against real files:
   ENOSPC / EIO / EACCES, a short write, a short write then ENOSPC, a failed
   fsync or rename, or a simulated crash after which every call fails (the
@@ -32,7 +32,7 @@ import random
 import sys
 from dataclasses import dataclass
 
-from qckpt.runtime.storage import LocalStorage, OsCalls
+from qckpt.runtime.store.storage import LocalStorage, OsCalls
 
 
 class SimulatedCrash(BaseException):
@@ -470,7 +470,7 @@ def worker(store_dir: str, journal_path: str, seed: int, persistent: str | None 
     flushed before the next step starts, so the parent knows a lower bound
     of what must survive.
     """
-    from qckpt.runtime.journal import Journal
+    from qckpt.runtime.store.journal import Journal
     from qckpt.runtime.store import CheckpointStore
 
     rng = random.Random(seed)
@@ -532,11 +532,11 @@ def kill_round(
     import subprocess
     import time
 
-    from qckpt.runtime.journal import Journal
+    from qckpt.runtime.store.journal import Journal
     from qckpt.runtime.store import CheckpointStore
 
     p = subprocess.Popen(
-        [sys.executable, "-m", "qckpt.runtime.testing", "worker", store_dir, journal_path, str(seed), pfs],
+        [sys.executable, "-m", "qckpt.testing.faulty_os", "worker", store_dir, journal_path, str(seed), pfs],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -635,7 +635,7 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
     import subprocess
     import time
 
-    from qckpt.runtime.inspection import inspect_store
+    from qckpt.runtime.store.inspection import inspect_store
 
     store = os.fspath(store)
     exe = cmd[: cmd.index("run")]
@@ -708,7 +708,7 @@ def run_fill_disk(mount_dir: str) -> dict:
     it is full; report what happened (for the tmpfs / loop-mount test, which
     runs this in a private mount namespace)."""
     from qckpt.diagnostics import QckptError
-    from qckpt.runtime.journal import Journal
+    from qckpt.runtime.store.journal import Journal
     from qckpt.runtime.store import CheckpointStore
 
     report: dict = {"committed": [], "store_error": None, "journal_error": None}
@@ -794,7 +794,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["fill-disk"]:
         print(json.dumps(run_fill_disk(argv[1])))
         return 0
-    print("usage: python -m qckpt.runtime.testing worker STORE JOURNAL SEED [PERSISTENT] | fill-disk DIR", file=sys.stderr)
+    print("usage: python -m qckpt.testing.faulty_os worker STORE JOURNAL SEED [PERSISTENT] | fill-disk DIR", file=sys.stderr)
     return 2
 
 

@@ -34,7 +34,7 @@ import time
 from dataclasses import dataclass, field
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.storage import TMP_PREFIX, LocalStorage, LockHeld, Storage
+from qckpt.runtime.store.storage import TMP_PREFIX, LocalStorage, LockHeld, Storage
 
 log = logging.getLogger(__name__)
 
