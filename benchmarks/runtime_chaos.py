@@ -30,7 +30,7 @@ from runtime_helpers import QCKPT, compile_qasm_with_boundaries, trotter_loop  #
 from qckpt.runtime.execution.job import JobOptions, fingerprint, start_run  # noqa: E402
 from qckpt.runtime.execution.ledger import Ledger, RunPlan  # noqa: E402
 from qckpt.runtime.store import CheckpointStore  # noqa: E402
-from qckpt.testing.faulty_os import kill_runtime_round  # noqa: E402
+from qckpt.testing.runtime_kills import kill_runtime_round  # noqa: E402
 
 SHOTS, BATCH = 12_000, 500
 KILLS_PER_RUN = 10

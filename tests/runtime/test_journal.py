@@ -17,7 +17,8 @@ import pytest
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.store.journal import HEADER_SIZE, Journal
-from qckpt.testing.faulty_os import FaultyOs, PowerLossOs, SimulatedCrash, frame_payload
+from qckpt.testing.crash_worker import frame_payload
+from qckpt.testing.faulty_os import FaultyOs, PowerLossOs, SimulatedCrash
 
 
 def expected_frame(payload: bytes) -> bytes:

@@ -24,7 +24,8 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution.job import JobOptions, fingerprint, resume_run, start_run
 from qckpt.runtime.execution.ledger import Ledger, RunPlan
 from qckpt.runtime.store import CheckpointStore
-from qckpt.testing.faulty_os import FaultyOs, FaultyStorage, SimulatedCrash, faults_for, kill_runtime_round
+from qckpt.testing.faulty_os import FaultyOs, FaultyStorage, SimulatedCrash, faults_for
+from qckpt.testing.runtime_kills import kill_runtime_round
 
 
 def uninterrupted(tmp_path: Path, program: Path, shots: int, seed: int, batch: int, mode: str = "reproducible") -> dict[str, int]:
