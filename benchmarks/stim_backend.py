@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from doc_sections import replace_section  # noqa: E402
 
 from qckpt.pipeline import module_to_qir, module_to_stim, qasm_to_module  # noqa: E402
-from qckpt.runtime.qir_runner import run_qir  # noqa: E402
+from qckpt.runtime.execution.qir_runner import run_qir  # noqa: E402
 from qckpt.stim.sampling import counts, sample, shot_records  # noqa: E402
 
 ROUNDS = 4

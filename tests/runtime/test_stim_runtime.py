@@ -12,8 +12,8 @@ import time
 import pytest
 
 from runtime_helpers import QCKPT, ROOT, qckpt
-from qckpt.runtime.job import JobOptions, default_batch_size, fingerprint, start_run
-from qckpt.runtime.ledger import RunPlan
+from qckpt.runtime.execution.job import JobOptions, default_batch_size, fingerprint, start_run
+from qckpt.runtime.execution.ledger import RunPlan
 from qckpt.stim.memory import generated_memory_qasm
 from qckpt.stim.program import PROGRAM_NAME
 

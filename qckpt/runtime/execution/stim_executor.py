@@ -2,7 +2,7 @@
 
 The program file is a :class:`~qckpt.stim.program.StimProgram` (what
 ``qckpt run --backend stim`` stores instead of QIR). Each execution is a
-worker process, ``python -m qckpt.runtime.stim_executor PROGRAM SHOTS SEED``,
+worker process, ``python -m qckpt.runtime.execution.stim_executor PROGRAM SHOTS SEED``,
 that samples the shots and prints each one's records exactly as qir-runner
 prints the QIR program's (:mod:`qckpt.stim.sampling`). So the execution is
 the qir-runner backend's own (:class:`QirRunnerExecution`): the same process
@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from qckpt.runtime.executor import BackendUnavailable, Ended, QirRunnerExecution
+from qckpt.runtime.execution.executor import BackendUnavailable, Ended, QirRunnerExecution
 
 CHUNK = 256  # shots sampled and printed at a time: output flows, so the heartbeat sees progress
 
@@ -40,7 +40,7 @@ class StimExecutor:
         if fill:
             raise BackendUnavailable("the stim backend runs whole shots only; it cannot finish a shot from a boundary")
         self.check()
-        cmd = [sys.executable, "-m", "qckpt.runtime.stim_executor", program, str(shots), str(seed)]
+        cmd = [sys.executable, "-m", "qckpt.runtime.execution.stim_executor", program, str(shots), str(seed)]
         return StimExecution(cmd, program, shots, seed)
 
 
@@ -81,7 +81,7 @@ def _work(path: str, shots: int, seed: int) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) != 4:
-        print("usage: python -m qckpt.runtime.stim_executor PROGRAM SHOTS SEED", file=sys.stderr)
+        print("usage: python -m qckpt.runtime.execution.stim_executor PROGRAM SHOTS SEED", file=sys.stderr)
         sys.exit(2)
     try:
         sys.exit(_work(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
