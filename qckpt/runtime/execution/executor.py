@@ -142,6 +142,8 @@ class QirRunnerExecutor:
 
 
 class QirRunnerExecution:
+    backend_name = "qir-runner"  # in messages
+
     def __init__(self, binary: str, program: str, shots: int, seed: int, extra_args: Sequence[str] = (), fill: Mapping[str, bool | int | float] | None = None, command: Sequence[str] | None = None):
         self.shots = shots
         self.fill = dict(fill) if fill else None
@@ -165,7 +167,7 @@ class QirRunnerExecution:
             )
         except OSError as e:
             self._stderr.close()
-            raise BackendUnavailable(f"cannot run {cmd[0]}: {e.strerror or e}") from None
+            raise BackendUnavailable(f"cannot run {self.backend_name} at {cmd[0]}: {e.strerror or e}") from None
         self.pid = self.proc.pid
         assert self.proc.stdout is not None
         self._fd = self.proc.stdout.fileno()

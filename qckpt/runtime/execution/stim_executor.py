@@ -45,6 +45,8 @@ class StimExecutor:
 
 
 class StimExecution(QirRunnerExecution):
+    backend_name = "the stim worker"
+
     def __init__(self, cmd: list[str], program: str, shots: int, seed: int):
         super().__init__(cmd[0], program, shots, seed, command=cmd)
 
