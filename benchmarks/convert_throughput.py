@@ -38,11 +38,11 @@ import time
 
 _T0 = time.perf_counter()  # the worker's clock starts here, before any heavier import
 _T0_WALL = time.time()  # the same instant on the clock the driver shares, for start-up
+
 import argparse  # noqa: E402
 import datetime  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -59,7 +59,7 @@ from benchlib.circuits import (  # noqa: E402,F401  (some are read by tests/test
     qft_circuit,
     random_dynamic_circuit,
 )
-from benchlib.measure import log, run_child  # noqa: E402
+from benchlib.measure import children_cpu, log, run_child  # noqa: E402
 from benchlib.report import Section, load_range, loadavg, machine_info, package_versions, quoted_command, source_state  # noqa: E402
 from convert.report import render  # noqa: E402
 from convert.targets import BIG, evaluate_targets  # noqa: E402
@@ -75,21 +75,16 @@ DEFAULT_TOOLS = "qckpt-native,qckpt,qbraid-qir,openqasm3"
 VERSIONED = ("qckpt", "xdsl", "pyqir", "qiskit", "qiskit-qasm3-import", "qbraid-qir", "pyqasm", "openqasm3")
 
 
-def _run_child(args: list[str], timeout: float) -> dict:
-    return run_child(__file__, args, timeout)
-
-
 def run_worker(tool: str, path: Path, timeout: float, qbraid_profile: str, save: Path | None = None) -> dict:
     args = ["--worker", tool, "--input", str(path), "--qbraid-profile", qbraid_profile]
     if save is not None:
         args += ["--save", str(save)]
     spawned = time.time()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = children_cpu()
     t = time.perf_counter()
-    res = _run_child(args, timeout)
+    res = run_child(__file__, args, timeout)
     res["wall_s"] = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the driver runs one child at a time: the delta is this one
-    res["process_cpu_s"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    res["process_cpu_s"] = children_cpu() - before  # the driver runs one child at a time: the delta is this one
     if res.get("ok"):
         interp = max(0.0, res.pop("t0_wall") - spawned)  # interpreter start-up, up to the script's first line
         res["startup_s"] = interp + res["import_s"]  # start-up + imports
@@ -144,7 +139,7 @@ def sanity_check(workdir: Path, inputs: list[BenchInput], tools: list[str], time
     for tool in [t for t in tools if t in (NATIVE, QISKIT)]:
         t = time.perf_counter()
         log(f"[sanity] {TOOLS[tool]}: compile {first.name} and run 10 shots on qir-runner ...")
-        res = _run_child(["--sanity", tool, "--input", str(qasm)], timeout)
+        res = run_child(__file__, ["--sanity", tool, "--input", str(qasm)], timeout)
         if not res.get("ok") or res["complete"] != 10 or res["widths"] != [first.measurements]:
             raise SystemExit(f"sanity check failed: {TOOLS[tool]}'s QIR for {first.name} does not run as expected on qir-runner: {res}")
         out[TOOLS[tool]] = f"{first.name}: 10/10 shots complete on qir-runner, {first.measurements} bits recorded per shot"
@@ -157,7 +152,7 @@ def sanity_check(workdir: Path, inputs: list[BenchInput], tools: list[str], time
         if not res.get("ok"):
             out["qbraid-qir"] = f"conversion failed: {res.get('error')}"
         else:
-            chk = _run_child(["--sanity", "pyqir", "--input", str(save)], timeout)
+            chk = run_child(__file__, ["--sanity", "pyqir", "--input", str(save)], timeout)
             if not chk.get("ok"):
                 out["qbraid-qir"] = f"{first.name}: output does NOT parse with pyqir: {chk.get('error')}"
             elif chk["verify_error"] is not None:

@@ -68,6 +68,11 @@ def _worker_qckpt(source: str) -> tuple[str, dict]:
     clock = StageClock()
     with paused() if paused is not None else contextlib.nullcontext():
         circuit = qasm3_to_circuit(source)
+    # Closed with a full collection, so the Qiskit importer pays for its own
+    # cyclic garbage: left alone, the collector freed it in whichever stage
+    # next tripped its threshold (at 10k gates, 70 % of the IR build time).
+    # No other stage is closed that way: a full collection over a 100k-gate
+    # module costs about 0.9 s, about 9 µs/gate that a normal run doesn't pay.
     clock.lap("parse", collect=True)
     module = pipeline.circuit_to_module(circuit)
     clock.lap("build")
