@@ -40,7 +40,6 @@ _T0 = time.perf_counter()  # the worker's clock starts here, before any heavier 
 _T0_WALL = time.time()  # the same instant on the clock the driver shares, for start-up
 
 import argparse  # noqa: E402
-import datetime  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
@@ -60,7 +59,7 @@ from benchlib.circuits import (  # noqa: E402,F401  (some are read by tests/test
     random_dynamic_circuit,
 )
 from benchlib.measure import children_cpu, log, run_child  # noqa: E402
-from benchlib.report import Section, load_range, loadavg, machine_info, package_versions, quoted_command, source_state  # noqa: E402
+from benchlib.report import Section, load_range, loadavg, machine_info, package_versions, quoted_command, source_state, utc_now  # noqa: E402
 from convert.report import render  # noqa: E402
 from convert.targets import BIG, evaluate_targets  # noqa: E402
 from convert.workers import NATIVE, QISKIT, TIMEOUT_S, TOOLS, sanity_worker, worker_main  # noqa: E402
@@ -264,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     repeat_desc = f"{args.repeat} run(s)" if args.repeat else "3 runs (1 run at 100k gates and above)"
     meta = {
         "command": command,
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": utc_now(),
         "machine": machine_info(),
         "versions": versions,
         "seed": args.seed,
