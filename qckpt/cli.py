@@ -94,7 +94,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def _note_restorable(module) -> None:
     """Tell the user when --resumable found nothing to resume at."""
-    from qckpt.qir.emit import entry_function, restorable_points
+    from qckpt.ir import entry_function
+    from qckpt.qir.resume_blocks import restorable_points
 
     if not restorable_points(entry_function(module))[0]:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
@@ -152,7 +153,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
         raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
-    from qckpt.runtime.qir_runner import run_qir
+    from qckpt.runtime.execution.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
         program: str = _compile_for_run(args)[0].decode()
@@ -171,9 +172,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _job_options(args: argparse.Namespace):
-    from qckpt.runtime.job import JobOptions
-    from qckpt.runtime.policy import parse_policy
-    from qckpt.runtime.progress import ProgressBar
+    from qckpt.runtime.execution.job import JobOptions
+    from qckpt.runtime.execution.policy import parse_policy
+    from qckpt.runtime.execution.progress import ProgressBar
 
     if args.workers is not None and args.workers < 1:
         raise QckptError(f"--workers must be at least 1, got {args.workers}")
@@ -190,8 +191,8 @@ def _job_options(args: argparse.Namespace):
 
 
 def _run_in_store(args: argparse.Namespace) -> int:
-    from qckpt.runtime.job import default_batch_size, fingerprint, start_run
-    from qckpt.runtime.ledger import RunPlan
+    from qckpt.runtime.execution.job import default_batch_size, fingerprint, start_run
+    from qckpt.runtime.execution.ledger import RunPlan
 
     if args.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {args.shots}")
@@ -209,13 +210,13 @@ def _run_in_store(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from qckpt.runtime.job import resume_run
+    from qckpt.runtime.execution.job import resume_run
 
     return _report_job(resume_run(args.store, _job_options(args)), args.json)
 
 
 def _report_job(result, as_json: bool) -> int:
-    from qckpt.runtime.job import EXIT_PREEMPTED
+    from qckpt.runtime.execution.job import EXIT_PREEMPTED
 
     led = result.ledger
     for n in result.notes:
@@ -254,7 +255,7 @@ def _report_job(result, as_json: bool) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from qckpt.runtime.inspection import inspect_store, render
+    from qckpt.runtime.store.inspection import inspect_store, render
 
     info = inspect_store(args.store)
     if args.json:
@@ -266,7 +267,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_check_qir(args: argparse.Namespace) -> int:
-    from qckpt.qir.profile_check import check_file, format_report
+    from qckpt.qir.check import check_file, format_report
 
     status = 0
     for path in args.files:
@@ -348,7 +349,7 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
 
 def cmd_split(args: argparse.Namespace) -> int:
     from qckpt import pipeline
-    from qckpt.runtime.segments import compile_segments, write_plan
+    from qckpt.runtime.restore.segments import compile_segments, write_plan
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
@@ -368,7 +369,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_run_segments(args: argparse.Namespace) -> int:
-    from qckpt.runtime.segments import load_plan, run_segmented
+    from qckpt.runtime.restore.segments import load_plan, run_segmented
 
     run = run_segmented(load_plan(args.plan), args.shots, args.seed)
     counts: dict[str, int] = {}

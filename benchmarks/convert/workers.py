@@ -33,10 +33,11 @@ def qis_calls(text: str) -> int:
     return sum(1 for line in text.splitlines() if "call " in line and "@__quantum__qis__" in line and "read_result" not in line)
 
 
-def _emit_path(emit_mod, module) -> str:
-    """Which sink emit_qir picked (pyqir Builder or LLVM text); internal, so guarded."""
+def _emit_path(needs_text) -> str:
+    """Which sink emit_qir picked (pyqir Builder or LLVM text); ``needs_text()``
+    asks the emitter, whose helper is internal, so it is guarded."""
     try:
-        return "text" if emit_mod.needs_text(emit_mod.entry_function(module)) else "builder"
+        return "text" if needs_text() else "builder"
     except Exception:
         return "?"
 
@@ -47,6 +48,7 @@ def _worker_qckpt(source: str) -> tuple[str, dict]:
     import qckpt.passes.decompose_to_target  # noqa: F401
     import qckpt.pipeline as pipeline
     import qckpt.qir.emit as emit_mod
+    from qckpt.ir import entry_function
     import pyqir
     import qiskit.qasm3  # noqa: F401
     import qiskit_qasm3_import  # noqa: F401  (qiskit.qasm3.loads imports it lazily)
@@ -83,7 +85,7 @@ def _worker_qckpt(source: str) -> tuple[str, dict]:
     stages: dict[str, float | None] = dict(clock.wall)
     stages["decompose"] = sum(lowering_s) if lowering_s else None
 
-    path = _emit_path(emit_mod, module)
+    path = _emit_path(lambda: emit_mod.needs_text(entry_function(module)))
 
     # Not part of the conversion above, measured after it (and after the peak
     # RSS was read): the text route split in two, qckpt writing LLVM text
@@ -127,6 +129,7 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
     import qckpt.passes.unroll_qubit_loops  # noqa: F401
     import qckpt.pipeline as pipeline
     import qckpt.qir.emit as emit_mod
+    from qckpt.ir import entry_function
     import pyqir  # noqa: F401
 
     # The LALR parser is built once per process: start-up, not conversion.
@@ -158,7 +161,7 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
     hwm_peak = hwm_mib()
     stages: dict[str, float | None] = dict(clock.wall)
     stages["decompose"] = sum(lowering_s) if lowering_s else None
-    path = _emit_path(emit_mod, module)
+    path = _emit_path(lambda: emit_mod.needs_text(entry_function(module)))
     return text, {
         "imports_done": imports_done,
         "parser_build_s": parser_build,
@@ -253,7 +256,7 @@ def sanity_worker(kind: str, path: str) -> int:
     try:
         if kind in (QISKIT, NATIVE):
             from qckpt.pipeline import compile_qasm
-            from qckpt.runtime.qir_runner import run_qir
+            from qckpt.runtime.execution.qir_runner import run_qir
 
             frontend = "native" if kind == NATIVE else "qiskit"
             result = run_qir(compile_qasm(Path(path).read_text(), frontend=frontend), shots=10, seed=1, timeout=TIMEOUT_S)
