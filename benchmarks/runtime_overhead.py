@@ -45,7 +45,7 @@ from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module  # 
 from qckpt.qir.resume_binding import bind_resume_file  # noqa: E402
 from qckpt.runtime.execution.job import READ_PAUSE, JobOptions, default_workers, fingerprint, start_run  # noqa: E402
 from qckpt.runtime.execution.ledger import RunPlan  # noqa: E402
-from qckpt.runtime.execution.qir_runner import qir_runner_binary  # noqa: E402
+from qckpt.runtime.qir_runner import qir_runner_binary  # noqa: E402
 
 SECTION = Section("runtime_overhead")
 BEGIN, END = SECTION.begin, SECTION.end

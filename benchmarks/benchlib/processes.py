@@ -24,7 +24,7 @@ class CountingRunner:
     failure there costs."""
 
     def __init__(self, tmp: Path) -> None:
-        from qckpt.runtime.execution.qir_runner import qir_runner_binary
+        from qckpt.runtime.qir_runner import qir_runner_binary
 
         self.tmp = tmp
         self.n = 0
