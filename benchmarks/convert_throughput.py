@@ -128,49 +128,6 @@ def _min_merge(runs: list[dict]) -> dict:
     return out
 
 
-<<<<<<< HEAD
-=======
-def _sanity_worker(kind: str, path: str) -> int:
-    """Runs in its own process, so that the driver never imports qckpt,
-    qiskit or pyqir: its RSS would show up in the workers' ru_maxrss."""
-    try:
-        if kind in (QISKIT, NATIVE):
-            from qckpt.pipeline import compile_qasm
-            from qckpt.runtime.qir_runner import run_qir
-
-            frontend = "native" if kind == NATIVE else "qiskit"
-            result = run_qir(compile_qasm(Path(path).read_text(), frontend=frontend), shots=10, seed=1, timeout=TIMEOUT_S)
-            regs = [s.registers().get("c") for s in result.shots]
-            res = {
-                "ok": True,
-                "complete": sum(1 for s in result.shots if s.complete),
-                "widths": sorted({len(r) for r in regs if r is not None}),
-                "stderr": result.stderr[-300:],
-            }
-        else:  # QIR text from another tool: does pyqir parse and verify it?
-            import pyqir
-
-            err = pyqir.Module.from_ir(pyqir.Context(), Path(path).read_text(), "peer").verify()
-            res = {"ok": True, "verify_error": err}
-    except Exception as e:
-        res = {"ok": False, "error": f"{type(e).__name__}: {' '.join(str(e).split())[:300]}"}
-    print("BENCH-RESULT " + json.dumps(res), flush=True)
-    return 0
-
-
-def _run_child(args: list[str], timeout: float) -> dict:
-    cmd = [sys.executable, os.path.abspath(__file__), *args]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:  # subprocess.run kills the child
-        return {"ok": False, "status": "timeout", "error": f"timeout after {timeout:.0f} s"}
-    for line in reversed(proc.stdout.splitlines()):
-        if line.startswith("BENCH-RESULT "):
-            return json.loads(line[len("BENCH-RESULT ") :])
-    tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-    return {"ok": False, "status": "crash", "error": f"exit {proc.returncode}: {tail[:300]}"}
-
->>>>>>> main
 
 def sanity_check(workdir: Path, inputs: list[BenchInput], tools: list[str], timeout: float, qbraid_profile: str) -> dict:
     """Before timing: what is timed must produce QIR that runs (qckpt, on
