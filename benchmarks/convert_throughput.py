@@ -393,8 +393,8 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
     lark tree is freed when the lowering returns, inside it), then
     ``module_to_qir`` (its own ``@_stage``)."""
     import qckpt.dialects.qc  # noqa: F401
-    import qckpt.frontend.qasm3 as qasm3
-    import qckpt.frontend.qasm_parser as qasm_parser
+    import qckpt.frontend.qasm.lowering as lowering
+    import qckpt.frontend.qasm.parser as qasm_parser
     import qckpt.passes.decompose_to_target  # noqa: F401
     import qckpt.passes.unroll_qubit_loops  # noqa: F401
     import qckpt.pipeline as pipeline
@@ -432,7 +432,7 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
         tree = qasm_parser.parse(source, filename)
         clock.lap("parse")
         rss_after["parse"], rss_now_after["parse"] = _rss_mib(), _rss_now_mib()
-        module = qasm3._Lowering(source, filename, {}).run(tree)
+        module = lowering.QasmLowering(source, filename, {}).run(tree)
         del tree
         clock.lap("build")
         rss_after["build"], rss_now_after["build"] = _rss_mib(), _rss_now_mib()
@@ -1070,8 +1070,8 @@ def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[di
 def _render_native(a, inputs: list[BenchInput], results: dict, tools: list[str]) -> None:
     a("### qckpt (native) per stage (seconds)")
     a("")
-    a("Parse = `qckpt.frontend.qasm_parser.parse` (lark LALR; the parser is built once per process, in start-up); "
-      "IR build = `qckpt.frontend.qasm3._Lowering(...).run(tree)`, the tree then freed — both inside one `gc_paused()`, "
+    a("Parse = `qckpt.frontend.qasm.parser.parse` (lark LALR; the parser is built once per process, in start-up); "
+      "IR build = `qckpt.frontend.qasm.lowering.QasmLowering(...).run(tree)`, the tree then freed — both inside one `gc_paused()`, "
       "as `pipeline.qasm_to_module(frontend=\"native\")` runs them; emission = `pipeline.module_to_qir` (`lower_to_target`, "
       "then `emit_qir` with the sink it picks, `verify` and `str`). Total = the three. *Peak RSS after* is `ru_maxrss` "
       "read at the end of each stage (imports / parse / IR build / emission); *RSS held after* is the current RSS then.")
