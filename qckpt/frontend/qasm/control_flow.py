@@ -227,7 +227,7 @@ class ControlFlowLowering(LoweringState):
         the same checks as live code without emitting it. Subroutine calls in
         it are checked but not inlined: a recursion that a constant argument
         ends would not end here."""
-        block = Block(arg_types=[i1, i64, F64])  # opaque values (see _opaque)
+        block = Block(arg_types=[i1, i64, F64])  # opaque values (see opaque_value)
         outer = self.b.set_block(block)
         saved_notes, self.pending_annotations = self.pending_annotations, []
         self.dead_blocks.append(block)
@@ -241,7 +241,7 @@ class ControlFlowLowering(LoweringState):
             for op in reversed(list(block.ops)):
                 block.erase_op(op, safe_erase=False)  # drop the uses it made of live values
 
-    def _opaque(self, t: QType) -> Dyn:
+    def opaque_value(self, t: QType) -> Dyn:
         """A value of type ``t`` that is not known at compile time, in dead code."""
         i = 0 if t.kind in ("bit", "bool") and not t.is_register else (2 if t.kind in ("float", "angle") and not t.fixed_angle else 1)
         return Dyn(self.dead_blocks[-1].args[i], t)

@@ -52,7 +52,7 @@ class ConversionLowering(LoweringState):
         if t.kind in ("bool", "bit") and not t.is_register:
             return Dyn(self.truthy(v, e), BOOL)
         if t.kind in ("int", "uint") or t.is_register:
-            return self._mask(Dyn(self.to_ssa(v, INT, e), QType("uint" if t.kind == "bit" else t.kind, t.width)))
+            return self.mask_to_width(Dyn(self.to_ssa(v, INT, e), QType("uint" if t.kind == "bit" else t.kind, t.width)))
         if t.fixed_angle:
             return Dyn(self.to_ssa(v, t, e), t)
         return Dyn(self.to_ssa(v, FLOAT, e), FLOAT)
@@ -115,8 +115,8 @@ class ConversionLowering(LoweringState):
             if src == i1:
                 return self.b.zext_i64(v.value)
             if src == i64:
-                return self._mask(Dyn(v.value, t)).value if self._narrows(v.type, t) else v.value
-            return self._mask(Dyn(self.b.add(arith.FPToSIOp(v.value, i64)).results[0], t)).value
+                return self.mask_to_width(Dyn(v.value, t)).value if self._narrows(v.type, t) else v.value
+            return self.mask_to_width(Dyn(self.b.add(arith.FPToSIOp(v.value, i64)).results[0], t)).value
         if src == F64:
             return v.value
         f = self.b.add(arith.SIToFPOp(self.b.zext_i64(v.value) if src == i1 else v.value, F64)).results[0]
@@ -153,7 +153,7 @@ class ConversionLowering(LoweringState):
         nonneg = self.b.add(arith.CmpfOp(x, self.b.const_f64(0.0), "oge")).results[0]
         half = self.b.add(arith.SelectOp(nonneg, self.b.const_f64(0.5), self.b.const_f64(-0.5))).results[0]
         units = self.b.add(arith.FPToSIOp(self.b.binop(arith.AddfOp, x, half), i64)).results[0]
-        return self._mask(Dyn(units, t)).value
+        return self.mask_to_width(Dyn(units, t)).value
 
     def truthy_const(self, v: Val, node: Any) -> bool:
         return bool(v)
@@ -171,7 +171,7 @@ class ConversionLowering(LoweringState):
     def truthy_val(self, v: Val, node: Any) -> Val:
         return bool(v) if is_const(v) else Dyn(self.truthy(v, node), BOOL)
 
-    def _mask(self, v: Dyn) -> Dyn:
+    def mask_to_width(self, v: Dyn) -> Dyn:
         """Reduce a run-time integer to its type's width: ``int[n]`` is kept
         sign-extended, ``uint[n]``, ``bit[n]`` and ``angle[n]`` zero-extended,
         so that i64 comparisons and arithmetic on them are right."""

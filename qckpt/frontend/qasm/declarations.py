@@ -120,7 +120,7 @@ class DeclarationLowering(LoweringState):
         if all(isinstance(b, QSym) for b in base):
             qubits: list[SSAValue] = []
             for p in pieces:
-                qubits.extend(self.resolve_qarg(self._as_qarg(p)))
+                qubits.extend(self.resolve_qarg(self.as_qarg(p)))
             if len(set(qubits)) != len(qubits):
                 raise self.error(st, f"alias '{name}' names the same qubit more than once")
             self.declare(name, QSym(qubits, True))
@@ -131,7 +131,7 @@ class DeclarationLowering(LoweringState):
                 view, idx = self.lvalue(p)
                 if idx is not None:  # one bit
                     i = idx if isinstance(idx, int) else self.const_int(idx, "an index")
-                    self._check_bit_index(view, i, p)
+                    self.check_bit_index(view, i, p)
                     keys.append(view.keys[i])
                 else:
                     keys.extend(view.keys)

@@ -79,7 +79,7 @@ class ExpressionLowering(LoweringState):
         if isinstance(sym, CSym):
             return self.read(sym, i, e)
         if isinstance(sym, ConstSym):
-            return self._bit_of(sym.value, i, e)
+            return self.bit_of(sym.value, i, e)
         raise self.error(tok, f"'{name}' is a qubit register, not a classical value")
 
     def ex_index(self, e: Tree) -> Val:
@@ -94,9 +94,9 @@ class ExpressionLowering(LoweringState):
         if is_slice:
             raise self.error(index, "only bit registers can be sliced")
         v = self.eval(target)
-        return self._bit_of(v, self.eval(index), e)
+        return self.bit_of(v, self.eval(index), e)
 
-    def _bit_of(self, v: Val, i: Val, e: Any) -> Val:
+    def bit_of(self, v: Val, i: Val, e: Any) -> Val:
         if is_const(v) and is_const(i):
             return bool((int(v) >> int(i)) & 1)  # type: ignore[arg-type]
         return self.truthy_val(self.binary("&", self.binary(">>", v, i, e), 1, e), e)
@@ -127,7 +127,7 @@ class ExpressionLowering(LoweringState):
             return self.binary("-", 0, v, e)
         if v.type.kind in ("bit", "bool"):
             return Dyn(self.b.not_(v.value), v.type)
-        return self._mask(Dyn(self.b.xor(self.to_ssa(v, INT, e), self.b.const_i64(-1)), v.type))
+        return self.mask_to_width(Dyn(self.b.xor(self.to_ssa(v, INT, e), self.b.const_i64(-1)), v.type))
 
     def ex_binop(self, e: Tree) -> Val:
         lhs, op, rhs = e.children
@@ -215,7 +215,7 @@ class ExpressionLowering(LoweringState):
             raise self.error(node, f"operator '{o}' needs values known at compile time")
         if o in ("/", "%") and rt.kind != "int":
             ops2 = {**ops2, "/": arith.DivUIOp, "%": arith.RemUIOp}
-        return self._mask(Dyn(B.binop(ops2[o], self.to_ssa(a, INT, node), self.to_ssa(b, INT, node)), rt))
+        return self.mask_to_width(Dyn(B.binop(ops2[o], self.to_ssa(a, INT, node), self.to_ssa(b, INT, node)), rt))
 
     def _angle_binary(self, o: str, a: Val, b: Val, node: Any) -> Val:
         """An operator with a run-time ``angle[n]`` operand. Angles add,
@@ -241,19 +241,19 @@ class ExpressionLowering(LoweringState):
         B = self.b
         if o in ("+", "-") and not is_intlike(other):
             r = B.binop(arith.AddiOp if o == "+" else arith.SubiOp, units(a), units(b))
-            return self._mask(Dyn(r, t))
+            return self.mask_to_width(Dyn(r, t))
         if o in ("==", "!=", "<", "<=", ">", ">=") and not is_intlike(other):
             pred = {"==": "eq", "!=": "ne", "<": "ult", "<=": "ule", ">": "ugt", ">=": "uge"}[o]
             return Dyn(B.cmpi(pred, units(a), units(b)), BOOL)
         if o == "*" and is_intlike(other):
-            return self._mask(Dyn(B.binop(arith.MuliOp, word(a), word(b)), t))
+            return self.mask_to_width(Dyn(B.binop(arith.MuliOp, word(a), word(b)), t))
         if o == "/" and ang is a and is_intlike(b):
-            return self._mask(Dyn(B.binop(arith.DivUIOp, word(a), word(b)), t))
+            return self.mask_to_width(Dyn(B.binop(arith.DivUIOp, word(a), word(b)), t))
         if o == "/" and isinstance(b, Dyn) and b.type == t:
             return Dyn(B.binop(arith.DivUIOp, word(a), word(b)), QType("uint", t.width))
         if o in ("<<", ">>", "&", "|", "^") and (ang is a or o not in ("<<", ">>")):
             ops = {"<<": arith.ShLIOp, ">>": arith.ShRUIOp, "&": arith.AndIOp, "|": arith.OrIOp, "^": arith.XOrIOp}
-            return self._mask(Dyn(B.binop(ops[o], word(a), word(b)), t))
+            return self.mask_to_width(Dyn(B.binop(ops[o], word(a), word(b)), t))
         # Otherwise: on the angle's value in radians.
         fa = Dyn(self.to_ssa(a, FLOAT, node), FLOAT) if isinstance(a, Dyn) and a.type.fixed_angle else a
         fb = Dyn(self.to_ssa(b, FLOAT, node), FLOAT) if isinstance(b, Dyn) and b.type.fixed_angle else b

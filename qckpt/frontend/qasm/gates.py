@@ -159,8 +159,8 @@ class GateLowering(LoweringState):
                     continue
                 if st.data == "gate_call":
                     out.extend(self.expand_call(st))
-                elif st.data == "expr_stmt" and self._is_gphase_call(st.children[0]):
-                    out.append(Prim("gphase", (self._gphase_angle(st.children[0]),), ()))
+                elif st.data == "expr_stmt" and self.is_gphase_call(st.children[0]):
+                    out.append(Prim("gphase", (self.gphase_angle(st.children[0]),), ()))
                 elif st.data == "barrier_stmt":
                     continue
                 else:
@@ -169,7 +169,7 @@ class GateLowering(LoweringState):
         finally:
             self.scopes = saved_scopes
 
-    def _gphase_angle(self, call: Tree) -> Val:
+    def gphase_angle(self, call: Tree) -> Val:
         """The angle of ``gphase(a);`` written as a statement."""
         args = call.children[1].children if len(call.children) > 1 else []
         if len(args) != 1:
@@ -177,7 +177,7 @@ class GateLowering(LoweringState):
         return self.eval(args[0])
 
     @staticmethod
-    def _is_gphase_call(e: Any) -> bool:
+    def is_gphase_call(e: Any) -> bool:
         return isinstance(e, Tree) and e.data == "call" and str(e.children[0]) == "gphase"
 
     def emit_prim(self, p: Prim, st: Tree) -> None:

@@ -22,8 +22,10 @@ class LoweringState:
     """What the lowering of one program knows as it goes: the IR builder,
     the SSA environment of classical variables, the scopes of names, the
     gates and subroutines defined so far, and how deep in loops and calls
-    it is. Each concern's mixin reads and extends it; errors and warnings
-    are located here."""
+    it is. Each concern's mixin reads and extends it, and calls the other
+    mixins' methods through ``self`` (``eval``, ``to_ssa``,
+    ``lower_stmt``...): only ``QasmLowering``, which composes them all, is
+    ever instantiated. Errors and warnings are located here."""
 
     def __init__(self, source: str, filename: str, params: dict[str, float]) -> None:
         self.source = source

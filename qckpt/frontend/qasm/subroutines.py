@@ -93,7 +93,7 @@ class SubroutineLowering(LoweringState):
         scope: dict[str, Any] = {}
         for (kind, aname, atype, n), a in zip(sub.args, args):
             if kind == "q":
-                qs = self.resolve_qarg(self._as_qarg(a))
+                qs = self.resolve_qarg(self.as_qarg(a))
                 if len(qs) != (n if n is not None else 1):
                     raise self.error(a, f"argument '{aname}' of '{name}' takes {n or 1} qubit(s), but {len(qs)} were given")
                 scope[aname] = QSym(qs, n is not None)
@@ -104,7 +104,7 @@ class SubroutineLowering(LoweringState):
                 scope[aname] = CSym(atype, [key])
                 self.env[key] = self.to_ssa(v, atype, a)
         if self.dead_blocks:
-            return self._opaque(sub.ret) if sub.ret is not None else 0
+            return self.opaque_value(sub.ret) if sub.ret is not None else 0
         saved_scopes = self.scopes
         globals_ = {k: v for k, v in self.scopes[0].items() if isinstance(v, (ConstSym, QSym))}
         self.scopes = [globals_, scope]
@@ -130,7 +130,7 @@ class SubroutineLowering(LoweringState):
                     self.env[f] = v
         return result
 
-    def _as_qarg(self, a: Any) -> Any:
+    def as_qarg(self, a: Any) -> Any:
         if isinstance(a, Tree) and a.data.startswith("qarg_"):
             return a  # already a qubit argument (a subroutine called as `f(x) q;`)
         if isinstance(a, Token) and a.type == "HWQUBIT":

@@ -35,8 +35,8 @@ class VariableLowering(LoweringState):
 
     def st_expr_stmt(self, st: Tree) -> None:
         e = st.children[0]
-        if self._is_gphase_call(e):
-            self._gphase_angle(e)  # checked; a global phase without a control is unobservable
+        if self.is_gphase_call(e):
+            self.gphase_angle(e)  # checked; a global phase without a control is unobservable
             return
         self.eval(e)  # a subroutine call for its effects
 
@@ -95,15 +95,15 @@ class VariableLowering(LoweringState):
         if sym.type.is_register:
             if isinstance(i, Dyn):
                 return Dyn(self._dynamic_bit(sym, i), BIT)
-            self._check_bit_index(sym, i, node)
+            self.check_bit_index(sym, i, node)
             return self.from_ssa(self.env[sym.keys[i]], BIT)
         # A bit of an integer or angle[n] variable: of its representation.
         if is_const(i) and (isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < sym.type.int_width):
             raise self.error(node, f"bit index {i!r} is out of range for a variable of type {sym.type}")
         word = Dyn(self.env[sym.keys[0]], sym.type) if sym.type.fixed_angle else self.read(sym, None, node)
-        return self._bit_of(word, i, node)
+        return self.bit_of(word, i, node)
 
-    def _check_bit_index(self, sym: CSym, i: Any, node: Any) -> None:
+    def check_bit_index(self, sym: CSym, i: Any, node: Any) -> None:
         if isinstance(i, bool) or not isinstance(i, int):
             raise self.error(node, f"a bit index must be an integer, not {i!r}")
         if not 0 <= i < len(sym.keys):
@@ -133,7 +133,7 @@ class VariableLowering(LoweringState):
                 hit = self.b.cmpi("eq", index, self.b.const_i64(j))
                 self.env[k] = self.b.add(arith.SelectOp(hit, bit, self.env[k])).results[0]
             return
-        self._check_bit_index(sym, i, node)
+        self.check_bit_index(sym, i, node)
         self.env[sym.keys[i]] = bit
 
     def _store_bit_of_word(self, sym: CSym, i: Val, v: Val, node: Any) -> None:
@@ -151,7 +151,7 @@ class VariableLowering(LoweringState):
         one = self.b.binop(arith.ShLIOp, self.b.const_i64(1), index)
         cleared = self.b.and_(word, self.b.xor(one, self.b.const_i64(-1)))
         new = self.b.binop(arith.OrIOp, cleared, self.b.binop(arith.ShLIOp, bit, index))
-        self.env[sym.keys[0]] = self._mask(Dyn(new, t)).value
+        self.env[sym.keys[0]] = self.mask_to_width(Dyn(new, t)).value
 
     def assign(self, sym: CSym, idx: Any, v: Val, node: Any) -> None:
         t = sym.type
