@@ -27,9 +27,7 @@ Usage (from the repository root, with the project's venv):
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -39,14 +37,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from doc_sections import replace_section  # noqa: E402
+from benchlib.report import Section, run_line  # noqa: E402
 
 from qckpt.pipeline import module_to_qir, module_to_stim, qasm_to_module  # noqa: E402
-from qckpt.runtime.execution.qir_runner import run_qir  # noqa: E402
+from qckpt.runtime.qir_runner import run_qir  # noqa: E402
 from qckpt.stim.sampling import counts, sample, shot_records  # noqa: E402
 
 ROUNDS = 4
-BEGIN, END = "<!-- stim_backend:begin -->", "<!-- stim_backend:end -->"
+SECTION = Section("stim_backend")
 COMMAND = ".venv/bin/python benchmarks/stim_backend.py --out docs/benchmarks.md"
 
 
@@ -95,7 +93,7 @@ def measure(n: int, qir_shots: int | None, stim_shots: int) -> dict:
 
 def render(rows: list[dict]) -> str:
     lines = [
-        BEGIN,
+        SECTION.begin,
         "## stim backend against qir-runner (`benchmarks/stim_backend.py`)",
         "",
         f"Clifford dynamic program: {ROUNDS} rounds of H on every qubit, a CX chain, S on even qubits, two mid-circuit "
@@ -117,13 +115,17 @@ def render(rows: list[dict]) -> str:
         )
     lines += [
         "",
-        f"qir-runner is not run past 20 qubits (its state vector doubles per qubit). {datetime.date.today().isoformat()}, "
-        f"Python {platform.python_version()}, {os.cpu_count()} cores, a shared machine. Reproduce with:",
+        "qir-runner is not run past 20 qubits (its state vector doubles per qubit). A shared machine: the millisecond "
+        "lowering and compilation times move with the load.",
+        "",
+        run_line(),
+        "",
+        "Reproduce with:",
         "",
         "```sh",
         COMMAND,
         "```",
-        END,
+        SECTION.end,
     ]
     return "\n".join(lines)
 
@@ -144,7 +146,7 @@ def main() -> int:
     text = render(rows)
     print(text)
     if args.out:
-        replace_section(Path(args.out), BEGIN, END, text)
+        SECTION.write(Path(args.out), text)
     return 0
 
 

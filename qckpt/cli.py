@@ -186,7 +186,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
     if args.backend == "stim":
         return _run_on_stim(args)
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
         program: str = _compile_for_run(args)[0].decode()
@@ -299,7 +299,7 @@ def _report_job(result, as_json: bool) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from qckpt.runtime.store.inspection import inspect_store, render
+    from qckpt.runtime.execution.inspection import inspect_store, render
 
     info = inspect_store(args.store)
     if args.json:

@@ -166,7 +166,7 @@ def test_cli_refuses_qir_input_and_noise_without_stim(tmp_path):
 
 
 def _qir_runner_stdout(qir: str, tmp_path: Path) -> str:
-    from qckpt.runtime.execution.qir_runner import qir_runner_binary
+    from qckpt.runtime.qir_runner import qir_runner_binary
 
     path = tmp_path / "p.ll"
     path.write_text(qir)
