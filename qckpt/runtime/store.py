@@ -139,15 +139,17 @@ class DatasetWriter:
         blob = bytes(data)
         self._objects[object_name] = (blob, hashlib.sha256(blob).hexdigest())
 
-    def complete(self, valid: bool = True) -> DatasetInfo:
+    def complete(self, valid: bool = True, flush: bool = False) -> DatasetInfo:
         """Commit the dataset. Once this returns, a crash (even a power loss)
         cannot lose it; if it raises, the store still holds its previous
-        datasets and restarts from them."""
+        datasets and restarts from them. ``flush`` sends it to the persistent
+        level whatever ``flush_every`` says (a run's last checkpoint: the
+        fast level may not outlive the job)."""
         if self._done:
             raise QckptError(f"dataset {self.id} is already complete")
         self._done = True
         try:
-            return self.store._commit(self, valid)
+            return self.store._commit(self, valid, flush)
         finally:
             self.store._writer = None
             self._objects = {}
@@ -218,6 +220,7 @@ class _Level:
         self.storage = storage
         self.entries: dict[int, dict] = {}
         self.fingerprint: str | None = None
+        self.header: dict = {}
         self.lock = None
 
     @property
@@ -250,6 +253,7 @@ class _Level:
                 raise QckptError(f"cannot create a checkpoint store at {self.loc} without a program fingerprint")
             header = {"format": STORE_FORMAT, "version": FORMAT_VERSION, "fingerprint": fingerprint, "created": time.time()}
             self.fingerprint = fingerprint
+            self.header = header
             try:
                 st.write_many([(HEADER, _seal(header)), (INDEX, self._index_bytes({}))])
             except OSError as e:
@@ -297,6 +301,22 @@ class _Level:
                 f"store {self.loc} holds checkpoints of another program (fingerprint {str(fp)[:16]}…, not {fingerprint[:16]}…)"
             )
         self.fingerprint = fp
+        self.header = doc
+
+    def record_levels(self, levels: dict[str, str], notes: list[str]) -> None:
+        """Write in the header where each level of the store is, so that
+        either level alone leads to the other (``qckpt resume`` of the
+        persistent level after the fast one was lost)."""
+        if self.header.get("levels") == levels:
+            return
+        header = {k: v for k, v in self.header.items() if k != "checksum"}
+        header["levels"] = levels
+        try:
+            self.storage.write_atomic(HEADER, _seal(header))
+        except OSError as e:
+            notes.append(f"{self.loc}: could not record the store's levels in {HEADER}: {_oserr(e)}")
+            return
+        self.header = header
 
     def _load_index(self, readonly: bool, notes: list[str]) -> None:
         problem = None
@@ -616,6 +636,23 @@ class CheckpointStore:
         if not readonly:
             for level in self.levels:
                 level.collect_garbage(self.notes)
+            if len(self.levels) > 1:
+                where = {level.name: level.loc for level in self.levels}
+                for level in self.levels:
+                    level.record_levels(where, self.notes)
+
+    @property
+    def recorded_levels(self) -> dict[str, str]:
+        """Where the levels of this store were when it was last opened with
+        two levels (``{"fast": ..., "persistent": ...}``; empty if never)."""
+        for level in self.levels:
+            if level.header.get("levels"):
+                return dict(level.header["levels"])
+        return {}
+
+    @property
+    def persistent_path(self) -> str | None:
+        return self.levels[1].loc if len(self.levels) > 1 else None
 
     @property
     def path(self) -> str:
@@ -639,7 +676,7 @@ class CheckpointStore:
         self._writer = w
         return w
 
-    def _commit(self, w: DatasetWriter, valid: bool) -> DatasetInfo:
+    def _commit(self, w: DatasetWriter, valid: bool, flush: bool = False) -> DatasetInfo:
         self._check_open()
         d = dataset_dir(w.id)
         created = time.time()
@@ -672,7 +709,7 @@ class CheckpointStore:
         if valid:
             self._parent = w.id
         levels = ["fast"]
-        if valid and len(self.levels) > 1 and w.id % self.flush_every == 0:
+        if valid and len(self.levels) > 1 and (flush or w.id % self.flush_every == 0):
             pers = self.levels[1]
             try:
                 pers.commit(w.id, items, entry, self.keep, self.notes)
