@@ -274,3 +274,19 @@ def test_progress_log_in_a_real_run(tmp_path, programs):
     assert r.returncode == 0, r.stderr
     lines = [line for line in r.stderr.splitlines() if line.startswith("progress ")]
     assert lines and "2000 of 2000 shots (100.0%)" in lines[-1]
+
+
+def test_a_two_level_store_records_both_levels_and_flushes_a_forced_commit(tmp_path):
+    fast, pers = tmp_path / "fast", tmp_path / "pers"
+    with CheckpointStore.open(fast, fingerprint="f" * 64, persistent=pers, flush_every=4) as st:
+        w = st.start_output("one")
+        w.write("x", b"1")
+        assert w.complete().levels == ("fast",)  # id 1: not a multiple of 4
+        w = st.start_output("last")
+        w.write("x", b"2")
+        assert w.complete(flush=True).levels == ("fast", "persistent")
+    for level in (fast, pers):
+        header = json.loads((level / "qckpt-store.json").read_bytes())
+        assert header["levels"] == {"fast": str(fast), "persistent": str(pers)}
+    with CheckpointStore.open(pers, create=False) as st:  # the header's seal still holds
+        assert st.start_restart().read("x") == b"2" and st.recorded_levels["fast"] == str(fast)
