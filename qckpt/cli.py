@@ -153,7 +153,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard:
         raise QckptError("--mode, --workers, --batch-size, --policy, --persistent and --shard need --store DIR (a checkpointed run)")
-    from qckpt.runtime.qir_runner import run_qir
+    from qckpt.runtime.execution.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
         program: str = _compile_for_run(args)[0].decode()
@@ -172,9 +172,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _job_options(args: argparse.Namespace, stop):
-    from qckpt.runtime.job import JobOptions
-    from qckpt.runtime.policy import parse_policy
-    from qckpt.runtime.progress import make_progress
+    from qckpt.runtime.execution.job import JobOptions
+    from qckpt.runtime.execution.policy import parse_policy
+    from qckpt.runtime.execution.progress import make_progress
 
     if args.workers is not None and args.workers < 1:
         raise QckptError(f"--workers must be at least 1, got {args.workers}")
@@ -196,15 +196,15 @@ def _job_options(args: argparse.Namespace, stop):
 def _stop_requests():
     """Count SIGINT/SIGTERM/SIGUSR1 from now on (before the program is
     compiled), so that one that comes before the run loop is not lost."""
-    from qckpt.runtime.stop_signals import StopRequests
+    from qckpt.runtime.execution.stop_signals import StopRequests
 
     return StopRequests().installed()
 
 
 def _run_in_store(args: argparse.Namespace) -> int:
-    from qckpt.runtime.job import default_batch_size, fingerprint, start_run
-    from qckpt.runtime.ledger import RunPlan
-    from qckpt.runtime.shards import parse_shard
+    from qckpt.runtime.execution.job import default_batch_size, fingerprint, start_run
+    from qckpt.runtime.execution.ledger import RunPlan
+    from qckpt.runtime.execution.shards import parse_shard
 
     if args.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {args.shots}")
@@ -225,14 +225,14 @@ def _run_in_store(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from qckpt.runtime.job import resume_run
+    from qckpt.runtime.execution.job import resume_run
 
     with _stop_requests() as stop:
         return _report_job(resume_run(args.store, _job_options(args, stop)), args.json)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from qckpt.runtime.shards import merge_stores
+    from qckpt.runtime.execution.shards import merge_stores
 
     ledger, notes = merge_stores(args.stores, args.output)
     for n in notes:
@@ -243,7 +243,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _report_job(result, as_json: bool) -> int:
-    from qckpt.runtime.job import EXIT_INTERRUPTED, EXIT_PREEMPTED
+    from qckpt.runtime.execution.job import EXIT_INTERRUPTED, EXIT_PREEMPTED
 
     led = result.ledger
     for n in result.notes:
@@ -286,7 +286,7 @@ def _report_job(result, as_json: bool) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from qckpt.runtime.inspection import inspect_store, render
+    from qckpt.runtime.store.inspection import inspect_store, render
 
     info = inspect_store(args.store)
     if args.json:
@@ -380,7 +380,7 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
 
 def cmd_split(args: argparse.Namespace) -> int:
     from qckpt import pipeline
-    from qckpt.runtime.segments import compile_segments, write_plan
+    from qckpt.runtime.restore.segments import compile_segments, write_plan
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
@@ -400,7 +400,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_run_segments(args: argparse.Namespace) -> int:
-    from qckpt.runtime.segments import load_plan, run_segmented
+    from qckpt.runtime.restore.segments import load_plan, run_segmented
 
     run = run_segmented(load_plan(args.plan), args.shots, args.seed)
     counts: dict[str, int] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from qckpt.runtime.job import load_run
+from qckpt.runtime.execution.job import load_run
 from qckpt.runtime.store import CheckpointStore
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,10 +18,10 @@ import pytest
 from runtime_helpers import QCKPT, ROOT, qckpt
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.job import JobOptions, fingerprint, start_run
-from qckpt.runtime.ledger import Ledger, RunPlan
-from qckpt.runtime.progress import ProgressLog, make_progress
-from qckpt.runtime.shards import merge_stores, parse_shard
+from qckpt.runtime.execution.job import JobOptions, fingerprint, start_run
+from qckpt.runtime.execution.ledger import Ledger, RunPlan
+from qckpt.runtime.execution.progress import ProgressLog, make_progress
+from qckpt.runtime.execution.shards import merge_stores, parse_shard
 from qckpt.runtime.store import CheckpointStore
 
 

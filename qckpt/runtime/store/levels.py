@@ -3,7 +3,7 @@
 A run with ``--persistent P`` writes every checkpoint to its fast level F
 (node-local storage, a burst buffer) and the last one, and every K-th, to
 P (the parallel file system). Each level's header records where both are
-(:meth:`qckpt.runtime.store._Level.record_levels`), so that:
+(:meth:`qckpt.runtime.store.layout._Level.record_levels`), so that:
 
 - ``qckpt resume F`` finds P without being told again;
 - ``qckpt resume P`` works when F is gone (the node that held it is lost,
@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 
-from qckpt.runtime.store import HEADER
+from qckpt.runtime.store.layout import HEADER
 
 
 def recorded_levels(store_dir: str) -> dict[str, str]:

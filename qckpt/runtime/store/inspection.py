@@ -8,11 +8,11 @@ import os
 import time
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.journal import Journal
-from qckpt.runtime.job import JOURNAL, load_run
-from qckpt.runtime.ledger import apply_journal, decode_frames
-from qckpt.runtime.storage import LockHolder
+from qckpt.runtime.store.journal import Journal
+from qckpt.runtime.execution.job import JOURNAL, load_run
+from qckpt.runtime.execution.ledger import apply_journal, decode_frames
 from qckpt.runtime.store import HEADER, LOCK, CheckpointStore
+from qckpt.runtime.store.storage import LockHolder
 
 
 def inspect_store(path: str) -> dict:

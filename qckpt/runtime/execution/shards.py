@@ -1,7 +1,7 @@
 """Job arrays without a daemon: a run cut into shards, and their merge.
 
 ``qckpt run ... --shard I/N`` runs the I-th of N contiguous shares of the
-whole run's batch plan (:attr:`qckpt.runtime.ledger.RunPlan.shard_batches`)
+whole run's batch plan (:attr:`qckpt.runtime.execution.ledger.RunPlan.shard_batches`)
 under the whole run's seeds, each shard in its own store. ``qckpt merge``
 checks that the finished shard stores are the N shares of one run and
 writes a store holding that run, complete. In ``reproducible`` mode each
@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.job import fingerprint, load_run
-from qckpt.runtime.ledger import Ledger
+from qckpt.runtime.execution.job import fingerprint, load_run
+from qckpt.runtime.execution.ledger import Ledger
 from qckpt.runtime.store import CheckpointStore
-from qckpt.runtime.store_levels import has_store
+from qckpt.runtime.store.levels import has_store
 
 
 def parse_shard(text: str, environ: Mapping[str, str] | None = None) -> tuple[int, int]:
