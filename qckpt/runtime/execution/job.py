@@ -27,7 +27,6 @@ import hashlib
 import os
 import selectors
 import tempfile
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -35,6 +34,7 @@ from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution import failures
+from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
 from qckpt.runtime.execution.failures import Failure
@@ -145,7 +145,7 @@ class Job:
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
-        self.committer = _Committer(store, program)
+        self.committer = Committer(store, program)
         self.failures: list[Failure] = []
         self.running: dict[int, _Run] = {}
         self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
@@ -455,84 +455,6 @@ class Job:
         if force or now - self._last_progress >= 0.1:
             self._last_progress = now
             self.progress.update(self.ledger.shots_done, self.plan.target_shots, self.committer.commits, len(self.failures))
-
-
-class _Committer:
-    """Commits the ledger from a thread of its own, so that the fsyncs of a
-    commit (tens of ms on a busy disk) do not stall the reading of the
-    record streams, and with it qir-runner, whose pipe would fill. The
-    ledger is cumulative, so a commit still waiting when a newer one comes is
-    replaced by it. Only this thread touches the store while it runs;
-    :meth:`flush` waits until it is idle."""
-
-    def __init__(self, store: CheckpointStore, program: bytes):
-        self.store = store
-        self.program = program
-        self.commits = 0
-        self.seconds: list[float] = []
-        self.bytes = 0
-        self._pending: tuple[str, bytes, bool] | None = None
-        self._busy = False
-        self._error: BaseException | None = None
-        self._closed = False
-        self._cv = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
-        self._thread.start()
-
-    def submit(self, name: str, ledger: bytes, flush: bool = False) -> None:
-        with self._cv:
-            self.check()
-            self._pending = (name, ledger, flush)
-            self._cv.notify_all()
-
-    def flush(self) -> None:
-        with self._cv:
-            while (self._pending is not None or self._busy) and self._error is None:
-                self._cv.wait()
-            self.check()
-
-    def check(self) -> None:
-        """Raise, in the caller's thread, the error of a failed commit."""
-        if self._error is not None:
-            err, self._error = self._error, None
-            raise err
-
-    def close(self) -> None:
-        """Let a commit in progress finish (never cut one short); drop any
-        that has not begun."""
-        with self._cv:
-            self._pending = None
-            self._closed = True
-            self._cv.notify_all()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while True:
-            with self._cv:
-                while self._pending is None and not self._closed:
-                    self._cv.wait()
-                if self._pending is None:
-                    return
-                name, ledger, flush = self._pending
-                self._pending = None
-                self._busy = True
-            try:
-                t0 = time.perf_counter()
-                w = self.store.start_output(name)
-                w.write("ledger", ledger)
-                w.write("program", self.program)
-                info = w.complete(valid=True, flush=flush)
-                self.seconds.append(time.perf_counter() - t0)
-                self.bytes += info.bytes
-                self.commits += 1
-            except BaseException as e:  # raised in the loop's thread by check()
-                with self._cv:
-                    self._error = e
-                    self._pending = None
-            finally:
-                with self._cv:
-                    self._busy = False
-                    self._cv.notify_all()
 
 
 def _bound_at_start(program: bytes, path: str, work: str) -> str:
