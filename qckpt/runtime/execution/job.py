@@ -172,22 +172,21 @@ class Job:
             with open(self.program_path, "wb") as f:
                 f.write(self.program)
             handlers = self.stop.installed() if self._own_handlers else contextlib.nullcontext()
-            handlers.__enter__()
-            try:
-                self.start_path = _bound_at_start(self.program, self.program_path, work)
-                status = self._loop()
-            finally:
-                self.committer.close()
-                for r in self.running.values():
-                    r.execution.kill()
-                for r in list(self.running.values()):  # reap them
-                    _drain(r.execution)
-                self.running.clear()
-                handlers.__exit__(None, None, None)
-                self.sel.close()
-                if self.progress is not None:
-                    self._show(force=True)
-                    self.progress.close()
+            with handlers:  # signals are counted until the executions are reaped
+                try:
+                    self.start_path = _bound_at_start(self.program, self.program_path, work)
+                    status = self._loop()
+                finally:
+                    self.committer.close()
+                    for r in self.running.values():
+                        r.execution.kill()
+                    for r in list(self.running.values()):  # reap them
+                        _drain(r.execution)
+                    self.running.clear()
+                    self.sel.close()
+                    if self.progress is not None:
+                        self._show(force=True)
+                        self.progress.close()
         c = self.committer
         return JobResult(
             status, self.ledger, self.store.path, self.notes, c.commits, self.failures, self._give_up or "",
