@@ -29,7 +29,7 @@ from qiskit.primitives.containers.sampler_pub import SamplerPub
 from qckpt.primitives.execution import CircuitRunner
 from qckpt.primitives.job import FinishedJob
 from qckpt.primitives.options import RunOptions
-from qckpt.primitives.shots import register_bits, shot_sequence
+from qckpt.primitives.shots import register_bits, shot_order
 from qckpt.runtime.ledger import derive_seed
 
 
@@ -81,9 +81,11 @@ class SamplerV2(BaseSamplerV2):
             outcome = runner.run(program, pub.shots, seed)
             if outcome.layout != regs:
                 raise AssertionError(f"the program recorded registers {outcome.layout}, the circuit has {regs}")
-            for shot, key in enumerate(shot_sequence(outcome.counts, seed)):
-                for name, word in register_bits(key, outcome.layout).items():
-                    row = arrays[name][index][shot]
-                    row[:] = np.frombuffer(int(word or "0", 2).to_bytes(len(row), "big"), dtype=np.uint8)
+            keys, order = shot_order(outcome.counts, seed)
+            words = [register_bits(key, outcome.layout) for key in keys]
+            for name, size in regs:
+                width = -(-size // 8)
+                rows = np.array([list(int(w[name] or "0", 2).to_bytes(width, "big")) for w in words], dtype=np.uint8).reshape(len(keys), width)
+                arrays[name][index] = rows[order]
         data = DataBin(**{name: BitArray(arrays[name], size) for name, size in regs}, shape=pub.shape)
         return SamplerPubResult(data, metadata={"shots": pub.shots, "circuit_metadata": circuit.metadata})

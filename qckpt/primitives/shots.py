@@ -17,11 +17,17 @@ import numpy as np
 from qckpt.runtime.ledger import derive_seed
 
 
-def shot_sequence(counts: dict[str, int], seed: int) -> list[str]:
-    """Every shot's key, in a random order drawn from ``seed``."""
+def shot_order(counts: dict[str, int], seed: int) -> tuple[list[str], np.ndarray]:
+    """The distinct keys (sorted), and for each shot, in a random order
+    drawn from ``seed``, the index of its key."""
     keys = sorted(counts)
     expanded = np.repeat(np.arange(len(keys)), [counts[k] for k in keys])
-    order = np.random.default_rng(derive_seed(seed, "shot-order")).permutation(expanded)
+    return keys, np.random.default_rng(derive_seed(seed, "shot-order")).permutation(expanded)
+
+
+def shot_sequence(counts: dict[str, int], seed: int) -> list[str]:
+    """Every shot's key, in the order of :func:`shot_order`."""
+    keys, order = shot_order(counts, seed)
     return [keys[i] for i in order]
 
 
