@@ -10,7 +10,8 @@ pipeline and QIR binding; nothing below it imports it.
 """
 
 from qckpt.primitives.backend import QckptBackend
+from qckpt.primitives.execution import Preempted
 from qckpt.primitives.options import RunOptions
 from qckpt.primitives.sampler import SamplerV2
 
-__all__ = ["QckptBackend", "RunOptions", "SamplerV2"]
+__all__ = ["Preempted", "QckptBackend", "RunOptions", "SamplerV2"]

@@ -38,6 +38,12 @@ from qckpt.runtime.ledger import RunPlan
 from qckpt.runtime.store import HEADER, CheckpointStore
 
 
+class Preempted(QckptError):
+    """A run stopped by SIGTERM or SIGUSR1 (as Slurm sends before a job's
+    time is up): its committed work is in the store, and the same script
+    started again resumes it. A batch script can exit 75 (EX_TEMPFAIL) on it."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a finished run gave: Qiskit-keyed counts (registers in reverse
@@ -161,7 +167,7 @@ def _holds_run(sub: str) -> bool:
 def _outcome(result, resumed: bool) -> Outcome:
     led = result.ledger
     if result.status == "preempted":
-        raise QckptError(f"preempted: {led.shots_done} of {led.plan.shots} shots are committed in {result.store}; run the same script again to resume")
+        raise Preempted(f"preempted: {led.shots_done} of {led.plan.shots} shots are committed in {result.store}; run the same script again to resume")
     if result.status != "complete":
         raise QckptError(f"the run stopped after {len(result.failures)} failure(s); {led.shots_done} of {led.plan.shots} shots are committed in {result.store}\n{result.report}")
     return Outcome(led.counts(), [(str(n), int(k)) for n, k in led.shape], resumed)

@@ -24,7 +24,7 @@ import json, sys
 import numpy as np
 from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister
 from qiskit.circuit import Parameter
-from qckpt.primitives import SamplerV2
+from qckpt.primitives import Preempted, SamplerV2
 
 store, mode, out = sys.argv[1], sys.argv[2], sys.argv[3]
 theta = Parameter("theta")
@@ -42,7 +42,11 @@ with qc.while_loop((flag[0], 0)):  # repeat until heads
 qc.measure(0, m[1])
 sampler = SamplerV2(seed=2026, store=None if store == "-" else store, mode=mode)
 pubs = [(qc, np.linspace(0.2, 2.8, 4).reshape(2, 2)), (qc, [1.0])]
-result = sampler.run(pubs, shots=%d).result()
+try:
+    result = sampler.run(pubs, shots=%d).result()
+except Preempted as e:
+    print(e, file=sys.stderr)
+    sys.exit(75)
 doc = [{name: [[int(x) for x in getattr(r.data, name).array.reshape(-1)], list(getattr(r.data, name).shape), getattr(r.data, name).num_shots]
         for name in r.data.keys()} for r in result]
 json.dump(doc, open(out, "w"))
@@ -81,7 +85,7 @@ def _run(script: Path, store: str, mode: str, out: Path, env: dict) -> list:
     return json.loads(out.read_text())
 
 
-def _kill_mid_run(script: Path, store: Path, mode: str, env: dict) -> None:
+def _kill_mid_run(script: Path, store: Path, mode: str, env: dict, sig: int = signal.SIGKILL) -> str:
     """Start the script and SIGKILL it (the Python process; its qir-runners
     die with it) once the second of its five runs has begun, plus a random
     delay: the kill lands in a batch, a commit or between runs."""
@@ -91,12 +95,14 @@ def _kill_mid_run(script: Path, store: Path, mode: str, env: dict) -> None:
         while time.monotonic() < deadline and proc.poll() is None:
             if store.exists() and len([p for p in store.iterdir() if p.name.startswith("run-")]) >= 2:
                 time.sleep(random.uniform(0.0, 0.4))
-                proc.send_signal(signal.SIGKILL)
+                proc.send_signal(sig)
                 break
             time.sleep(0.01)
     finally:
         _, err = proc.communicate(timeout=60)
-    assert proc.returncode == -signal.SIGKILL, f"the script was not killed mid-run (exit {proc.returncode}): {err.decode()[-500:]}"
+    want = -signal.SIGKILL if sig == signal.SIGKILL else 75
+    assert proc.returncode == want, f"the script was not stopped mid-run (exit {proc.returncode}): {err.decode()[-500:]}"
+    return err.decode()
 
 
 def _check_shapes(doc: list) -> None:
@@ -133,3 +139,15 @@ def test_killed_mid_run_then_rerun_gives_exactly_the_shots_in_resume_mode(script
     resumed = _run(path, str(store), "resume", tmp_path / "resumed.json", ctx["env"])
     _check_shapes(resumed)
     assert _shots_run(ctx["calls"]) <= 4 * SHOTS + 1  # at most the in-flight shot runs twice: the finished ones are kept
+
+
+def test_sigterm_preempts_and_the_same_script_resumes(script, tmp_path: Path) -> None:
+    """SIGTERM (Slurm's notice) stops the run at a shot boundary with
+    Preempted; the committed work stays in the store and a rerun completes
+    it, still bit-identical."""
+    path, ctx = script
+    reference = _run(path, "-", "reproducible", tmp_path / "ref.json", ctx["env"])
+    store = tmp_path / "store"
+    err = _kill_mid_run(path, store, "reproducible", ctx["env"], sig=signal.SIGTERM)
+    assert "preempted: " in err and "run the same script again to resume" in err
+    assert _run(path, str(store), "reproducible", tmp_path / "resumed.json", ctx["env"]) == reference
