@@ -82,7 +82,7 @@ class QckptBackend(BackendV2):
 
     def run(self, run_input: QuantumCircuit | Sequence[QuantumCircuit], **options: Any) -> QckptJob:
         circuits = [run_input] if isinstance(run_input, QuantumCircuit) else list(run_input)
-        given = {**self.options.__dict__, **options}
+        given = {**dict(self.options.items()), **options}
         shots = int(given.pop("shots"))
         memory = bool(given.pop("memory"))
         seed = given.pop("seed_simulator")
