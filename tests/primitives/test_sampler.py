@@ -180,3 +180,19 @@ def test_bad_options_are_one_clear_error(options, message) -> None:
 def test_an_unbound_parameter_without_values_is_a_clear_error() -> None:
     with pytest.raises(ValueError):  # Qiskit's own pub validation
         SamplerV2().run([flips()])
+
+
+def test_a_nonlinear_angle_is_compiled_per_parameter_set() -> None:
+    from qckpt.primitives.execution import CircuitRunner
+    from qckpt.primitives.options import RunOptions
+
+    qc = QuantumCircuit(1, 1)
+    qc.rx(A * B, 0)  # not linear: no late-bound input can carry it
+    qc.measure(0, 0)
+    values = [[1.0, math.pi], [2.0, math.pi / 2], [0.0, 5.0]]
+    pub = SamplerV2(seed=2).run([(qc, values)], shots=20).result()[0]
+    assert [pub.data.c.get_counts(loc=i) for i in range(3)] == [{"1": 20}, {"1": 20}, {"0": 20}]
+    runner = CircuitRunner(RunOptions(seed=2))
+    for a, b in values:
+        runner.program(qc, {A: a, B: b})
+    assert (runner.compiles, runner.binds) == (3, 0)
