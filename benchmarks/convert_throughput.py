@@ -301,6 +301,7 @@ def _worker_qckpt(source: str) -> tuple[str, dict]:
     import qckpt.passes.decompose_to_target  # noqa: F401
     import qckpt.pipeline as pipeline
     import qckpt.qir.emit as emit_mod
+    from qckpt.ir import entry_function
     import pyqir
     import qiskit.qasm3  # noqa: F401
     import qiskit_qasm3_import  # noqa: F401  (qiskit.qasm3.loads imports it lazily)
@@ -349,7 +350,7 @@ def _worker_qckpt(source: str) -> tuple[str, dict]:
     # Which sink emit_qir picked (pyqir Builder or LLVM text); internal, so guarded.
     path = "?"
     try:
-        path = "text" if emit_mod.needs_text(emit_mod.entry_function(module)) else "builder"
+        path = "text" if emit_mod.needs_text(entry_function(module)) else "builder"
     except Exception:
         pass
 
@@ -399,6 +400,7 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
     import qckpt.passes.unroll_qubit_loops  # noqa: F401
     import qckpt.pipeline as pipeline
     import qckpt.qir.emit as emit_mod
+    from qckpt.ir import entry_function
     import pyqir  # noqa: F401
 
     # The LALR parser is built once per process: start-up, not conversion.
@@ -445,7 +447,7 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
     stages["decompose"] = sum(lowering_s) if lowering_s else None
     path = "?"
     try:
-        path = "text" if emit_mod.needs_text(emit_mod.entry_function(module)) else "builder"
+        path = "text" if emit_mod.needs_text(entry_function(module)) else "builder"
     except Exception:
         pass
     return text, {

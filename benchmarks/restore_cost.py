@@ -36,7 +36,8 @@ import pyqir  # noqa: E402
 from qckpt.dialects import ckpt, qc  # noqa: E402
 from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
 from qckpt.pipeline import gc_paused, insert_checkpoints, lower_to_target, module_to_bitcode, module_to_qir, qasm_to_module  # noqa: E402
-from qckpt.qir.emit import entry_function, restorable_points  # noqa: E402
+from qckpt.ir import entry_function  # noqa: E402
+from qckpt.qir.resume_blocks import restorable_points  # noqa: E402
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries  # noqa: E402
 from qckpt.runtime.qir_runner import qir_runner_binary, run_qir  # noqa: E402
 from qckpt.runtime.segments import compile_segments, run_segmented  # noqa: E402

@@ -94,7 +94,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def _note_restorable(module) -> None:
     """Tell the user when --resumable found nothing to resume at."""
-    from qckpt.qir.emit import entry_function, restorable_points
+    from qckpt.ir import entry_function
+    from qckpt.qir.resume_blocks import restorable_points
 
     if not restorable_points(entry_function(module))[0]:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
@@ -266,7 +267,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_check_qir(args: argparse.Namespace) -> int:
-    from qckpt.qir.profile_check import check_file, format_report
+    from qckpt.qir.check import check_file, format_report
 
     status = 0
     for path in args.files:

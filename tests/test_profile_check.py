@@ -1,4 +1,4 @@
-"""Tests for the QIR profile checker (qckpt/qir/profile_check.py).
+"""Tests for the QIR profile checker (qckpt/qir/check/).
 
 Conformant samples live in tests/qir_samples/ and also run on qir-runner.
 The bad modules are written here, each as one entry-point body inside a common
@@ -15,8 +15,8 @@ import pyqir
 import pytest
 
 from qckpt.diagnostics import QckptError
-from qckpt.qir import profile_check as pc
-from qckpt.qir.profile_check import (
+from qckpt.qir import check as pc
+from qckpt.qir.check import (
     EXTENSIONS,
     Extension,
     Violation,

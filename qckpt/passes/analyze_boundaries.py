@@ -51,6 +51,7 @@ from xdsl.passes import ModulePass
 
 from qckpt.diagnostics import SourceLocation
 from qckpt.dialects import ckpt, qc
+from qckpt.ir import defined_inside, entry_function, op_location
 
 # ----------------------------------------------------------------------------- bit expressions
 # The bit of a classical qubit, symbolically: ("0",) ("1",) ("v", SSAValue)
@@ -520,17 +521,6 @@ class _Analyzer:
         state.update(_exit_bits(op, exit_state))
 
 
-def defined_inside(v: SSAValue, op: Operation) -> bool:
-    """``v`` is defined by an op nested in ``op`` (or a block of it)."""
-    owner = v.owner
-    o = owner.parent_op() if isinstance(owner, Block) else owner
-    while o is not None:
-        if o is op:
-            return True
-        o = o.parent_op()
-    return False
-
-
 def _last_use(ranges: _Ranges, v: SSAValue) -> int | None:
     return next((hi for _, hi, w in ranges.ranges if w is v), None)
 
@@ -609,8 +599,6 @@ def _merge(a: QState, b: QState, cond: object) -> QState:
 
 
 def _location(op: Operation | None) -> SourceLocation | None:
-    from qckpt.qir.emit import op_location
-
     return op_location(op) if op is not None else None
 
 
@@ -619,8 +607,6 @@ def analyze_function(fn: func.FuncOp) -> Analysis:
 
 
 def analyze_module(module: ModuleOp, entry: str = "main") -> Analysis:
-    from qckpt.qir.emit import entry_function
-
     return analyze_function(entry_function(module, entry))
 
 
@@ -650,8 +636,6 @@ class CkptAnalyzeBoundaries(ModulePass):
     name = "ckpt-analyze-boundaries"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        from qckpt.qir.emit import entry_function
-
         fn = entry_function(op)
         result = analyze_function(fn)
         fn.attributes["ckpt.candidates"] = ArrayAttr([_candidate_attr(c, result.qubit_names) for c in result.candidates])

@@ -31,6 +31,7 @@ from xdsl.passes import ModulePass
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
+from qckpt.ir import entry_function, op_location
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
@@ -211,8 +212,6 @@ class _Inserter:
             notes = op.attributes.get("qasm.annotations")
             if not isinstance(notes, ArrayAttr) or not any(any(w in s.data for w in ANNOTATION_WORDS) for s in notes.data if isinstance(s, StringAttr)):
                 continue
-            from qckpt.qir.emit import op_location
-
             if isinstance(op, (scf.ForOp, scf.WhileOp)):
                 c = headers.get(op)
                 if c is None:
@@ -303,8 +302,6 @@ def insert_boundaries(
     costs: DeviceCosts | None = None,
     max_postselect_bits: int = MAX_POSTSELECT_BITS,
 ) -> list[ckpt.BoundaryOp]:
-    from qckpt.qir.emit import entry_function
-
     if policy not in POLICIES:
         raise QckptError(f"unknown checkpoint policy '{policy}'; choose one of {', '.join(POLICIES)}")
     fn = entry_function(module)

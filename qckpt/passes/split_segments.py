@@ -28,9 +28,10 @@ from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import Float64Type, FloatAttr, IntegerAttr, ModuleOp, i1
 from xdsl.ir import Block, Operation, Region, SSAValue
 
+from qckpt import abi
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
-from qckpt.qir import abi
+from qckpt.ir import entry_function
 
 RECORD_PREFIX = "seg:"
 
@@ -66,8 +67,6 @@ def splittable(fn: func.FuncOp) -> list[ckpt.BoundaryOp]:
 def split_module(module: ModuleOp, at: list[int] | None = None) -> list[SegmentSpec]:
     """Segment modules for cuts at boundary ids ``at`` (default: every
     splittable boundary). ``module`` is left unchanged."""
-    from qckpt.qir.emit import entry_function
-
     fn = entry_function(module)
     usable = {b.id: b for b in splittable(fn)}
     order = [b.id for b in splittable(fn)]
@@ -93,8 +92,6 @@ def _position(fn: func.FuncOp, bid: int | None, default: int) -> int:
 
 
 def _segment(module: ModuleOp, k: int, start: int | None, end: int | None) -> SegmentSpec:
-    from qckpt.qir.emit import entry_function
-
     mod = module.clone()
     fn = entry_function(mod)
     block = fn.body.block

@@ -25,6 +25,7 @@ from xdsl.transforms.scf_for_loop_unroll import UnrollLoopPattern
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import qc
+from qckpt.ir import op_location
 
 _FOLD = {
     arith.AddiOp: lambda a, b: a + b,
@@ -90,8 +91,6 @@ def _fold_qubit_refs(module: ModuleOp) -> None:
             continue
         size = op.reg.type.size.data  # type: ignore[attr-defined]
         if not 0 <= n < size:
-            from qckpt.qir.emit import op_location
-
             raise QckptError(f"qubit index {n} is out of range for a register of {size} qubits", op_location(op))
         new = qc.QubitOp.create(operands=[op.reg], properties={"index": IntegerAttr(n, i64)}, result_types=[qc.QUBIT])
         new.location = op.location
@@ -106,8 +105,6 @@ def unroll_qubit_loops(module: ModuleOp) -> None:
 
 def check_static_qubits(module: ModuleOp) -> None:
     """Report the first qubit reference that is still dynamic."""
-    from qckpt.qir.emit import op_location
-
     for op in module.walk():
         if isinstance(op, qc.QubitAtOp):
             raise QckptError(

@@ -1,7 +1,7 @@
 """Bind parameter values into emitted QIR without recompiling its body.
 
 The emitter leaves each late-bound ``input`` as a call to a declared
-``<type> @qckpt_param_<name>()`` (``qckpt.qir.abi.PARAM_PREFIX``). Binding
+``<type> @qckpt_param_<name>()`` (``qckpt.abi.PARAM_PREFIX``). Binding
 builds only those definitions (each returns its constant) with pyqir and
 links them into the program: the body is read (bitcode reads fastest), never
 rebuilt from source.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pyqir
 
 from qckpt.diagnostics import QckptError
-from qckpt.qir import abi
+from qckpt import abi
 
 _DECLARED = re.compile(r"^declare (double|i64|i1) @" + re.escape(abi.PARAM_PREFIX) + r"([A-Za-z_][A-Za-z0-9_.]*)\(\)", re.MULTILINE)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from xdsl.ir import Operation
 
 from qckpt.dialects import ckpt
-from qckpt.qir import abi
+from qckpt import abi
 
 Key = tuple[int, int]  # (boundary id, 0 for the visit count | 1 + value index)
 

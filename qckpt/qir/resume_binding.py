@@ -2,7 +2,7 @@
 
 A program emitted with ``--resumable`` starts wherever ``qckpt_resume_point()``
 says and reads each persisted value of the chosen boundary from a declared
-function (``qckpt.qir.abi``). Binding defines all of them: the chosen
+function (``qckpt.abi``). Binding defines all of them: the chosen
 boundary's from the record, the rest as zeros (unreachable), and links the
 definitions into the kept body (``qckpt.qir.bind.define_constants``). The
 body is read from the program file, never compiled again.
@@ -24,7 +24,7 @@ from pathlib import Path
 import pyqir
 
 from qckpt.diagnostics import QckptError
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.qir.bind import declared_constants, define_constants, load_module
 
 RECORD_FORMAT = "qckpt-resume-record"

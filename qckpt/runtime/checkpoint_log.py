@@ -2,7 +2,7 @@
 
 Turns each shot's records (``qckpt.runtime.qir_runner.Shot``) into its list
 of *complete* boundary visits, in either record mode of ``docs/abi.md``
-(fixed in ``qckpt.qir.abi``):
+(fixed in ``qckpt.abi``):
 
 - ``streaming``: every visit, in the order they happened. A visit whose end
   record never came (the shot was cut short mid-visit) is reported as torn
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.runtime.qir_runner import OutputRecord, Shot
 
 

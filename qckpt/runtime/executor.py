@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.runtime import failures
 from qckpt.runtime.failures import Failure
 from qckpt.runtime.qir_runner import Shot, parse_output, qir_runner_binary

@@ -529,7 +529,7 @@ def _bound_at_start(program: bytes, path: str, work: str) -> str:
     """What fresh shots run. A resumable program (one that can start at a
     boundary, for restoration) must be told to start at the top: bound once
     per session; its resume functions are otherwise undefined."""
-    from qckpt.qir import abi
+    from qckpt import abi
 
     if abi.RESUME_POINT.encode() not in program:
         return path

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from qckpt.diagnostics import QckptError
 from qckpt.dialects.ckpt import OUTPUT_PREFIX
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries
 from qckpt.runtime.checkpoint_log import Visit, read_shot

@@ -24,7 +24,7 @@ import pyqir
 
 from qckpt.dialects import ckpt
 from qckpt.pipeline import insert_checkpoints, module_to_qir
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import bind_resume, restorable_boundaries
 from qckpt.runtime.histogram_stats import tvd, tvd_bound

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.runtime.qir_runner import Shot
 
 

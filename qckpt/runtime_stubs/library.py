@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pyqir
 
-from qckpt.qir import abi
+from qckpt import abi
 
 
 def build_stub_module(ctx: pyqir.Context) -> pyqir.Module:

@@ -17,7 +17,7 @@ import pytest
 import pyqir
 
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
-from qckpt.qir.profile_check import check_module
+from qckpt.qir.check import check_module
 from qckpt.runtime.checkpoint_log import read_shot, read_shots
 from qckpt.runtime.qir_runner import Shot, run_qir
 

@@ -52,7 +52,7 @@ def _check_conforms(qir: str) -> None:
     errors, extensions or warnings."""
     import pyqir
 
-    from qckpt.qir.profile_check import check_module
+    from qckpt.qir.check import check_module
 
     findings = check_module(pyqir.Module.from_ir(pyqir.Context(), qir))
     assert not findings, "\n".join(map(str, findings))

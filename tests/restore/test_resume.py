@@ -23,8 +23,8 @@ import stats
 
 from qckpt.diagnostics import QckptError
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
-from qckpt.qir import abi
-from qckpt.qir.profile_check import check_module
+from qckpt import abi
+from qckpt.qir.check import check_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, bind_resume_file, program_fingerprint, restorable_boundaries
 from qckpt.runtime.checkpoint_log import read_shot
 from qckpt.runtime.qir_runner import Shot, run_qir

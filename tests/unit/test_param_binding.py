@@ -13,7 +13,7 @@ import pytest
 from qckpt.diagnostics import QckptError
 from qckpt.pipeline import compile_qasm, module_to_bitcode, qasm_to_module
 from qckpt.qir.bind import bind_parameters, unbound_parameters
-from qckpt.qir.profile_check import check_module
+from qckpt.qir.check import check_module
 from qckpt.runtime.qir_runner import run_qir
 
 SRC = (
