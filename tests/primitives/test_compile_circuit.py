@@ -14,7 +14,7 @@ from qiskit.circuit import Parameter, ParameterVector
 
 from qckpt.diagnostics import QckptError
 from qckpt.pipeline import compile_circuit
-from qckpt.qir import abi
+from qckpt import abi
 from qckpt.qir.bind import bind_parameters, unbound_in_text
 from qckpt.runtime.qir_runner import run_qir
 
