@@ -156,7 +156,7 @@ def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
 @_stage
 def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> str:
     """Module -> QIR text, verified by pyqir. ``resumable``: able to start at
-    any restorable boundary (``qckpt.runtime.resume`` binds where)."""
+    any restorable boundary (``qckpt.runtime.restore.resume`` binds where)."""
     from qckpt.qir.emit import emit_qir
 
     return str(emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime, resumable=resumable))
