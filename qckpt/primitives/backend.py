@@ -36,7 +36,7 @@ from qckpt.dialects.gates import TARGET_GATES
 from qckpt.primitives.execution import CircuitRunner
 from qckpt.primitives.options import RunOptions
 from qckpt.primitives.shots import register_bits, shot_sequence
-from qckpt.runtime.ledger import derive_seed
+from qckpt.runtime.execution.ledger import derive_seed
 
 TARGET_QUBITS = 32  # qir-runner's sparse simulator allocates on use; dense states past ~14 qubits are slow
 CONTROL_FLOW = {"if_else": IfElseOp, "while_loop": WhileLoopOp, "for_loop": ForLoopOp, "switch_case": SwitchCaseOp, "break_loop": BreakLoopOp, "continue_loop": ContinueLoopOp}
@@ -95,25 +95,27 @@ class QckptBackend(BackendV2):
     def _run(self, job_id: str, circuits: list[QuantumCircuit], shots: int, memory: bool, opts: RunOptions) -> Result:
         runner = CircuitRunner(opts)
         seed = opts.run_seed()
-        experiments = []
-        for i, circuit in enumerate(circuits):
-            if not isinstance(circuit, QuantumCircuit):
-                raise TypeError(f"QckptBackend runs QuantumCircuits, got {type(circuit).__name__}")
-            circuit_seed = derive_seed(seed, "circuit", i)
-            outcome = runner.run(runner.program(circuit, _bound_values(circuit)), shots, circuit_seed)
-            words = {key: _memory_word(circuit, register_bits(key, outcome.layout)) for key in outcome.counts}
-            counts: dict[str, int] = {}
-            for key, n in outcome.counts.items():
-                counts[words[key]] = counts.get(words[key], 0) + n
-            data = ExperimentResultData(counts=counts, memory=[words[k] for k in shot_sequence(outcome.counts, circuit_seed)] if memory else None)
-            header = {
-                "name": circuit.name,
-                "creg_sizes": [[r.name, r.size] for r in circuit.cregs],
-                "memory_slots": circuit.num_clbits,
-                "metadata": circuit.metadata,
-            }
-            experiments.append(ExperimentResult(shots=shots, success=True, data=data, header=header, seed=circuit_seed))
+        with runner.preemptible():
+            experiments = [self._experiment(runner, circuit, shots, memory, derive_seed(seed, "circuit", i)) for i, circuit in enumerate(circuits)]
         return Result(backend_name=self.name, backend_version=self.backend_version, job_id=job_id, success=True, results=experiments)
+
+    @staticmethod
+    def _experiment(runner: CircuitRunner, circuit: QuantumCircuit, shots: int, memory: bool, circuit_seed: int) -> ExperimentResult:
+        if not isinstance(circuit, QuantumCircuit):
+            raise TypeError(f"QckptBackend runs QuantumCircuits, got {type(circuit).__name__}")
+        outcome = runner.run(runner.program(circuit, _bound_values(circuit)), shots, circuit_seed)
+        words = {key: _memory_word(circuit, register_bits(key, outcome.layout)) for key in outcome.counts}
+        counts: dict[str, int] = {}
+        for key, n in outcome.counts.items():
+            counts[words[key]] = counts.get(words[key], 0) + n
+        data = ExperimentResultData(counts=counts, memory=[words[k] for k in shot_sequence(outcome.counts, circuit_seed)] if memory else None)
+        header = {
+            "name": circuit.name,
+            "creg_sizes": [[r.name, r.size] for r in circuit.cregs],
+            "memory_slots": circuit.num_clbits,
+            "metadata": circuit.metadata,
+        }
+        return ExperimentResult(shots=shots, success=True, data=data, header=header, seed=circuit_seed)
 
 
 def _bound_values(circuit: QuantumCircuit) -> dict[Parameter, float]:

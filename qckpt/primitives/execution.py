@@ -2,7 +2,7 @@
 parameter set, run each bound program as a checkpointed job.
 
 How a store maps to work: every (bound program, shots, seed) is one run of
-``qckpt.runtime.job`` in its own sub-store ``STORE/run-<key>``, where
+``qckpt.runtime.execution.job`` in its own sub-store ``STORE/run-<key>``, where
 ``key`` is a sha256 of the program's own fingerprint (the bitcode, so the
 circuit, the compile options and the parameter values), the shot count, the
 seed, the mode and the batch size. A script started again with the same
@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import tempfile
+import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyqir
@@ -33,8 +36,8 @@ from qckpt.diagnostics import QckptError
 from qckpt.pipeline import module_to_bitcode, prepare_circuit
 from qckpt.primitives.options import RunOptions
 from qckpt.qir.bind import bind_parameters
-from qckpt.runtime.job import JobOptions, fingerprint, resume_run, start_run
-from qckpt.runtime.ledger import RunPlan
+from qckpt.runtime.execution.job import PREEMPT_SIGNALS, JobOptions, fingerprint, resume_run, start_run
+from qckpt.runtime.execution.ledger import RunPlan
 from qckpt.runtime.store import HEADER, CheckpointStore
 
 
@@ -73,6 +76,26 @@ class CircuitRunner:
         self._compiled: OrderedDict[int, _Compiled] = OrderedDict()
         self.compiles = 0
         self.binds = 0
+        self.preempted = False  # a preemption signal came between two runs
+
+    @contextmanager
+    def preemptible(self) -> Iterator[None]:
+        """Catch SIGTERM and SIGUSR1 for a whole primitive call, not only
+        while a run's job has its own handlers installed: a signal that
+        comes while compiling, binding or opening a store stops the call
+        before its next run (:class:`Preempted`) instead of killing it."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        old = {s: signal.signal(s, self._on_signal) for s in PREEMPT_SIGNALS}
+        try:
+            yield
+        finally:
+            for s, handler in old.items():
+                signal.signal(s, handler)
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        self.preempted = True
 
     # -- programs ----------------------------------------------------------------
 
@@ -129,6 +152,9 @@ class CircuitRunner:
         in its sub-store (resumed if it is there)."""
         if shots < 1:
             raise QckptError(f"shots must be at least 1, got {shots}")
+        if self.preempted:
+            where = f"; the committed work is in {self.options.store}; run the same script again to resume" if self.options.store else ""
+            raise Preempted(f"preempted: stopped between two runs{where}")
         opts = self.options
         plan = RunPlan(
             shots=shots,

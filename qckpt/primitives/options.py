@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.ledger import MODES
+from qckpt.runtime.execution.ledger import MODES
 
 BACKENDS = ("qir-runner",)  # stim comes with its executor (issue 15)
 POLICIES = ("exact", "every", "interval", "annotated", "none")

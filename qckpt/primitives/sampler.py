@@ -30,7 +30,7 @@ from qckpt.primitives.execution import CircuitRunner
 from qckpt.primitives.job import FinishedJob
 from qckpt.primitives.options import RunOptions
 from qckpt.primitives.shots import register_bits, shot_order
-from qckpt.runtime.ledger import derive_seed
+from qckpt.runtime.execution.ledger import derive_seed
 
 
 class SamplerV2(BaseSamplerV2):
@@ -65,7 +65,8 @@ class SamplerV2(BaseSamplerV2):
         opts = self._options
         runner = CircuitRunner(opts)
         seed = opts.run_seed()
-        results = [self._run_pub(runner, pub, derive_seed(seed, "pub", i)) for i, pub in enumerate(coerced)]
+        with runner.preemptible():
+            results = [self._run_pub(runner, pub, derive_seed(seed, "pub", i)) for i, pub in enumerate(coerced)]
         return FinishedJob(PrimitiveResult(results, metadata={"version": 2}))
 
     @staticmethod

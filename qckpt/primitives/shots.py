@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from qckpt.runtime.ledger import derive_seed
+from qckpt.runtime.execution.ledger import derive_seed
 
 
 def shot_order(counts: dict[str, int], seed: int) -> tuple[list[str], np.ndarray]:

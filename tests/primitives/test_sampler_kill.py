@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from qckpt.runtime.qir_runner import qir_runner_binary
+from qckpt.runtime.execution.qir_runner import qir_runner_binary
 
 SHOTS = 3000
 SCRIPT = '''
@@ -151,3 +151,27 @@ def test_sigterm_preempts_and_the_same_script_resumes(script, tmp_path: Path) ->
     err = _kill_mid_run(path, store, "reproducible", ctx["env"], sig=signal.SIGTERM)
     assert "preempted: " in err and "run the same script again to resume" in err
     assert _run(path, str(store), "reproducible", tmp_path / "resumed.json", ctx["env"]) == reference
+
+
+def test_a_signal_between_two_runs_stops_before_the_next(tmp_path: Path) -> None:
+    """SIGTERM while the sampler compiles or binds (no job's handler is
+    installed then) must not kill the script: the next run is not started."""
+    from qiskit import QuantumCircuit
+
+    from qckpt.primitives import Preempted
+    from qckpt.primitives.execution import CircuitRunner
+    from qckpt.primitives.options import RunOptions
+
+    qc = QuantumCircuit(1, 1)
+    qc.x(0)
+    qc.measure(0, 0)
+    runner = CircuitRunner(RunOptions(seed=1, store=str(tmp_path)))
+    before = signal.getsignal(signal.SIGTERM)
+    with runner.preemptible():
+        program = runner.program(qc)
+        assert runner.run(program, 10, 1).counts == {"1": 10}
+        os.kill(os.getpid(), signal.SIGTERM)
+        with pytest.raises(Preempted, match="preempted: stopped between two runs; the committed work is in"):
+            runner.run(program, 10, 2)
+    assert signal.getsignal(signal.SIGTERM) is before
+    assert len(list(tmp_path.iterdir())) == 1  # the second run never started
