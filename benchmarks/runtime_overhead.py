@@ -48,7 +48,7 @@ from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module  # 
 from qckpt.qir.resume_binding import bind_resume_file  # noqa: E402
 from qckpt.runtime.execution.job import READ_PAUSE, JobOptions, default_workers, fingerprint, start_run  # noqa: E402
 from qckpt.runtime.execution.ledger import RunPlan  # noqa: E402
-from qckpt.runtime.execution.qir_runner import qir_runner_binary  # noqa: E402
+from qckpt.runtime.qir_runner import qir_runner_binary  # noqa: E402
 
 BEGIN, END = "<!-- runtime_overhead:begin -->", "<!-- runtime_overhead:end -->"
 STEPS = 4  # loop iterations (= boundary visits) per shot

@@ -16,7 +16,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.pipeline import compile_circuit
 from qckpt import abi
 from qckpt.qir.bind import bind_parameters, unbound_in_text
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 
 def _circuit() -> tuple[QuantumCircuit, Parameter, ParameterVector]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from qckpt.runtime.execution.qir_runner import qir_runner_binary
+from qckpt.runtime.qir_runner import qir_runner_binary
 
 SHOTS = 3000
 SCRIPT = '''
