@@ -12,9 +12,6 @@ Each variant runs in this process, one after another, best of --repeat.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -22,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from doc_sections import replace_section
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from benchlib.report import Section, command_line, run_line  # noqa: E402
 
 from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister  # noqa: E402
 from qiskit.circuit import ParameterVector  # noqa: E402
@@ -36,7 +33,7 @@ from qckpt.primitives import SamplerV2  # noqa: E402
 from qckpt.primitives.execution import CircuitRunner  # noqa: E402
 from qckpt.primitives.options import RunOptions  # noqa: E402
 
-BEGIN, END = "<!-- sampler_sweep:begin -->", "<!-- sampler_sweep:end -->"
+SECTION = Section("sampler_sweep")
 
 
 def ansatz(qubits: int, layers: int) -> QuantumCircuit:
@@ -102,30 +99,29 @@ def main() -> int:
     t = {name: best(fn, args.repeat) for name, fn in [("aer", aer), ("plain", qckpt_plain), ("store", qckpt_store), ("bind", bind_each), ("compile", compile_each)]}
     gates = sum(qc.count_ops().values())
     n = args.values
-    lines = [
-        BEGIN,
-        "## Qiskit sampler: a parameter sweep (`benchmarks/sampler_sweep.py`)",
-        "",
-        f"{n} parameter sets of a {args.qubits}-qubit, {args.layers}-layer ansatz ({qc.num_parameters} parameters, "
-        f"{gates} instructions, a mid-circuit measurement and an `if_test` per layer), {args.shots} shots each; "
-        f"best of {args.repeat}, one process, {dt.date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.1f} at the end, Python {platform.python_version()}.",
-        "",
-        "| what | seconds | ratio |",
-        "|---|---:|---:|",
-        f"| Aer `SamplerV2` (peer) | {t['aer']:.2f} | 1.00 |",
-        f"| qckpt `SamplerV2`, no store | {t['plain']:.2f} | {t['plain'] / t['aer']:.2f}x Aer |",
-        f"| qckpt `SamplerV2`, `store=` (checkpointed, reproducible) | {t['store']:.2f} | {t['store'] / t['plain']:.2f}x no store |",
-        f"| compile once, bind {n} times | {t['bind']:.3f} | 1.00 |",
-        f"| compile each of the {n} bound circuits | {t['compile']:.3f} | {t['compile'] / t['bind']:.1f}x binding |",
-        "",
-        "Command: `" + " ".join([".venv/bin/python", *sys.argv]) + "`",
-        END,
-    ]
-    section = "\n".join(lines)
-    print(section)
+    body = "\n".join(
+        [
+            "## Qiskit sampler: a parameter sweep (`benchmarks/sampler_sweep.py`)",
+            "",
+            f"{n} parameter sets of a {args.qubits}-qubit, {args.layers}-layer ansatz ({qc.num_parameters} parameters, "
+            f"{gates} instructions, a mid-circuit measurement and an `if_test` per layer), {args.shots} shots each; "
+            f"best of {args.repeat}, one process.",
+            "",
+            "| what | seconds | ratio |",
+            "|---|---:|---:|",
+            f"| Aer `SamplerV2` (peer) | {t['aer']:.2f} | 1.00 |",
+            f"| qckpt `SamplerV2`, no store | {t['plain']:.2f} | {t['plain'] / t['aer']:.2f}x Aer |",
+            f"| qckpt `SamplerV2`, `store=` (checkpointed, reproducible) | {t['store']:.2f} | {t['store'] / t['plain']:.2f}x no store |",
+            f"| compile once, bind {n} times | {t['bind']:.3f} | 1.00 |",
+            f"| compile each of the {n} bound circuits | {t['compile']:.3f} | {t['compile'] / t['bind']:.1f}x binding |",
+            "",
+            run_line(),
+            f"- Command: `{command_line()}`",
+        ]
+    )
+    print(body)
     if args.out:
-        replace_section(args.out, BEGIN, END, section)
+        SECTION.write_body(args.out, body)
     return 0
 
 
