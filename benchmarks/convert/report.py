@@ -131,8 +131,8 @@ def render(meta: dict, inputs: list[BenchInput], results: dict, targets: list[di
 def _render_native(a, inputs: list[BenchInput], results: dict, tools: list[str]) -> None:
     a("### qckpt (native) per stage (seconds)")
     a("")
-    a("Parse = `qckpt.frontend.qasm_parser.parse` (lark LALR; the parser is built once per process, in start-up); "
-      "IR build = `qckpt.frontend.qasm3._Lowering(...).run(tree)`, the tree then freed — both inside one `gc_paused()`, "
+    a("Parse = `qckpt.frontend.qasm.parser.parse` (lark LALR; the parser is built once per process, in start-up); "
+      "IR build = `qckpt.frontend.qasm.lowering.QasmLowering(...).run(tree)`, the tree then freed — both inside one `gc_paused()`, "
       "as `pipeline.qasm_to_module(frontend=\"native\")` runs them; emission = `pipeline.module_to_qir` (`lower_to_target`, "
       "then `emit_qir` with the sink it picks, `verify` and `str`). Total = the three. *Peak RSS after* is `ru_maxrss` "
       "read at the end of each stage (imports / parse / IR build / emission); *RSS held after* is the current RSS then.")

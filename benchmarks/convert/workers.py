@@ -123,8 +123,8 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
     lark tree is freed when the lowering returns, inside it), then
     ``module_to_qir`` (its own ``@_stage``)."""
     import qckpt.dialects.qc  # noqa: F401
-    import qckpt.frontend.qasm3 as qasm3
-    import qckpt.frontend.qasm_parser as qasm_parser
+    import qckpt.frontend.qasm.lowering as lowering
+    import qckpt.frontend.qasm.parser as qasm_parser
     import qckpt.passes.decompose_to_target  # noqa: F401
     import qckpt.passes.unroll_qubit_loops  # noqa: F401
     import qckpt.pipeline as pipeline
@@ -150,7 +150,7 @@ def _worker_native(source: str, filename: str) -> tuple[str, dict]:
         tree = qasm_parser.parse(source, filename)
         clock.lap("parse")
         rss_after["parse"], rss_now_after["parse"] = rss_peak_mib(), rss_now_mib()
-        module = qasm3._Lowering(source, filename, {}).run(tree)
+        module = lowering.QasmLowering(source, filename, {}).run(tree)
         del tree
         clock.lap("build")
         rss_after["build"], rss_now_after["build"] = rss_peak_mib(), rss_now_mib()
