@@ -105,3 +105,15 @@ def test_unbound_parameters_are_refused_with_a_pointer_to_the_sampler() -> None:
     qc.measure(0, 0)
     with pytest.raises(ValueError, match="unbound parameters"):
         QckptBackend().run(qc)
+
+
+def test_a_store_checkpoints_each_circuit_and_is_read_back(tmp_path) -> None:
+    backend = QckptBackend()
+    qc = dynamic()
+    plain = backend.run(qc, shots=500, seed_simulator=4, memory=True).result()
+    stored = backend.run(qc, shots=500, seed_simulator=4, memory=True, store=tmp_path, mode="reproducible").result()
+    runs = sorted(p.name for p in tmp_path.iterdir())
+    assert len(runs) == 1 and runs[0].startswith("run-")
+    again = backend.run(qc, shots=500, seed_simulator=4, memory=True, store=tmp_path).result()
+    assert sorted(p.name for p in tmp_path.iterdir()) == runs
+    assert plain.get_memory() == stored.get_memory() == again.get_memory()
