@@ -44,7 +44,7 @@ from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
 from qckpt.runtime.execution.qir_runner import Shot, parse_output
 from qckpt.runtime.restore.shot_resume import BoundaryResumer, ShotResumer
 from qckpt.runtime.store.storage import LocalStorage, Storage
-from qckpt.runtime.store import HEADER, CheckpointStore
+from qckpt.runtime.store import CheckpointStore, store_exists
 
 JOURNAL = "journal"
 EXIT_PREEMPTED = 75  # EX_TEMPFAIL: "resume me"
@@ -631,7 +631,7 @@ def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan:
         raise QckptError("the run plan names another program (sha256 mismatch)")
     (options.executor or QirRunnerExecutor()).check()
     where, store_dir = _where(store_dir)
-    fresh = not os.path.exists(os.path.join(store_dir, HEADER))
+    fresh = not store_exists(store_dir)
     store = CheckpointStore.open(where, fingerprint=None if not fresh else fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
     with store:
         # A store whose run never committed its plan (killed while starting) holds nothing: start again in it.
@@ -663,7 +663,7 @@ def resume_run(store_dir: str | os.PathLike[str] | Storage, options: JobOptions 
     and the finished shots in its journal."""
     options = options or JobOptions()
     where, store_dir = _where(store_dir)
-    if not os.path.exists(os.path.join(store_dir, HEADER)) and not (options.persistent and os.path.exists(os.path.join(options.persistent, HEADER))):
+    if not store_exists(store_dir) and not (options.persistent and store_exists(options.persistent)):
         raise QckptError(f"no run to resume in {store_dir} (no checkpoint store there)")
     store = CheckpointStore.open(where, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep, create=False)
     with store:

@@ -21,6 +21,7 @@ from qckpt.runtime.store.checkpoint_store import (
     DatasetWriter,
     ObjectInfo,
     dataset_dir,
+    store_exists,
 )
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "DatasetWriter",
     "ObjectInfo",
     "dataset_dir",
+    "store_exists",
 ]

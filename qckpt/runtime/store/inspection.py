@@ -11,13 +11,13 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.store.journal import Journal
 from qckpt.runtime.execution.job import JOURNAL, load_run
 from qckpt.runtime.execution.ledger import apply_journal, decode_frames
-from qckpt.runtime.store import HEADER, CheckpointStore
+from qckpt.runtime.store import HEADER, CheckpointStore, store_exists
 
 
 def inspect_store(path: str) -> dict:
     if not os.path.isdir(path):
         raise QckptError(f"{path}: no such directory")
-    if not os.path.exists(os.path.join(path, HEADER)):
+    if not store_exists(path):
         raise QckptError(f"{path} is not a qckpt checkpoint store (no {HEADER})")
     with CheckpointStore.open(path, readonly=True, create=False) as store:
         datasets = store.datasets(verify=True)
