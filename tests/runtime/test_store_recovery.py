@@ -147,3 +147,35 @@ def test_foreign_datasets_without_a_header_are_refused(tmp_path: Path) -> None:
     (tmp_path / "index.json").unlink()
     with pytest.raises(QckptError, match="no checkpoint store"):
         CheckpointStore.open(tmp_path, create=False)
+
+
+def test_work_dirs_of_killed_runs_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    """A kill -9 leaves qckpt-run-PID-* in the temporary directory; the next
+    run removes those whose process is gone, and no other."""
+    import os
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    store = tmp_path / "s"
+    cmd = [*QCKPT, "run", str(ROOT / "examples" / "repeat_until_success.qasm"), "--shots", "200000", "--store", str(store), "--workers", "1"]
+    p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(lambda: any(tmp.glob(f"qckpt-run-{p.pid}-*")), 120, "the run's work directory")
+    finally:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+    left = list(tmp.glob(f"qckpt-run-{p.pid}-*"))
+    assert left, "the kill left no work directory: nothing to test"
+    alive = tmp / f"qckpt-run-{os.getpid()}-keep"  # a live process's: kept
+    alive.mkdir()
+    other = tmp / "qckpt-run-notapid"  # not ours by shape: kept
+    other.mkdir()
+    q = subprocess.Popen([*QCKPT, "resume", str(store), "--workers", "1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(lambda: any(tmp.glob(f"qckpt-run-{q.pid}-*")), 120, "the resumed run's work directory")
+    finally:
+        q.send_signal(signal.SIGKILL)
+        q.wait()
+    assert not any(p.exists() for p in left)
+    assert alive.exists() and other.exists()
