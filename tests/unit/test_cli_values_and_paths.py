@@ -97,7 +97,8 @@ def test_stdout_on_a_full_device(work: Path) -> None:
 
 
 def test_cli_fuzz_sample(tmp_path: Path) -> None:
-    from qckpt.testing.cli_fuzz import fuzz
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli_fuzz import fuzz
 
     outs = fuzz(tmp_path / "fuzz", cases=120, seed=7)
     bad = [(o.problem, o.argv, o.stderr[-300:]) for o in outs if o.problem]

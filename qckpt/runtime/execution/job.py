@@ -38,9 +38,11 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution import failures
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
+from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.execution.failures import Failure
 from qckpt.runtime.store import journal_segments
 from qckpt.runtime.store.journal import Journal
+from qckpt.runtime.execution.workdirs import remove_dead_workdirs, workdir_prefix
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
 from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
 from qckpt.runtime.qir_runner import Shot, parse_output
@@ -143,7 +145,7 @@ class Job:
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
-        self.committer = _Committer(store, program, store_dir)
+        self.committer = Committer(store, program, store_dir)
         self.failures: list[Failure] = []
         self.running: dict[int, _Run] = {}
         self.queue: dict[int, float] = {}  # batch to run again -> monotonic time it may start
@@ -169,7 +171,7 @@ class Job:
         self._cursor = 0
         self.sel = selectors.DefaultSelector()
         remove_dead_workdirs()
-        with tempfile.TemporaryDirectory(prefix=_workdir_prefix()) as work:
+        with tempfile.TemporaryDirectory(prefix=workdir_prefix()) as work:
             self.workdir = work
             self.program_path = os.path.join(work, self.plan.program_name)
             with open(self.program_path, "wb") as f:
@@ -498,153 +500,6 @@ class Job:
         if force or now - self._last_progress >= 0.1:
             self._last_progress = now
             self.progress.update(self.ledger.shots_done, self.plan.shots, self.committer.commits, len(self.failures))
-
-
-class _Committer:
-    """Commits the ledger from a thread of its own, so that the fsyncs of a
-    commit (tens of ms on a busy disk) do not stall the reading of the
-    record streams, and with it qir-runner, whose pipe would fill. The
-    ledger is cumulative, so a commit still waiting when a newer one comes is
-    replaced by it. Only this thread touches the store while it runs;
-    :meth:`flush` waits until it is idle."""
-
-    def __init__(self, store: CheckpointStore, program: bytes, store_dir: str):
-        self.store = store
-        self.program = program
-        self.store_dir = store_dir
-        self.commits = 0
-        self.seconds: list[float] = []
-        self.bytes = 0
-        self._pending: tuple[str, bytes, int] | None = None
-        self._retired: list[Journal] = []  # journal segments rotated out: closed (synced) before the next commit
-        self._segments: list[int] = []  # journal_from of each commit of this session
-        self._busy = False
-        self._error: BaseException | None = None
-        self._closed = False
-        self._cv = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
-        self._thread.start()
-
-    def submit(self, name: str, ledger: bytes, retired: Journal, journal_from: int) -> None:
-        with self._cv:
-            self._retired.append(retired)
-            self.check()
-            self._pending = (name, ledger, journal_from)
-            self._cv.notify_all()
-
-    def flush(self) -> None:
-        with self._cv:
-            while (self._pending is not None or self._busy) and self._error is None:
-                self._cv.wait()
-            self.check()
-
-    def check(self) -> None:
-        """Raise, in the caller's thread, the error of a failed commit."""
-        if self._error is not None:
-            err, self._error = self._error, None
-            raise err
-
-    def close(self) -> None:
-        """Let a commit in progress finish (never cut one short); drop any
-        that has not begun."""
-        with self._cv:
-            self._pending = None
-            self._closed = True
-            self._cv.notify_all()
-        self._thread.join()
-        self._close_retired()
-
-    def _close_retired(self) -> None:
-        with self._cv:
-            retired, self._retired = self._retired, []
-        for j in retired:
-            j.close()
-
-    def _run(self) -> None:
-        while True:
-            with self._cv:
-                while self._pending is None and not self._closed:
-                    self._cv.wait()
-                if self._pending is None:
-                    return
-                name, ledger, journal_from = self._pending
-                self._pending = None
-                self._busy = True
-            try:
-                t0 = time.perf_counter()
-                self._close_retired()
-                w = self.store.start_output(name)
-                w.write("ledger", ledger)
-                w.write("program", self.program)
-                info = w.complete(valid=True)
-                self.seconds.append(time.perf_counter() - t0)
-                self.bytes += info.bytes
-                self.commits += 1
-                self._forget_segments(journal_from)
-            except BaseException as e:  # raised in the loop's thread by check()
-                with self._cv:
-                    self._error = e
-                    self._pending = None
-            finally:
-                with self._cv:
-                    self._busy = False
-                    self._cv.notify_all()
-
-
-    def _forget_segments(self, journal_from: int) -> None:
-        """Remove the journal segments no kept dataset needs: once this
-        session has committed ``keep`` datasets, they are the ones the store
-        keeps, and the oldest of them holds every shot of the segments
-        before its ``journal_from``."""
-        self._segments.append(journal_from)
-        keep = self.store.keep
-        if keep is None or len(self._segments) < keep:
-            return
-        journal_segments.remove_before(self.store_dir, self._segments[-keep])
-
-
-def _workdir_prefix(pid: int | None = None) -> str:
-    return f"qckpt-run-{os.getpid() if pid is None else pid}-"
-
-
-def remove_dead_workdirs(tmp: str | None = None) -> list[str]:
-    """Remove the work directories (``qckpt-run-PID-*`` in the temporary
-    directory) of runs whose process is gone: a kill -9 leaves them behind.
-    Those of live processes, and names of another shape, are left alone."""
-    import re
-    import shutil
-
-    tmp = tmp or tempfile.gettempdir()
-    removed = []
-    try:
-        names = os.listdir(tmp)
-    except OSError:
-        return removed
-    for n in names:
-        m = re.match(r"^qckpt-run-(\d+)-", n)
-        if not m or _pid_alive(int(m[1])):
-            continue
-        path = os.path.join(tmp, n)
-        try:
-            if os.stat(path).st_uid != os.getuid():
-                continue  # another user's run: not ours to judge
-        except OSError:
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
-    return removed
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _bound_at_start(program: bytes, path: str, work: str) -> str:

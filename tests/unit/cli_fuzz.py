@@ -7,7 +7,7 @@ Each case runs ``qckpt.cli.main`` in this process (a subprocess per case
 would make 10,000 cases take hours) and is judged by :func:`judge`: no exit
 70 (internal error), no traceback, and a failure says so in one line
 (argparse's usage errors, exit 2, are a usage line and an error line).
-``tests/unit/test_cli_fuzz.py`` runs a bounded sample; ``benchmarks/fuzz_cli.py``
+``tests/unit/test_cli_values_and_paths.py`` runs a bounded sample; ``benchmarks/fuzz_cli.py``
 runs 10,000.
 """
 
