@@ -15,7 +15,7 @@ from runtime_helpers import QCKPT, ROOT, qckpt
 
 from qckpt.runtime.execution.job import JobOptions, fingerprint, resume_run, start_run
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, session_frame, shot_frame
-from qckpt.runtime.store import CheckpointStore, journal_segments
+from qckpt.runtime.store import CheckpointStore, dataset_dir, journal_segments
 from qckpt.runtime.store.journal import Journal
 
 
@@ -27,12 +27,17 @@ def test_commits_rotate_the_journal_and_old_segments_go(tmp_path, programs):
     prog = programs["rus"].read_bytes()
     plan = RunPlan(shots=2000, seed=5, batch_size=100, mode="resume", program_sha256=fingerprint(prog))
     res = start_run(tmp_path / "s", prog, plan, JobOptions(workers=2, keep=3))
-    assert res.status == "complete" and res.commits >= 20
+    assert res.status == "complete" and res.commits >= 3  # commits that queue up behind a slow one coalesce
     segs = _segments(tmp_path / "s")
-    # a segment per commit was made, only those the kept datasets need remain
-    assert 1 <= len(segs) <= 4 and max(segs) > 20, segs
+    # a segment per commit was made (19 batch commits and the final one) ...
+    assert max(segs) >= 20, segs
     with CheckpointStore.open(tmp_path / "s", readonly=True, create=False) as st:
-        led = Ledger.from_bytes(st.start_restart().read("ledger"))
+        kept = []
+        for d in st.datasets():
+            kept.append(Ledger.from_bytes((tmp_path / "s" / dataset_dir(d.id) / "ledger").read_bytes()))
+    # ... and only those the kept datasets need remain: none older than the oldest one's journal_from
+    assert len(kept) == 3 and min(segs) == min(k.journal_from for k in kept), (segs, [k.journal_from for k in kept])
+    led = max(kept, key=lambda k: k.journal_from)
     assert led.journal_from == max(segs)
     info = json.loads(qckpt("inspect", tmp_path / "s", "--json").stdout)
     assert info["journal"]["read_segments"] == [max(segs)] and info["journal"]["uncommitted_shots"] == 0
