@@ -24,6 +24,11 @@ sys.path.insert(0, str(ROOT / "tests" / "unit"))
 from cli_fuzz import fuzz  # noqa: E402
 
 
+def _progress(outs) -> None:
+    bad = sum(1 for o in outs if o.problem)
+    print(f"  {len(outs)} cases, {bad} failing", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=10_000)
@@ -32,7 +37,7 @@ def main() -> int:
     a = ap.parse_args()
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="qckpt-fuzz-cli-") as d:
-        outs = fuzz(Path(d), a.cases, a.seed, a.budget)
+        outs = fuzz(Path(d), a.cases, a.seed, a.budget, progress=_progress)
     took = time.perf_counter() - t0
     bad = [o for o in outs if o.problem]
     codes = Counter(o.code for o in outs)

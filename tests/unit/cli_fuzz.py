@@ -174,10 +174,10 @@ def judge(argv: list[str], code: int, stderr: str, seconds: float) -> Outcome:
     return Outcome(argv, code, stderr, seconds, problem)
 
 
-def fuzz(root: Path, cases: int, seed: int = 0, budget_s: float = 30.0) -> list[Outcome]:
+def fuzz(root: Path, cases: int, seed: int = 0, budget_s: float = 30.0, progress=None) -> list[Outcome]:
     """Run ``cases`` generated command lines; every outcome is returned
     (those with ``problem`` set failed). A case over ``budget_s`` seconds is
-    a failure too."""
+    a failure too. ``progress(outcomes)`` is called every 500 cases."""
     f = make_fixture(root)
     rng = random.Random(seed)
     outs = []
@@ -189,6 +189,8 @@ def fuzz(root: Path, cases: int, seed: int = 0, budget_s: float = 30.0) -> list[
             if o.problem is None and o.seconds > budget_s:
                 o.problem = f"took {o.seconds:.1f} s"
             outs.append(o)
+            if progress is not None and (k + 1) % 500 == 0:
+                progress(outs)
     finally:
         os.chdir(here)
         Path(f.unreadable).chmod(0o644)
