@@ -235,8 +235,12 @@ class _Level:
         cut short after its manifest landed). A dataset folder with an intact
         manifest that the index does not list is taken into the index, never
         deleted on the index's word; its objects are checked at restart like
-        any other dataset's."""
-        found = self._manifests(self.fingerprint, skip=set(self.entries))
+        any other dataset's. Ids only grow, so such a dataset is newer than
+        every one the index lists; an unlisted folder older than those is
+        what pruning left behind (its removal was cut short) and goes with
+        the garbage."""
+        newest = max(self.entries, default=0)
+        found = {i: v for i, v in self._manifests(self.fingerprint, skip=set(self.entries)).items() if i > newest}
         if not found:
             return
         for i, (man, raw) in found.items():
