@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 
+from qckpt.diagnostics import QckptError
 from qckpt.runtime.store.journal import Journal, Replay
 
 LEGACY = "journal"
@@ -54,8 +55,20 @@ def next_segment(store_dir: str) -> int:
 
 def replay_from(store_dir: str, first: int) -> list[tuple[int, Replay]]:
     """Each segment from ``first`` on, replayed (intact frames up to the
-    first torn or corrupt one), in order. Does not modify any file."""
-    return [(k, Journal.replay(segment_path(store_dir, k))) for k in segments(store_dir) if k >= first]
+    first torn or corrupt one), in order. Does not modify any file. A
+    segment that a running commit removes meanwhile (``inspect`` reads a
+    live store) is one the store no longer needs: it is skipped."""
+    out = []
+    for k in segments(store_dir):
+        if k < first:
+            continue
+        path = segment_path(store_dir, k)
+        try:
+            out.append((k, Journal.replay(path)))
+        except QckptError:
+            if os.path.exists(path):
+                raise
+    return out
 
 
 def remove_before(store_dir: str, first: int) -> list[str]:
