@@ -103,23 +103,29 @@ def main() -> None:
     ap.add_argument("--shots", type=int, default=5_000_000)
     ap.add_argument("--batch-size", type=int, default=1000)
     ap.add_argument("--before-tree", type=Path, help="qckpt source tree of the code before journal segments (the peer)")
+    ap.add_argument("--cases", default="before,legacy,rotated", help="which of before (needs --before-tree), legacy, rotated to run")
     ap.add_argument("--doc", action="store_true", help="write the results into docs/benchmarks.md")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="qckpt-journal-scaling-"))
     rows = []
     try:
-        cases = [("legacy store, one journal", True, ROOT), ("rotated journal", False, ROOT)]
+        want = a.cases.split(",")
+        cases = [("legacy store, one journal", True, ROOT, "legacy"), ("rotated journal", False, ROOT, "rotated")]
         if a.before_tree:
-            cases.insert(0, ("legacy store, code before the change", True, a.before_tree))
-        for label, legacy, tree in cases:
+            cases.insert(0, ("legacy store, code before the change", True, a.before_tree, "before"))
+        for label, legacy, tree, key in cases:
+            if key not in want:
+                continue
             row = {"label": label}
+            built = work / f"built-{key}"
+            build(built, a.shots, a.batch_size, legacy)
+            row["journal_bytes"] = sum(p.stat().st_size for p in built.glob("journal*"))
             for what in ("inspect", "resume"):
-                store = work / f"s-{len(rows)}-{what}"
-                build(store, a.shots, a.batch_size, legacy)
-                row["journal_bytes"] = sum(p.stat().st_size for p in store.glob("journal*"))
-                r = measure(tree, what, str(store), "--json")
-                row[what] = r
+                store = work / f"s-{key}-{what}"
+                shutil.copytree(built, store)
+                row[what] = measure(tree, what, str(store), "--json")
                 shutil.rmtree(store)
+            shutil.rmtree(built)
             rows.append(row)
             print(f"{label:<40} journal {row['journal_bytes'] / 2**20:8.1f} MiB   inspect {row['inspect']['s']:7.2f} s {row['inspect']['rss_mib']:7.0f} MiB"
                   f"   resume {row['resume']['s']:7.2f} s {row['resume']['rss_mib']:7.0f} MiB", flush=True)
