@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from doc_sections import replace_section  # noqa: E402
+from benchlib.report import replace_section  # noqa: E402
 
 MEASURE = (
     "import resource, subprocess, sys, time, json\n"
