@@ -591,8 +591,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
-    """After stdout failed, drop what is buffered so the interpreter's exit
-    does not fail on it again (with a second message and exit 120)."""
+    """If stdout cannot take what is buffered (full, closed), point it at
+    /dev/null so the interpreter's exit does not fail on it again (with a
+    second message and exit 120). A stdout that flushes is left alone."""
+    try:
+        sys.stdout.flush()
+        return
+    except (OSError, ValueError):
+        pass
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
