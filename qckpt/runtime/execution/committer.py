@@ -1,6 +1,10 @@
-"""The commit thread of a run: ledger snapshots to the checkpoint store, off
-the loop that reads the record streams, and the journal segments each commit
-makes unnecessary."""
+"""The commits of a run, made off its loop (:class:`Committer`).
+
+A run's loop reads the record streams of its executions; a commit fsyncs
+several files. Done on the loop's thread, the fsyncs would stall the reading,
+and with it qir-runner, whose pipe would fill. Each commit also closes the
+journal segment it replaces and removes the segments no kept dataset needs.
+"""
 
 from __future__ import annotations
 
@@ -23,12 +27,12 @@ class Committer:
         self.store = store
         self.program = program
         self.store_dir = store_dir
+        self._retired: list[Journal] = []  # journal segments rotated out: closed (synced) before the next commit
+        self._segments: list[int] = []  # journal_from of each commit of this session
         self.commits = 0
         self.seconds: list[float] = []
         self.bytes = 0
-        self._pending: tuple[str, bytes, int] | None = None
-        self._retired: list[Journal] = []  # journal segments rotated out: closed (synced) before the next commit
-        self._segments: list[int] = []  # journal_from of each commit of this session
+        self._pending: tuple[str, bytes, bool, int] | None = None
         self._busy = False
         self._error: BaseException | None = None
         self._closed = False
@@ -36,11 +40,11 @@ class Committer:
         self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
         self._thread.start()
 
-    def submit(self, name: str, ledger: bytes, retired: Journal, journal_from: int) -> None:
+    def submit(self, name: str, ledger: bytes, retired: Journal, journal_from: int, flush: bool = False) -> None:
         with self._cv:
             self._retired.append(retired)
             self.check()
-            self._pending = (name, ledger, journal_from)
+            self._pending = (name, ledger, flush, journal_from)
             self._cv.notify_all()
 
     def flush(self) -> None:
@@ -71,6 +75,17 @@ class Committer:
         for j in retired:
             j.close()
 
+    def _forget_segments(self, journal_from: int) -> None:
+        """Remove the journal segments no kept dataset needs: once this
+        session has committed ``keep`` datasets, they are the ones the store
+        keeps, and the oldest of them holds every shot of the segments
+        before its ``journal_from``."""
+        self._segments.append(journal_from)
+        keep = self.store.keep
+        if keep is None or len(self._segments) < keep:
+            return
+        journal_segments.remove_before(self.store_dir, self._segments[-keep])
+
     def _run(self) -> None:
         while True:
             with self._cv:
@@ -78,7 +93,7 @@ class Committer:
                     self._cv.wait()
                 if self._pending is None:
                     return
-                name, ledger, journal_from = self._pending
+                name, ledger, flush, journal_from = self._pending
                 self._pending = None
                 self._busy = True
             try:
@@ -87,7 +102,7 @@ class Committer:
                 w = self.store.start_output(name)
                 w.write("ledger", ledger)
                 w.write("program", self.program)
-                info = w.complete(valid=True)
+                info = w.complete(valid=True, flush=flush)
                 self.seconds.append(time.perf_counter() - t0)
                 self.bytes += info.bytes
                 self.commits += 1
@@ -100,15 +115,3 @@ class Committer:
                 with self._cv:
                     self._busy = False
                     self._cv.notify_all()
-
-
-    def _forget_segments(self, journal_from: int) -> None:
-        """Remove the journal segments no kept dataset needs: once this
-        session has committed ``keep`` datasets, they are the ones the store
-        keeps, and the oldest of them holds every shot of the segments
-        before its ``journal_from``."""
-        self._segments.append(journal_from)
-        keep = self.store.keep
-        if keep is None or len(self._segments) < keep:
-            return
-        journal_segments.remove_before(self.store_dir, self._segments[-keep])
