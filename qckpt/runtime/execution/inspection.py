@@ -61,7 +61,7 @@ def inspect_store(path: str) -> dict:
                 "shard": list(p.shard) if p.shard != (0, 1) else None,
                 "seed": p.seed,
                 "batch_size": p.batch_size,
-                "batches": len(p.shard_batches),
+                "batches": p.shard_batches.stop - p.shard_batches.start,  # len() overflows past 2**63
                 "run_batches": p.batches,
                 "batches_done": len(ledger.done),
                 "shots_committed": ledger.shots_done,

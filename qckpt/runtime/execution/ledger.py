@@ -204,7 +204,8 @@ class Ledger:
                 yield b
 
     def has_pending(self) -> bool:
-        return len(self.done) < len(self.plan.shard_batches)  # done holds only this shard's batches
+        r = self.plan.shard_batches  # not len(r): it overflows past 2**63 batches
+        return len(self.done) < r.stop - r.start  # done holds only this shard's batches
 
     @property
     def shots_done(self) -> int:
