@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from qckpt.cli_checks import check_args, finite_param, os_error_line
 from qckpt.diagnostics import QckptError
 
 EXIT_USER_ERROR = 1
@@ -31,21 +32,36 @@ def _read_input(path: str) -> tuple[str, str]:
         return p.read_text(), path
     except UnicodeDecodeError as e:
         raise QckptError(f"{path}: not a text file ({e.reason} at byte {e.start})") from e
+    except OSError as e:
+        raise QckptError(f"{path}: cannot read: {e.strerror or e}") from None
 
 
 def _write_output(path: str, data: str | bytes) -> None:
     if path == "-":
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        try:
+            if isinstance(data, bytes):
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise QckptError(f"cannot write to standard output: {e.strerror or e}") from None
         return
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        p.write_bytes(data)
-    else:
-        p.write_text(data)
+    if p.is_dir():
+        raise QckptError(f"{path}: is a directory; give a file name for the output")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            p.write_bytes(data)
+        else:
+            p.write_text(data)
+    except (FileExistsError, NotADirectoryError):
+        raise QckptError(f"{path}: cannot write: {p.parent} is not a directory") from None
+    except OSError as e:
+        raise QckptError(f"{path}: cannot write: {e.strerror or e}") from None
 
 
 def _input_kind(name: str, forced: str | None) -> str:
@@ -61,7 +77,7 @@ def _parse_params(items: list[str] | None) -> dict[str, float]:
         if not sep or not name.strip():
             raise QckptError(f"--param {item!r}: expected NAME=VALUE")
         try:
-            params[name.strip()] = float(value)
+            params[name.strip()] = finite_param(item, float(value))
         except ValueError:
             raise QckptError(f"--param {item!r}: {value!r} is not a number") from None
     return params
@@ -194,6 +210,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         program = args.program
         if not Path(program).exists():
             raise QckptError(f"{program}: no such file")
+        if Path(program).is_dir():
+            raise QckptError(f"{program}: is a directory")
     result = run_qir(program, shots=args.shots, seed=args.seed)
     incomplete = sum(1 for s in result.shots if not s.complete)
     regs = list(result.shots[0].registers()) if result.shots else []
@@ -431,7 +449,9 @@ def cmd_split(args: argparse.Namespace) -> int:
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
     if args.checkpoint:
         pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf)
-    at = [int(x) for x in args.at.split(",")] if args.at else None
+    at = _boundary_ids(args.at) if args.at else None
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise QckptError(f"{args.output}: not a directory (split writes its segment files and plan.json into a directory)")
     segments = compile_segments(pipeline.lower_to_target(module), at)
     plan = write_plan(args.output, segments)
     for seg in segments:
@@ -441,6 +461,13 @@ def cmd_split(args: argparse.Namespace) -> int:
         print(f"segment {m['index']}: {begin} -> {finish}; {len(m['inputs'])} inputs, {len(m['records'])} state records")
     print(f"wrote {len(segments)} segments and {plan}")
     return 0
+
+
+def _boundary_ids(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",")]
+    except ValueError:
+        raise QckptError(f"--at {text!r}: expected comma-separated boundary ids, such as --at 0,2") from None
 
 
 def cmd_run_segments(args: argparse.Namespace) -> int:
@@ -638,20 +665,52 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        check_args(args)
+        status = args.func(args)
+        try:
+            sys.stdout.flush()  # a full stdout fails here, inside the handlers, not at exit
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise QckptError(f"cannot write to standard output: {e.strerror or e}") from None
+        return status
     except QckptError as e:
         print(e.render(), file=sys.stderr)
+        _silence_stdout()
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as e:
+        # A path the command could not read or write (a directory where a
+        # file is expected, a full disk, no permission): the user's to fix.
+        print(f"error: {os_error_line(e)}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_USER_ERROR
     except Exception as e:  # a bug in qckpt, not in the input
         if os.environ.get("QCKPT_TRACEBACK"):
             raise
         print(f"internal error: {type(e).__name__}: {e}\n(this is a qckpt bug; rerun with QCKPT_TRACEBACK=1 to see the traceback)", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
+
+
+def _silence_stdout() -> None:
+    """If stdout cannot take what is buffered (full, closed), point it at
+    /dev/null so the interpreter's exit does not fail on it again (with a
+    second message and exit 120). A stdout that flushes is left alone."""
+    try:
+        sys.stdout.flush()
+        return
+    except (OSError, ValueError):
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

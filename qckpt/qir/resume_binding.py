@@ -74,7 +74,12 @@ class ResumeRecord:
             values = doc.get("values", {})
             if not isinstance(values, dict):
                 raise TypeError("values")
-            return ResumeRecord(str(doc["fingerprint"]), int(doc["boundary"]), int(doc["visit"]), dict(values))
+            boundary, visit = int(doc["boundary"]), int(doc["visit"])
+            # Both reach the program as i64 constants: a larger number would wrap (2**64 became visit 0).
+            for name, v in (("boundary", boundary), ("visit", visit)):
+                if not 0 <= v < 2**63:
+                    raise ValueError(f"{name} {v} is out of range: it must be between 0 and 2**63-1")
+            return ResumeRecord(str(doc["fingerprint"]), boundary, visit, dict(values))
         except (KeyError, TypeError, ValueError) as e:
             raise QckptError(f"{where}: malformed resume record ({e})") from None
 
@@ -87,6 +92,10 @@ class ResumeRecord:
             raise QckptError(f"{p}: no such file") from None
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise QckptError(f"{p}: not JSON ({e})") from None
+        except RecursionError:
+            raise QckptError(f"{p}: not a resume record (JSON nested too deeply)") from None
+        except OSError as e:
+            raise QckptError(f"{p}: cannot read: {e.strerror or e}") from None
         return ResumeRecord.from_json(doc, str(p))
 
 

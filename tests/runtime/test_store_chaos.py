@@ -307,7 +307,10 @@ def test_a_crash_at_each_step_of_a_commit_restarts_from_the_newest_commit(tmp_pa
                 level.lock.abandon()
             with open_plain(root, two_levels) as fresh:
                 assert any("stale lock" in n for n in fresh.notes)
-                newest = 3 if step.index > index_replace else 2
+                # past the commit point, or once its manifest (the dataset's last file) landed: the index
+                # is a cache of the manifests, so the dataset is taken in at open (docs/runtime.md, I4)
+                landed = (root / "fast" / "ds-000003" / "MANIFEST.json").exists()
+                newest = 3 if step.index > index_replace or landed else 2
                 check_restart(fresh, newest)
                 assert commit(fresh).id > newest
             assert tmp_files(root) == []
@@ -353,15 +356,16 @@ def test_power_loss_at_each_step_of_a_commit_keeps_every_acknowledged_dataset(tm
                 newest = fresh.have_restart().id
                 if step is None or step.index > durable_at:
                     assert newest == 3, (step, view)
-                elif view == "synced":
-                    assert newest == 2, (step, view)
+                elif view == "synced":  # 3 only if its manifest was made durable (I4)
+                    assert newest == (3 if (after / "fast" / "ds-000003" / "MANIFEST.json").exists() else 2), (step, view)
                 seen.add(newest)
                 check_restart(fresh, newest)
                 if view == "synced":  # and the store goes on
                     assert commit(fresh).id > newest
             shutil.rmtree(after)
         shutil.rmtree(work)
-    assert seen == {2, 3}
+    # with two levels every step comes after the fast level's manifest was made durable: 3 is always there (I4)
+    assert seen == ({3} if two_levels else {2, 3})
 
 
 def test_power_loss_while_creating_a_store(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 A run's loop reads the record streams of its executions; a commit fsyncs
 several files. Done on the loop's thread, the fsyncs would stall the reading,
-and with it qir-runner, whose pipe would fill.
+and with it qir-runner, whose pipe would fill. Each commit also closes the
+journal segment it replaces and removes the segments no kept dataset needs.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import threading
 import time
 
-from qckpt.runtime.store import CheckpointStore
+from qckpt.runtime.store import CheckpointStore, journal_segments
+from qckpt.runtime.store.journal import Journal
 
 
 class Committer:
@@ -21,13 +23,16 @@ class Committer:
     replaced by it. Only this thread touches the store while it runs;
     :meth:`flush` waits until it is idle."""
 
-    def __init__(self, store: CheckpointStore, program: bytes):
+    def __init__(self, store: CheckpointStore, program: bytes, store_dir: str):
         self.store = store
         self.program = program
+        self.store_dir = store_dir
+        self._retired: list[Journal] = []  # journal segments rotated out: closed (synced) before the next commit
+        self._segments: list[int] = []  # journal_from of each commit of this session
         self.commits = 0
         self.seconds: list[float] = []
         self.bytes = 0
-        self._pending: tuple[str, bytes, bool] | None = None
+        self._pending: tuple[str, bytes, bool, int] | None = None
         self._busy = False
         self._error: BaseException | None = None
         self._closed = False
@@ -35,10 +40,11 @@ class Committer:
         self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
         self._thread.start()
 
-    def submit(self, name: str, ledger: bytes, flush: bool = False) -> None:
+    def submit(self, name: str, ledger: bytes, retired: Journal, journal_from: int, flush: bool = False) -> None:
         with self._cv:
+            self._retired.append(retired)
             self.check()
-            self._pending = (name, ledger, flush)
+            self._pending = (name, ledger, flush, journal_from)
             self._cv.notify_all()
 
     def flush(self) -> None:
@@ -61,6 +67,24 @@ class Committer:
             self._closed = True
             self._cv.notify_all()
         self._thread.join()
+        self._close_retired()
+
+    def _close_retired(self) -> None:
+        with self._cv:
+            retired, self._retired = self._retired, []
+        for j in retired:
+            j.close()
+
+    def _forget_segments(self, journal_from: int) -> None:
+        """Remove the journal segments no kept dataset needs: once this
+        session has committed ``keep`` datasets, they are the ones the store
+        keeps, and the oldest of them holds every shot of the segments
+        before its ``journal_from``."""
+        self._segments.append(journal_from)
+        keep = self.store.keep
+        if keep is None or len(self._segments) < keep:
+            return
+        journal_segments.remove_before(self.store_dir, self._segments[-keep])
 
     def _run(self) -> None:
         while True:
@@ -69,11 +93,12 @@ class Committer:
                     self._cv.wait()
                 if self._pending is None:
                     return
-                name, ledger, flush = self._pending
+                name, ledger, flush, journal_from = self._pending
                 self._pending = None
                 self._busy = True
             try:
                 t0 = time.perf_counter()
+                self._close_retired()
                 w = self.store.start_output(name)
                 w.write("ledger", ledger)
                 w.write("program", self.program)
@@ -81,6 +106,7 @@ class Committer:
                 self.seconds.append(time.perf_counter() - t0)
                 self.bytes += info.bytes
                 self.commits += 1
+                self._forget_segments(journal_from)
             except BaseException as e:  # raised in the loop's thread by check()
                 with self._cv:
                     self._error = e

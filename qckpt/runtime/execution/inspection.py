@@ -1,5 +1,9 @@
 """What `qckpt inspect` shows: a run's store, read without taking its lock
-(so it works while the run goes on) and without changing a byte."""
+(so it works while the run goes on) and without changing a byte.
+
+Its cost is that of the uncommitted work: it reads the kept datasets and the
+journal segments from the newest ledger's ``journal_from`` on, never the
+journal of the whole run."""
 
 from __future__ import annotations
 
@@ -8,17 +12,16 @@ import os
 import time
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.store.journal import Journal
-from qckpt.runtime.execution.job import JOURNAL, load_run
+from qckpt.runtime.execution.job import load_run
 from qckpt.runtime.execution.ledger import apply_journal, decode_frames
-from qckpt.runtime.store import HEADER, LOCK, CheckpointStore
+from qckpt.runtime.store import HEADER, LOCK, CheckpointStore, journal_segments, store_exists
 from qckpt.runtime.store.storage import LockHolder
 
 
 def inspect_store(path: str) -> dict:
     if not os.path.isdir(path):
         raise QckptError(f"{path}: no such directory")
-    if not os.path.exists(os.path.join(path, HEADER)):
+    if not store_exists(path):
         raise QckptError(f"{path} is not a qckpt checkpoint store (no {HEADER})")
     with CheckpointStore.open(path, readonly=True, create=False) as store:
         datasets = store.datasets(verify=True)
@@ -58,7 +61,7 @@ def inspect_store(path: str) -> dict:
                 "shard": list(p.shard) if p.shard != (0, 1) else None,
                 "seed": p.seed,
                 "batch_size": p.batch_size,
-                "batches": len(p.shard_batches),
+                "batches": p.shard_batches.stop - p.shard_batches.start,  # len() overflows past 2**63
                 "run_batches": p.batches,
                 "batches_done": len(ledger.done),
                 "shots_committed": ledger.shots_done,
@@ -74,16 +77,33 @@ def inspect_store(path: str) -> dict:
                 "levels": store.recorded_levels or None,
                 "last_failures": ledger.failures[-5:],
             }
-        jpath = os.path.join(store.path, JOURNAL)
-        if os.path.exists(jpath):
-            rep = Journal.replay(jpath)
-            _, shots = decode_frames(list(rep))
-            j = {"bytes": rep.size, "frames": len(rep), "torn_at": rep.torn_at, "reason": rep.reason}
+        present = journal_segments.segments(store.path)
+        if present:
+            # Without a ledger only the newest segment is read: what the run did last.
+            first = ledger.journal_from if ledger is not None else present[-1]
+            reps = journal_segments.replay_from(store.path, first)
+            shots = [f for _, rep in reps for f in decode_frames(list(rep))[1]]
+            torn = next(((k, rep) for k, rep in reps if rep.torn_at is not None), None)
+            j = {
+                "segments": len(present),
+                "bytes": sum(_size(journal_segments.segment_path(store.path, k)) for k in present),
+                "read_segments": [k for k, _ in reps],
+                "frames": sum(len(rep) for _, rep in reps),
+                "torn_at": torn[1].torn_at if torn else None,
+                "reason": f"segment {torn[0]}: {torn[1].reason}" if torn else None,
+            }
             if ledger is not None:
                 j["uncommitted_shots"] = apply_journal(copy.deepcopy(ledger), shots)
             out["journal"] = j
         out["bytes"] = _du(store.path)
     return out
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _held(store_dir: str) -> bool:
@@ -144,7 +164,7 @@ def render(info: dict) -> str:
     j = info.get("journal")
     if j:
         state = "clean" if j["torn_at"] is None else f"torn at byte {j['torn_at']}: {j['reason']}"
-        lines.append(f"journal: {j['bytes']} bytes, {j['frames']} frames ({state})")
+        lines.append(f"journal: {j['segments']} segment(s), {j['bytes']} bytes; {j['frames']} frames since the last commit ({state})")
     for n in info.get("notes", []):
         lines.append(f"note: {n}")
     return "\n".join(lines)

@@ -15,7 +15,8 @@ acts on them between two steps, so a signal never interrupts a commit.
 
 Store layout used by a run (on top of the store's own files)::
 
-    STORE/journal                 the run's journal: a frame per session start and per finished shot
+    STORE/journal.NNNNNN          the run's journal, a segment per commit (qckpt.runtime.store.journal_segments):
+                                  a frame per session start and per finished shot
     STORE/ds-NNNNNN/ledger        the shot ledger (qckpt.runtime.execution.ledger), cumulative
     STORE/ds-NNNNNN/program       the program that runs (its sha256 is the store's fingerprint)
 """
@@ -34,11 +35,13 @@ from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution import failures
-from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, ShotDone, executor_for
+from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.execution.failures import Failure
+from qckpt.runtime.store import journal_segments
 from qckpt.runtime.store.journal import Journal
+from qckpt.runtime.execution.workdirs import remove_dead_workdirs, workdir_prefix
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
 from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
 from qckpt.runtime.qir_runner import Shot, parse_output
@@ -133,7 +136,7 @@ class _Run:
 
 
 class Job:
-    def __init__(self, store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str]):
+    def __init__(self, store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], store_dir: str):
         self.store = store
         self.ledger = ledger
         self.plan = ledger.plan
@@ -145,10 +148,13 @@ class Job:
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
-        self.committer = Committer(store, program)
+        self.committer = Committer(store, program, store_dir)
         self.failures: list[Failure] = []
         self.running: dict[int, _Run] = {}
-        self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
+        self.queue: dict[int, float] = {}  # batch to run again -> monotonic time it may start
+        self._cursor = 0  # batches from here on that are not done have not been started: handed out lazily
+        self._fresh_at = 0.0  # monotonic time fresh batches may start (after a rollback's delay)
+        self._open_frames: dict[int, list[bytes]] = {}  # reproducible mode: the current attempt's shot frames per unfinished batch
         self.attempts: dict[int, int] = {}
         self.shape: tuple | None = tuple(ledger.shape) or None
         self.stop = options.stop or StopRequests()
@@ -161,12 +167,15 @@ class Job:
 
     # -- the loop ----------------------------------------------------------------
 
-    def run(self, journal: Journal, session: int) -> JobResult:
+    def run(self, journal: Journal, segment: int, session: int) -> JobResult:
         self.journal = journal
+        self.segment = segment
         self.session = session
-        self.queue = {b: 0.0 for b in self.ledger.pending()}
+        self.queue = {}
+        self._cursor = 0
         self.sel = selectors.DefaultSelector()
-        with tempfile.TemporaryDirectory(prefix="qckpt-run-") as work:
+        remove_dead_workdirs()
+        with tempfile.TemporaryDirectory(prefix=workdir_prefix()) as work:
             self.workdir = work
             self.program_path = os.path.join(work, self.plan.program_name)
             with open(self.program_path, "wb") as f:
@@ -179,6 +188,7 @@ class Job:
                     status = self._loop()
                 finally:
                     self.committer.close()
+                    self.journal.close()
                     for r in self.running.values():
                         r.execution.kill()
                     for r in list(self.running.values()):  # reap them
@@ -222,7 +232,7 @@ class Job:
                 return self.stop.status
             if not draining:
                 self._start_ready()
-                if not self.running and not self.queue:
+                if not self.running and not self.queue and self._peek_fresh() is None:
                     self._finish("complete")
                     return "complete"
             self._wait_and_read()
@@ -236,6 +246,19 @@ class Job:
             if self.queue[b] <= now:
                 del self.queue[b]
                 self._start(b)
+        while len(self.running) < self.workers and self._fresh_at <= now:
+            b = self._peek_fresh()
+            if b is None:
+                return
+            self._cursor = b + 1
+            self._start(b)
+
+    def _peek_fresh(self) -> int | None:
+        """The next batch never started in this session, or None."""
+        b = next(self.ledger.pending(self._cursor), None)
+        if b is not None:
+            self._cursor = b
+        return b
 
     def _in_flight(self, b: int) -> int:
         """Shots of batch ``b`` that running executions were asked for and have not delivered."""
@@ -246,6 +269,7 @@ class Job:
             return
         if self.plan.mode == "reproducible" and program is None:
             self.ledger.drop_partial(b)
+            self._open_frames[b] = []
         shots = 1 if program is not None else self.ledger.remaining(b) - self._in_flight(b)
         if shots <= 0:
             return
@@ -265,6 +289,8 @@ class Job:
         timeout = 0.25
         if self.queue and not self.stop.count and len(self.running) < self.workers:
             timeout = min(timeout, max(0.0, min(self.queue.values()) - now))
+        if self._fresh_at > now and not self.stop.count and len(self.running) < self.workers:
+            timeout = min(timeout, self._fresh_at - now)
         hb = self.opts.policy.heartbeat
         for r in self.running.values():
             timeout = min(timeout, max(0.0, r.execution.last_output + hb - now))
@@ -316,7 +342,13 @@ class Job:
             return
         visits = ev.visits + r.kept_visits
         finished = self.ledger.add(r.batch, r.part, ev.key, visits)
-        self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, visits, ev.key))
+        frame = shot_frame(r.batch, r.session, r.attempt, r.seq, visits, ev.key)
+        self.journal.append(frame)
+        if self.plan.mode == "reproducible":
+            if finished:
+                self._open_frames.pop(r.batch, None)
+            else:
+                self._open_frames.setdefault(r.batch, []).append(frame)
         r.seq += 1
         if self.stop.count == 1 and not r.stopping:  # preemption: stop at the end of this shot
             r.stopping = True
@@ -348,7 +380,7 @@ class Job:
         if failure is None:
             if done:
                 self.engine.succeeded(r.batch)
-                if self.ledger.pending():
+                if self.ledger.has_pending():
                     self._commit(f"batch-{r.batch}")
             elif not self._in_flight(r.batch):
                 self.queue.setdefault(r.batch, 0.0)  # a resumed shot that could not be resumed: run it afresh
@@ -420,9 +452,29 @@ class Job:
 
     def _commit(self, name: str, wait: bool = False) -> None:
         # The last commit (wait) also goes to the persistent level: the fast one may not outlive the job.
-        self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"), flush=wait)
+        old = self._rotate_journal()
+        self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"), old, self.segment, flush=wait)
         if wait:
             self.committer.flush()
+
+    def _rotate_journal(self) -> Journal:
+        """Start the next journal segment; the ledger about to be committed
+        holds every shot of the older ones. It opens with the session number
+        (the next session's number must survive the removal of the segment
+        that started this one). In reproducible mode a batch is taken from
+        the journal only whole, and unfinished batches are not committed, so
+        their frames so far are copied into the new segment."""
+        old = self.journal
+        k = self.segment + 1
+        j = Journal.open(journal_segments.segment_path(os.path.dirname(old.path), k), sync_interval=self.opts.sync_interval)
+        j.append(session_frame(self.session))
+        for b, frames in sorted(self._open_frames.items()):
+            if not self.ledger.is_done(b):
+                for f in frames:
+                    j.append(f)
+        self.journal, self.segment = j, k
+        self.ledger.journal_from = k
+        return old
 
     def _finish(self, status: str) -> None:
         if status != "complete" and self.plan.mode == "reproducible":
@@ -445,8 +497,10 @@ class Job:
         kept.shape = self.ledger.shape
         self.ledger = kept
         self.notes.append(f"rolled back to dataset {reader.id} ({kept.shots_done} shots)")
-        start = time.monotonic() + delay
-        self.queue = {b: start for b in kept.pending()}
+        self._fresh_at = time.monotonic() + delay
+        self.queue = {}
+        self._cursor = 0
+        self._open_frames = {}
 
     def _show(self, force: bool = False) -> None:
         if self.progress is None:
@@ -501,25 +555,11 @@ def _drain(ex: Execution) -> None:
 # -- starting and resuming -----------------------------------------------------------
 
 
-def _open_journal(store_dir: str, options: JobOptions, notes: list[str]) -> Journal:
-    path = os.path.join(store_dir, JOURNAL)
-    try:
-        j = Journal.open(path, sync_interval=options.sync_interval)
-    except QckptError as e:
-        if "intact frames follow" not in str(e):
-            raise
-        aside = f"{path}.corrupt-{int(time.time())}"
-        os.replace(path, aside)
-        notes.append(f"the journal was damaged in the middle ({e.message}); moved it to {aside} and started a new one")
-        j = Journal.open(path, sync_interval=options.sync_interval)
-    if j.recovered is not None:
-        rec = j.recovered
-        notes.append(f"dropped a torn journal tail at byte {rec.offset} ({rec.reason}, {rec.dropped_bytes} bytes)")
-    return j
-
-
 def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int) -> JobResult:
-    journal = _open_journal(store_dir, options, notes)
+    # Each session appends to a segment of its own: the older ones are only
+    # ever read (a torn tail in them is where replay stops).
+    segment = journal_segments.next_segment(store_dir)
+    journal = Journal.open(journal_segments.segment_path(store_dir, segment), sync_interval=options.sync_interval)
     try:
         # Made durable before any shot of the session runs: continuation seeds
         # include the session number, so it must never be used twice.
@@ -527,12 +567,26 @@ def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program
         journal.sync()
         ledger.sessions = session + 1
         ledger.status = "running"
-        result = Job(store, ledger, program, options, notes).run(journal, session)
+        result = Job(store, ledger, program, options, notes, store_dir).run(journal, segment, session)
     finally:
         journal.close()
     result.recovered_shots = recovered
     result.persistent = store.persistent_path
     return result
+
+
+def replay_journal(store_dir: str, ledger: Ledger, notes: list[str]) -> tuple[int, int]:
+    """Add to ``ledger`` the shots journaled since it was committed (the
+    segments from its ``journal_from``); (sessions started, shots added)."""
+    sessions, shots = 0, []
+    for k, rep in journal_segments.replay_from(store_dir, ledger.journal_from):
+        js, ks = decode_frames(list(rep))
+        sessions = max(sessions, js)
+        shots += ks
+        if rep.torn_at is not None:
+            where = journal_segments.segment_path(store_dir, k)
+            notes.append(f"journal {where} ends in a torn or damaged frame at byte {rep.torn_at} ({rep.reason}); replayed the {len(rep)} frames before it")
+    return sessions, apply_journal(ledger, shots)
 
 
 def _where(store: str | os.PathLike[str] | Storage) -> tuple[str | os.PathLike[str] | Storage, str]:
@@ -568,7 +622,7 @@ def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan:
             _check_same_run(store, store_dir, plan)
             notes.append(f"{store_dir} already holds this run: resuming it")
             return _resume_open(store, store_dir, options, notes)
-        ledger = Ledger(plan)
+        ledger = Ledger(plan, journal_from=journal_segments.next_segment(store_dir))
         notes += store.notes
         w = store.start_output("plan")
         w.write("ledger", ledger.to_bytes())
@@ -633,13 +687,8 @@ def _resume_open(store: CheckpointStore, store_dir: str, options: JobOptions, no
     if ledger.plan.mode == "reproducible":
         for b in list(ledger.batches):
             ledger.drop_partial(b)
-    path = os.path.join(store_dir, JOURNAL)
-    sessions, recovered = ledger.sessions, 0
-    if os.path.exists(path):
-        rep = Journal.replay(path)
-        js, shots = decode_frames(list(rep))
-        sessions = max(sessions, js)
-        recovered = apply_journal(ledger, shots)
-        if recovered:
-            notes.append(f"recovered {recovered} finished shot(s) from the journal")
+    js, recovered = replay_journal(store_dir, ledger, notes)
+    sessions = max(ledger.sessions, js)
+    if recovered:
+        notes.append(f"recovered {recovered} finished shot(s) from the journal")
     return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered)

@@ -34,12 +34,13 @@ import hashlib
 import json
 import struct
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from qckpt.diagnostics import QckptError
 
 LEDGER_FORMAT = "qckpt-run-ledger"
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2  # 2: journal_from (the journal is rotated at each commit); 1 is still read
 MODES = ("resume", "reproducible")
 
 
@@ -162,6 +163,7 @@ class Ledger:
     saved_visits: int = 0  # complete visits of those that did not run again
     lost_visits: int = 0  # complete visits of torn shots that run again: quantum work done twice
     shape: list[tuple[str, int]] = field(default_factory=list)  # (register, bits) of the program's outputs
+    journal_from: int = 0  # first journal segment whose shots this ledger does not hold (0: the legacy single file)
 
     def batch(self, b: int) -> BatchState:
         if b in self.done:
@@ -192,8 +194,18 @@ class Ledger:
         st = self.batches.get(b)
         return self.plan.batch_shots(b) - (st.done if st else 0)
 
-    def pending(self) -> list[int]:
-        return [b for b in self.plan.shard_batches if b not in self.done]
+    def pending(self, start: int = 0) -> Iterator[int]:
+        """Unfinished batches of this run (shard) from ``start`` on, lowest
+        first, computed as they are asked for: a run of 10**30 shots has
+        10**27 batches, and none of them is ever listed."""
+        r = self.plan.shard_batches
+        for b in range(max(start, r.start), r.stop):
+            if b not in self.done:
+                yield b
+
+    def has_pending(self) -> bool:
+        r = self.plan.shard_batches  # not len(r): it overflows past 2**63 batches
+        return len(self.done) < r.stop - r.start  # done holds only this shard's batches
 
     @property
     def shots_done(self) -> int:
@@ -244,6 +256,7 @@ class Ledger:
             "saved_visits": self.saved_visits,
             "lost_visits": self.lost_visits,
             "shape": [list(x) for x in self.shape],
+            "journal_from": self.journal_from,
         }
         return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
 
@@ -253,8 +266,11 @@ class Ledger:
             doc = json.loads(raw)
             if doc.get("format") != LEDGER_FORMAT:
                 raise QckptError(f"the checkpoint holds no run ledger (format {doc.get('format')!r})")
-            if doc.get("version") != LEDGER_VERSION:
-                raise QckptError(f"run ledger version {doc.get('version')}; this qckpt reads version {LEDGER_VERSION}")
+            if doc.get("version") not in (1, LEDGER_VERSION):
+                raise QckptError(
+                    f"run ledger version {doc.get('version')!r}; this qckpt reads versions 1 to {LEDGER_VERSION}: "
+                    "resume it with the qckpt that wrote it"
+                )
             plan = RunPlan(**doc["plan"])
             led = cls(plan, {int(b): BatchState.from_json(d) for b, d in doc["batches"].items()})
             led.done = {b for lo, hi in doc["done"] for b in range(lo, hi + 1)}
@@ -269,6 +285,9 @@ class Ledger:
             led.resumed_shots = int(doc.get("resumed_shots", 0))
             led.saved_visits = int(doc.get("saved_visits", 0))
             led.shape = [(str(n), int(k)) for n, k in doc.get("shape", [])]
+            led.journal_from = int(doc.get("journal_from", 0))
+            if led.journal_from < 0:
+                raise ValueError("journal_from is negative")
             if sum(led.done_counts.values()) != sum(plan.batch_shots(b) for b in led.done):
                 raise ValueError("the finished batches' histogram does not add up to their shots")
             return led
@@ -342,9 +361,13 @@ def apply_journal(ledger: Ledger, shots: list[ShotFrame]) -> int:
     (its batch seed gives the same shots whichever attempt ran them);
     anything less is dropped and the batch reruns from its start.
     """
-    by_part: dict[tuple[int, str], list[ShotFrame]] = {}
+    # A shot frame can appear twice: reproducible runs copy an unfinished
+    # batch's frames into the next journal segment at a rotation. The copies
+    # are identical, so the first of each (batch, attempt, seq) stands.
+    seen: dict[tuple[int, str], dict[int, ShotFrame]] = {}
     for f in shots:
-        by_part.setdefault((f.batch, f.part), []).append(f)
+        seen.setdefault((f.batch, f.part), {}).setdefault(f.seq, f)
+    by_part = {k: [v[q] for q in sorted(v)] for k, v in seen.items()}
     added = 0
     plan = ledger.plan
     for (b, part), frames in sorted(by_part.items()):

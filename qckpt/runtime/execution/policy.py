@@ -30,6 +30,7 @@ finished yet: it rejects the program (a parse or link error).
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, fields
 
@@ -52,6 +53,10 @@ class FailurePolicy:
     heartbeat: float = 120.0
 
     def __post_init__(self) -> None:
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, float) and not math.isfinite(v):
+                raise QckptError(f"policy {f.name.replace('_', '-')} must be a finite number, got {v}")
         if self.action not in ACTIONS:
             raise QckptError(f"policy action must be one of {', '.join(ACTIONS)}, got {self.action!r}")
         for name in ("max_failures", "batch_retries"):

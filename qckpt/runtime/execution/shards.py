@@ -110,7 +110,7 @@ def merge_stores(paths: list[str], out: str) -> tuple[Ledger, list[str]]:
         for counter in ("restarted_shots", "resumed_shots", "saved_visits", "lost_visits"):
             setattr(merged, counter, getattr(merged, counter) + getattr(led, counter))
         merged.shape = merged.shape or list(led.shape)
-    if merged.pending() or merged.shots_done != want.shots:
+    if merged.has_pending() or merged.shots_done != want.shots:
         raise QckptError(f"cannot merge: the shards hold {merged.shots_done} of {want.shots} shots")  # a shard store edited by hand
     with CheckpointStore.open(out, fingerprint=fingerprint(program)) as st:
         w = st.start_output("merged")

@@ -7,6 +7,7 @@ here; everything else is imported from its module
 (``qckpt.runtime.store.journal``, ``...storage``, ``...inspection``).
 """
 
+from qckpt.runtime.store import journal_segments
 from qckpt.runtime.store.checkpoint_store import (
     DATASET_FORMAT,
     FORMAT_VERSION,
@@ -21,6 +22,7 @@ from qckpt.runtime.store.checkpoint_store import (
     DatasetWriter,
     ObjectInfo,
     dataset_dir,
+    store_exists,
 )
 
 __all__ = [
@@ -37,4 +39,6 @@ __all__ = [
     "DatasetWriter",
     "ObjectInfo",
     "dataset_dir",
+    "journal_segments",
+    "store_exists",
 ]

@@ -65,6 +65,7 @@ __all__ = [
     "DatasetWriter",
     "ObjectInfo",
     "dataset_dir",
+    "store_exists",
 ]
 
 
@@ -185,6 +186,12 @@ class DatasetWriter:
         else:
             self.abort()
 
+def store_exists(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` holds a checkpoint store: its header, or datasets
+    from whose manifests the header is rebuilt when the store opens."""
+    return os.path.isdir(path) and _Level("fast", LocalStorage(path)).present()
+
+
 def _as_storage(where: str | os.PathLike[str] | Storage) -> Storage:
     if isinstance(where, (str, os.PathLike)):
         return LocalStorage(where)
@@ -252,7 +259,7 @@ class CheckpointStore:
         return self
 
     def _open_levels(self, fingerprint: str | None, create: bool, readonly: bool) -> None:
-        exists = [level.storage.exists(HEADER) for level in self.levels]
+        exists = [level.present() for level in self.levels]
         if not any(exists) and (readonly or not create):
             raise QckptError(f"no checkpoint store at {' or '.join(level.loc for level in self.levels)}")
         if readonly:

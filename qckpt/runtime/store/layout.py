@@ -113,6 +113,9 @@ class _Level:
             raw = None
         except OSError as e:
             raise QckptError(f"cannot read {self.loc}/{HEADER}: {_oserr(e)}") from None
+        if raw is None and self._adopt_header(fingerprint, readonly, notes):
+            self._load_index(readonly, notes)
+            return
         if raw is None:
             if readonly or not create:
                 raise QckptError(f"no checkpoint store at {self.loc}")
@@ -197,6 +200,7 @@ class _Level:
             if doc.get("format") != STORE_FORMAT + "-index" or doc.get("version") != FORMAT_VERSION:
                 raise _Corrupt("unknown index format")
             self.entries = {int(e["id"]): e for e in doc["datasets"]}
+            self._adopt_unlisted(readonly, notes)
             return
         except FileNotFoundError:
             problem = "missing"
@@ -208,19 +212,7 @@ class _Level:
             problem = f"unreadable ({_oserr(e)})"
         # Rebuild from the manifests: each says whether its writer marked it
         # valid, and the index's per-manifest checksum is recomputed.
-        self.entries = {}
-        for n in self.storage.list(""):
-            m = _DS_RE.match(n)
-            if not m:
-                continue
-            try:
-                raw = self.storage.read(f"{n}/{MANIFEST}")
-                man = _unseal(raw)
-                if man.get("fingerprint") != self.fingerprint or int(man["id"]) != int(m[1]):
-                    continue
-                self.entries[int(m[1])] = self._entry(man, raw)
-            except (OSError, _Corrupt, KeyError, TypeError, ValueError):
-                continue
+        self.entries = {i: self._entry(man, raw) for i, (man, raw) in self._manifests(self.fingerprint).items()}
         note = f"{self.loc}/{INDEX} is {problem}; rebuilt it from {len(self.entries)} dataset manifest(s)"
         notes.append(note)
         log.warning("%s", note)
@@ -231,6 +223,84 @@ class _Level:
                 # Restart can go on from the rebuilt index in memory; the
                 # next commit writes the index again.
                 notes.append(f"{self.loc}: could not rewrite {INDEX}: {_oserr(e)}")
+
+    def _manifests(self, fingerprint: str | None, skip: set[int] | frozenset[int] = frozenset()) -> dict[int, tuple[dict, bytes]]:
+        """The sealed, intact manifests of the dataset folders on disk (those
+        of ``fingerprint`` only, unless it is None), by id. A manifest is
+        written after its objects, so one that unseals describes a dataset
+        whose writer finished writing it."""
+        out: dict[int, tuple[dict, bytes]] = {}
+        for n in self.storage.list(""):
+            m = _DS_RE.match(n)
+            if not m or int(m[1]) in skip:
+                continue
+            try:
+                raw = self.storage.read(f"{n}/{MANIFEST}")
+                man = _unseal(raw)
+                if man.get("format") != DATASET_FORMAT or int(man["id"]) != int(m[1]):
+                    continue
+                if fingerprint is not None and man.get("fingerprint") != fingerprint:
+                    continue
+                self._entry(man, raw)  # has the fields an index entry needs
+            except (OSError, _Corrupt, KeyError, TypeError, ValueError, AttributeError):
+                continue
+            out[int(m[1])] = (man, raw)
+        return out
+
+    def _adopt_unlisted(self, readonly: bool, notes: list[str]) -> None:
+        """The index is a cache of the manifests, and it can be older than
+        they are (a restored backup, an rsync, a file-system cache, a commit
+        cut short after its manifest landed). A dataset folder with an intact
+        manifest that the index does not list is taken into the index, never
+        deleted on the index's word; its objects are checked at restart like
+        any other dataset's. Ids only grow, so such a dataset is newer than
+        every one the index lists; an unlisted folder older than those is
+        what pruning left behind (its removal was cut short) and goes with
+        the garbage."""
+        newest = max(self.entries, default=0)
+        found = {i: v for i, v in self._manifests(self.fingerprint, skip=set(self.entries)).items() if i > newest}
+        if not found:
+            return
+        for i, (man, raw) in found.items():
+            self.entries[i] = self._entry(man, raw)
+        ids = ", ".join(str(i) for i in sorted(found))
+        note = f"{self.loc}/{INDEX} did not list dataset(s) {ids}, whose manifests are intact; added them to it"
+        notes.append(note)
+        log.warning("%s", note)
+        if not readonly:
+            try:
+                self.storage.write_atomic(INDEX, self._index_bytes(self.entries))
+            except OSError as e:
+                notes.append(f"{self.loc}: could not rewrite {INDEX}: {_oserr(e)}")
+
+    def _adopt_header(self, fingerprint: str | None, readonly: bool, notes: list[str]) -> bool:
+        """A missing header is rebuilt from the datasets' manifests, which
+        name the program they belong to. False if there is no dataset to
+        rebuild it from (an empty or foreign directory)."""
+        found = self._manifests(None)
+        if not found:
+            return False
+        fps = {man.get("fingerprint") for man, _ in found.values()}
+        if len(fps) > 1 or not isinstance(next(iter(fps)), str):
+            raise QckptError(f"{self.loc} has no {HEADER} and its datasets name {len(fps)} different programs; cannot rebuild it")
+        fp = next(iter(fps))
+        assert isinstance(fp, str)
+        if fingerprint is not None and fp != fingerprint:
+            raise QckptError(
+                f"store {self.loc} holds checkpoints of another program (fingerprint {fp[:16]}…, not {fingerprint[:16]}…)"
+            )
+        self.fingerprint = fp
+        note = f"{self.loc}/{HEADER} is missing; rebuilt it from {len(found)} dataset manifest(s)"
+        if not readonly:
+            header = {"format": STORE_FORMAT, "version": FORMAT_VERSION, "fingerprint": fp,
+                      "created": min(float(man["created"]) for man, _ in found.values())}
+            try:
+                self.storage.write_atomic(HEADER, _seal(header))
+            except OSError as e:
+                note += f" in memory (could not write it: {_oserr(e)})"
+        notes.append(note)
+        log.warning("%s", note)
+        return True
 
     @staticmethod
     def _entry(manifest: dict, raw: bytes) -> dict:
@@ -245,17 +315,38 @@ class _Level:
             "manifest_sha256": _sha256(raw),
         }
 
+    def _manifest_unreadable(self, folder: str) -> bool:
+        """True when reading the folder's manifest fails for a reason other
+        than its absence: an I/O error says nothing about the dataset."""
+        try:
+            self.storage.read(f"{folder}/{MANIFEST}")
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+        return False
+
+    def present(self) -> bool:
+        """Whether this level holds a store: a header, or datasets whose
+        manifests can rebuild one."""
+        return self.storage.exists(HEADER) or bool(self._manifests(None))
+
     def disk_ids(self) -> set[int]:
         return {int(m[1]) for n in self.storage.list("") if (m := _DS_RE.match(n))}
 
     def collect_garbage(self, notes: list[str]) -> None:
         """Remove what only an interrupted writer leaves: temp files, and
-        dataset folders the index does not list (their commit never reached
-        the index, so they were never committed)."""
+        dataset folders that neither the index lists nor an intact manifest
+        describes (their writer died before the manifest, the last file of a
+        dataset, landed). Folders with an intact manifest were taken into
+        the index when it was loaded, so none of them is removed here."""
         for n in self.storage.list(""):
             m = _DS_RE.match(n)
             orphan = m is not None and int(m[1]) not in self.entries
             if not (orphan or n.startswith(TMP_PREFIX)):
+                continue
+            if orphan and self._manifest_unreadable(n):
+                notes.append(f"{self.loc}: kept {n}: its manifest could not be read now, so whether it is a dataset is unknown")
                 continue
             try:
                 self.storage.remove(n)
@@ -264,10 +355,7 @@ class _Level:
                 continue
             if orphan:
                 assert m is not None
-                if int(m[1]) > max(self.entries, default=0):
-                    note = f"{self.loc}: removed {n}, a dataset whose commit was interrupted (it never reached the index)"
-                else:
-                    note = f"{self.loc}: removed {n}, a dataset no longer in the index (pruned, or its commit was interrupted)"
+                note = f"{self.loc}: removed {n}, a dataset whose commit was interrupted (it has no intact manifest)"
                 notes.append(note)
                 log.warning("%s", note)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 
+from qckpt.runtime.store.checkpoint_store import store_exists
 from qckpt.runtime.store.layout import HEADER
 
 
@@ -35,7 +36,8 @@ def recorded_levels(store_dir: str) -> dict[str, str]:
 
 
 def has_store(path: str | None) -> bool:
-    return bool(path) and os.path.exists(os.path.join(path, HEADER))  # type: ignore[arg-type]
+    # the header, or datasets whose manifests rebuild it (the header is a cache of them)
+    return bool(path) and store_exists(path)  # type: ignore[arg-type]
 
 
 def locate_levels(store_dir: str, persistent: str | None, notes: list[str]) -> tuple[str, str | None]:

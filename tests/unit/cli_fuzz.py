@@ -1,0 +1,198 @@
+"""A fuzz of the command line: every subcommand with arguments a user (or a
+script gone wrong) can give: paths that are directories, unwritable, full
+(``/dev/full``), below a regular file, missing or unreadable; numbers that are
+NaN, infinite, negative, zero or huge; malformed ``K=V`` lists.
+
+Each case runs ``qckpt.cli.main`` in this process (a subprocess per case
+would make 10,000 cases take hours) and is judged by :func:`judge`: no exit
+70 (internal error), no traceback, and a failure says so in one line
+(argparse's usage errors, exit 2, are a usage line and an error line).
+``tests/unit/test_cli_values_and_paths.py`` runs a bounded sample; ``benchmarks/fuzz_cli.py``
+runs 10,000.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import random
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BAD_NUMBERS = ["nan", "NaN", "inf", "-inf", "1e999", "-1", "0", "-0.0", str(10**30), str(-(10**30)), "1e-320", "x", "", "0x10", "1_000"]
+GOOD_QASM = """OPENQASM 3.0;
+include "stdgates.inc";
+input float theta;
+qubit[2] q;
+bit[2] c;
+h q[0];
+rz(theta) q[1];
+cx q[0], q[1];
+c = measure q;
+"""
+
+
+@dataclass
+class Fixture:
+    """Files and directories the cases point at, made once in ``root``."""
+
+    root: Path
+    qasm: str
+    qir: str
+    resumable: str
+    record: str
+    deep_record: str
+    plan_dir: str
+    directory: str
+    regular: str
+    unreadable: str
+    unwritable_dir: str
+    store: str
+
+
+def make_fixture(root: Path) -> Fixture:
+    from qckpt import pipeline
+    from qckpt.runtime.restore.segments import compile_segments, write_plan
+
+    root.mkdir(parents=True, exist_ok=True)
+    qasm = root / "prog.qasm"
+    qasm.write_text(GOOD_QASM)
+    module = pipeline.qasm_to_module(GOOD_QASM, str(qasm), params={"theta": 0.5})
+    (root / "prog.ll").write_text(pipeline.module_to_qir(module))
+    rus = (Path(__file__).resolve().parents[2] / "examples" / "repeat_until_success.qasm").read_text()
+    m = pipeline.qasm_to_module(rus, "rus.qasm")
+    pipeline.insert_checkpoints(m, "exact")
+    (root / "resumable.ll").write_text(pipeline.module_to_qir(m, record_mode="streaming", resumable=True))
+    (root / "record.json").write_text('{"format": "qckpt-resume-record", "version": 1, "fingerprint": "0", "boundary": 0, "visit": 18446744073709551616, "values": {}}')
+    (root / "deep.json").write_text("[" * 200_000 + "]" * 200_000)
+    m2 = pipeline.qasm_to_module(rus, "rus.qasm")
+    pipeline.insert_checkpoints(m2, "exact")
+    write_plan(root / "plan", compile_segments(pipeline.lower_to_target(m2), None))
+    (root / "dir").mkdir(exist_ok=True)
+    (root / "file").write_text("not a directory\n")
+    unreadable = root / "unreadable.qasm"
+    unreadable.write_text(GOOD_QASM)
+    unreadable.chmod(0)
+    ro = root / "readonly"
+    ro.mkdir(exist_ok=True)
+    ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    return Fixture(
+        root, str(qasm), str(root / "prog.ll"), str(root / "resumable.ll"), str(root / "record.json"), str(root / "deep.json"),
+        str(root / "plan"), str(root / "dir"), str(root / "file"), str(unreadable), str(ro), str(root / "store"),
+    )
+
+
+def _paths(f: Fixture, k: int) -> list[str]:
+    """Paths, bad and good, for a file argument."""
+    return [f.directory, f.regular + "/x", "/dev/full", f.unwritable_dir + f"/out{k}", f.unreadable, str(f.root / f"missing{k}"),
+            f.qasm, f.qir, f.root / "dir/../file", "/", "-"]
+
+
+def _out_paths(f: Fixture, k: int) -> list[str]:
+    return [f.directory, f.regular, f.regular + "/x", "/dev/full", f.unwritable_dir + f"/out{k}", str(f.root / f"new{k}/o.ll"), "/proc/version"]
+
+
+def generate(f: Fixture, rng: random.Random, k: int) -> list[str]:
+    """One command line (without the program name)."""
+    num = lambda: rng.choice(BAD_NUMBERS)  # noqa: E731
+    path = lambda: str(rng.choice(_paths(f, k)))  # noqa: E731
+    out = lambda: rng.choice(_out_paths(f, k))  # noqa: E731
+    cmd = rng.choice(["convert", "analyze", "run", "run-store", "resume", "inspect", "bind", "bind-resume", "split", "run-segments", "check-qir"])
+    if cmd == "convert":
+        args = ["convert", rng.choice([f.qasm, path()]), "-o", rng.choice([out(), str(f.root / f"c{k}.ll")])]
+        args += rng.choice([[], ["--param", f"theta={num()}"], ["--checkpoint", "interval", "--mtbf", num()], ["--checkpoint", "every", "--every", num()],
+                            ["--max-postselect-bits", num()], ["--emit", "bc"], ["--param", rng.choice(["theta", "=1", "theta=1=2"])]])
+        return args
+    if cmd == "analyze":
+        return ["analyze", rng.choice([f.qasm, path()]), *rng.choice([[], ["--param", f"theta={num()}"], ["--json"]])]
+    if cmd == "run":
+        return ["run", rng.choice([f.qir, path()]), *rng.choice([["--shots", num()], ["--seed", num()], ["--shots", "3", "--seed", num()],
+                                                                 ["--param", f"theta={num()}"], ["--workers", "2"]])]
+    if cmd == "run-store":
+        store = rng.choice([f.directory, f.regular, f.regular + "/x", f.unwritable_dir, str(f.root / f"s{k}"), "/dev/full", "/proc"])
+        extra = rng.choice([["--shots", num()], ["--seed", num()], ["--policy", rng.choice([f"heartbeat={num()}", f"backoff={num()}", f"jitter={num()}", "x=1", "action=nope", f"max-failures={num()}"])],
+                            ["--mtbf", num()], ["--sync-interval", num()], ["--workers", num()], ["--batch-size", num()], ["--flush-every", num()],
+                            ["--persistent", rng.choice([f.regular, "/dev/full", f.unwritable_dir])]])
+        return ["run", rng.choice([f.qasm, f.qir]), "--store", store, "--shots", "4", *extra]
+    if cmd == "resume":
+        return ["resume", rng.choice([f.directory, f.regular, f.regular + "/x", "/", f.root / "missing", f.plan_dir]), *rng.choice([[], ["--sync-interval", num()], ["--workers", num()], ["--policy", f"heartbeat={num()}"]])]
+    if cmd == "inspect":
+        return ["inspect", rng.choice([f.directory, f.regular, f.regular + "/x", "/", f.plan_dir, f.unwritable_dir, "/dev/full"])]
+    if cmd == "bind":
+        return ["bind", rng.choice([f.qir, path()]), "--param", f"theta={num()}", "-o", out()]
+    if cmd == "bind-resume":
+        return ["bind-resume", rng.choice([f.resumable, path()]), rng.choice([f.record, f.deep_record, f.directory, f.regular, "start", f.unreadable]), "-o", out()]
+    if cmd == "split":
+        return ["split", rng.choice([f.qasm, path()]), "-o", rng.choice([f.regular, f.regular + "/x", "/dev/full", f.unwritable_dir + "/p", str(f.root / f"sp{k}")]),
+                *rng.choice([[], ["--at", rng.choice(["a,b", "1,,2", "-1", str(10**30), ","])], ["--mtbf", num(), "--checkpoint", "interval"], ["--every", num()]])]
+    if cmd == "run-segments":
+        return ["run-segments", rng.choice([f.plan_dir, f.regular, f.directory, f.regular + "/x", "/"]), *rng.choice([["--shots", num()], ["--seed", num()]])]
+    return ["check-qir", path(), *rng.choice([[], ["--profile", "base"]])]
+
+
+@dataclass
+class Outcome:
+    argv: list[str]
+    code: int
+    stderr: str
+    seconds: float
+    problem: str | None  # why the case fails the fuzz, None if it passes
+
+
+def run_case(argv: list[str]) -> Outcome:
+    from qckpt import cli
+
+    err, out = io.StringIO(), io.StringIO()
+    t0 = time.perf_counter()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        try:
+            code = cli.main(argv)
+        except SystemExit as e:  # argparse
+            code = e.code if isinstance(e.code, int) else 2
+    return judge(argv, code, err.getvalue(), time.perf_counter() - t0)
+
+
+def judge(argv: list[str], code: int, stderr: str, seconds: float) -> Outcome:
+    lines = [ln for ln in stderr.splitlines() if ln.strip() and not ln.startswith("note: ") and not ln.startswith("warning: ")]
+    problem = None
+    if code == 70 or "internal error" in stderr:
+        problem = "internal error"
+    elif "Traceback" in stderr:
+        problem = "traceback"
+    elif code == 2:
+        if not lines or ": error: " not in lines[-1]:
+            problem = "usage error without a message"
+    elif code not in (0, 1, 75):
+        problem = f"exit {code}"
+    elif code == 1 and not lines and argv[:1] == ["check-qir"]:
+        pass  # its report (violations found) is its output, on stdout
+    elif code != 0 and len([ln for ln in lines if "error" in ln]) != 1:
+        problem = f"{len(lines)} lines of error"
+    return Outcome(argv, code, stderr, seconds, problem)
+
+
+def fuzz(root: Path, cases: int, seed: int = 0, budget_s: float = 30.0, progress=None) -> list[Outcome]:
+    """Run ``cases`` generated command lines; every outcome is returned
+    (those with ``problem`` set failed). A case over ``budget_s`` seconds is
+    a failure too. ``progress(outcomes)`` is called every 500 cases."""
+    f = make_fixture(root)
+    rng = random.Random(seed)
+    outs = []
+    here = os.getcwd()
+    try:
+        os.chdir(root)
+        for k in range(cases):
+            o = run_case([str(a) for a in generate(f, rng, k)])
+            if o.problem is None and o.seconds > budget_s:
+                o.problem = f"took {o.seconds:.1f} s"
+            outs.append(o)
+            if progress is not None and (k + 1) % 500 == 0:
+                progress(outs)
+    finally:
+        os.chdir(here)
+        Path(f.unreadable).chmod(0o644)
+        Path(f.unwritable_dir).chmod(0o755)
+    return outs
