@@ -144,27 +144,38 @@ class ResumeBlocks:
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
         """Re-run the boundary's quantum cone from |0>, post-selecting each
         measurement in it to its recorded outcome (``cone:<k>``): on a
-        mismatch, reset the cone's qubits and try again, at most
-        ``abi.MAX_REPLAY_TRIES`` times, then end the shot with exit code
-        ``abi.REPLAY_FAILED_EXIT``. Afterwards the cone's qubits outside the cut
-        are reset, ready for re-preparation from their recorded bits."""
+        mismatch, reset the cone's qubits and try again, until they match.
+        There is no limit: a recorded outcome of probability p comes back
+        after 1/p tries on average, and any cap would give up more often on
+        rare outcomes than on common ones, biasing the resumed histogram
+        (docs/restoration.md). Only ``replay_tries`` (negative controls)
+        reinstates a cap, past which the shot ends with exit code
+        ``abi.REPLAY_FAILED_EXIT``. Afterwards the cone's qubits outside the
+        cut are reset, ready for re-preparation from their recorded bits."""
         sink = self.sink
         self.caps.backwards_branching = self.caps.int_computations = True
         qubits = [self.qubit_id(q) for q in cone.qubits()]
         sink.declare("__quantum__qis__reset__body", "void", ["ptr"], irreversible=True)
         sink.declare("__quantum__qis__mz__body", "void", ["ptr", "ptr"], irreversible=True)
         sink.declare("__quantum__rt__read_result", "i1", ["ptr"])
-        head, body, retry = (sink.new_block(f"ckpt.replay.{n}") for n in ("head", "body", "retry"))
-        if self.replay_failed is None:
-            self.replay_failed = sink.new_block("ckpt.replay.failed")
-            self.caps.multiple_return_points = True
-        give_up = self.replay_failed
+        capped = self.replay_tries is not None
+        body, retry = sink.new_block("ckpt.replay.body"), sink.new_block("ckpt.replay.retry")
+        # Each try starts at `again`: the body itself, or with a cap, a head that counts tries.
+        again = body
         pre = sink.current
-        sink.br(head)
-        self.goto(head)
-        tries = sink.phi("i64")
-        sink.add_incoming(tries, sink.const_int(64, 0), pre)
-        sink.condbr(sink.icmp("slt", "i64", tries, sink.const_int(64, abi.MAX_REPLAY_TRIES)), body, give_up)
+        tries = None
+        if capped:
+            if self.replay_failed is None:
+                self.replay_failed = sink.new_block("ckpt.replay.failed")
+                self.caps.multiple_return_points = True
+            again = sink.new_block("ckpt.replay.head")
+            sink.br(again)
+            self.goto(again)
+            tries = sink.phi("i64")
+            sink.add_incoming(tries, sink.const_int(64, 0), pre)
+            sink.condbr(sink.icmp("slt", "i64", tries, sink.const_int(64, self.replay_tries)), body, self.replay_failed)
+        else:
+            sink.br(body)
         self.goto(body)
         k = 0
         for cop in cone.ops:
@@ -192,11 +203,12 @@ class ResumeBlocks:
         self.goto(retry)
         for q in qubits:
             sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", q)])
-        sink.add_incoming(tries, sink.binop("add", "i64", tries, sink.const_int(64, 1)), retry)
-        sink.br(head)
-        if not self.replay_failed_emitted:
+        if tries is not None:
+            sink.add_incoming(tries, sink.binop("add", "i64", tries, sink.const_int(64, 1)), retry)
+        sink.br(again)
+        if capped and not self.replay_failed_emitted:
             # qir-runner ignores the exit code, so the record says it too.
-            self.goto(give_up)
+            self.goto(self.replay_failed)
             sink.declare(abi.INT_RECORD, "void", ["i64", "ptr"])
             sink.call(abi.INT_RECORD, [sink.const_int(64, op.id), sink.label(abi.REPLAY_FAILED_LABEL)])
             sink.ret_i64(abi.REPLAY_FAILED_EXIT)
