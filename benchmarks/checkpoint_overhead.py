@@ -30,8 +30,8 @@ from convert_throughput import random_dynamic_circuit  # noqa: E402
 from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
 from qckpt.passes.insert_boundaries import insert_boundaries  # noqa: E402
 from qckpt.pipeline import gc_paused, lower_to_target, module_to_qir, qasm_to_module  # noqa: E402
-from qckpt.runtime.checkpoint_log import read_shots  # noqa: E402
-from qckpt.runtime.qir_runner import run_qir  # noqa: E402
+from qckpt.runtime.restore.checkpoint_log import read_shots  # noqa: E402
+from qckpt.runtime.execution.qir_runner import run_qir  # noqa: E402
 
 BEGIN, END = "<!-- checkpoint_overhead:begin -->", "<!-- checkpoint_overhead:end -->"
 # Fixed here so the table can be reproduced: one failure a minute, and the

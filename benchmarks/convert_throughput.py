@@ -617,7 +617,7 @@ def _sanity_worker(kind: str, path: str) -> int:
     try:
         if kind in (QISKIT, NATIVE):
             from qckpt.pipeline import compile_qasm
-            from qckpt.runtime.qir_runner import run_qir
+            from qckpt.runtime.execution.qir_runner import run_qir
 
             frontend = "native" if kind == NATIVE else "qiskit"
             result = run_qir(compile_qasm(Path(path).read_text(), frontend=frontend), shots=10, seed=1, timeout=TIMEOUT_S)

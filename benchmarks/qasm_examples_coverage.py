@@ -68,7 +68,7 @@ def _short(e: BaseException) -> str:
 def try_native(path: Path, source: str) -> tuple[bool, str]:
     from qckpt.diagnostics import QckptError
     from qckpt.pipeline import compile_qasm
-    from qckpt.runtime.qir_runner import run_qir
+    from qckpt.runtime.execution.qir_runner import run_qir
 
     try:
         with warnings.catch_warnings():

@@ -39,8 +39,8 @@ from qckpt.pipeline import gc_paused, insert_checkpoints, lower_to_target, modul
 from qckpt.ir import entry_function  # noqa: E402
 from qckpt.qir.resume_blocks import restorable_points  # noqa: E402
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries  # noqa: E402
-from qckpt.runtime.qir_runner import qir_runner_binary, run_qir  # noqa: E402
-from qckpt.runtime.segments import compile_segments, run_segmented  # noqa: E402
+from qckpt.runtime.execution.qir_runner import qir_runner_binary, run_qir  # noqa: E402
+from qckpt.runtime.restore.segments import compile_segments, run_segmented  # noqa: E402
 
 BEGIN, END = "<!-- restore_cost:begin -->", "<!-- restore_cost:end -->"
 HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'

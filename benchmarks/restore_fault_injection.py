@@ -1,7 +1,7 @@
 """Restoration by fault injection over the whole differential corpus: every
 program, under the exact, every and interval policies, at every restorable
 boundary: kill the shots that visit it, resume them, and compare with an
-uninterrupted run (``qckpt.runtime.resume_check``).
+uninterrupted run (``qckpt.runtime.restore.resume_check``).
 
     .venv/bin/python benchmarks/restore_fault_injection.py [--shots 2000] [--out docs/benchmarks.md]
 
@@ -29,7 +29,7 @@ from corpus import PROGRAMS  # noqa: E402
 from qasm_corpus import QASM_PROGRAMS  # noqa: E402
 
 from qckpt.pipeline import circuit_to_module, qasm_to_module  # noqa: E402
-from qckpt.runtime.resume_check import check_module  # noqa: E402
+from qckpt.runtime.restore.resume_check import check_module  # noqa: E402
 
 BEGIN, END = "<!-- restore_fault_injection:begin -->", "<!-- restore_fault_injection:end -->"
 POLICIES = (("exact", {}), ("every", {"every": 1}), ("interval", {"mtbf": 1e-7}))

@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT / "tests" / "runtime"))
 
 from runtime_helpers import QCKPT, compile_qasm_with_boundaries, trotter_loop  # noqa: E402
 
-from qckpt.runtime.job import JobOptions, fingerprint, start_run  # noqa: E402
-from qckpt.runtime.ledger import Ledger, RunPlan  # noqa: E402
+from qckpt.runtime.execution.job import JobOptions, fingerprint, start_run  # noqa: E402
+from qckpt.runtime.execution.ledger import Ledger, RunPlan  # noqa: E402
 from qckpt.runtime.store import CheckpointStore  # noqa: E402
-from qckpt.runtime.testing import kill_runtime_round  # noqa: E402
+from qckpt.testing.runtime_kills import kill_runtime_round  # noqa: E402
 
 SHOTS, BATCH = 12_000, 500
 KILLS_PER_RUN = 10

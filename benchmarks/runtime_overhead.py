@@ -46,9 +46,9 @@ from checkpoint_overhead import trotter_loop  # noqa: E402
 
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module  # noqa: E402
 from qckpt.qir.resume_binding import bind_resume_file  # noqa: E402
-from qckpt.runtime.job import READ_PAUSE, JobOptions, default_workers, fingerprint, start_run  # noqa: E402
-from qckpt.runtime.ledger import RunPlan  # noqa: E402
-from qckpt.runtime.qir_runner import qir_runner_binary  # noqa: E402
+from qckpt.runtime.execution.job import READ_PAUSE, JobOptions, default_workers, fingerprint, start_run  # noqa: E402
+from qckpt.runtime.execution.ledger import RunPlan  # noqa: E402
+from qckpt.runtime.execution.qir_runner import qir_runner_binary  # noqa: E402
 
 BEGIN, END = "<!-- runtime_overhead:begin -->", "<!-- runtime_overhead:end -->"
 STEPS = 4  # loop iterations (= boundary visits) per shot
@@ -119,7 +119,7 @@ def runtime(prog: Path, shots: int, workers: int, seed: int, work: Path, kill_ev
     data = prog.read_bytes()
     plan = RunPlan(shots=shots, seed=seed, batch_size=max(1, shots // 16), mode="resume", program_sha256=fingerprint(data))
     opts = JobOptions(workers=workers, inject_kill_every=kill_every)
-    from qckpt.runtime.policy import FailurePolicy
+    from qckpt.runtime.execution.policy import FailurePolicy
 
     if kill_every:
         opts.policy = FailurePolicy(max_failures=10_000, batch_retries=10_000, backoff=0.0, jitter=0.0)

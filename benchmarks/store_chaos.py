@@ -1,12 +1,12 @@
 """kill -9 the checkpoint store and the journal, many times (not run in CI).
 
-A worker process (``python -m qckpt.runtime.testing worker``) commits
+A worker process (``python -m qckpt.testing worker``) commits
 datasets to a two-level store (fast + persistent, flush every 3rd, keep 3)
 and appends journal frames, printing each commit and sync once it has
 returned. This script SIGKILLs it at a random moment (every other round
 counted from when it has opened the store, the others from its start, so
 some kills land in its recovery), checks what it left
-(:func:`qckpt.runtime.testing.kill_round`: the store opens, restart returns a
+(:func:`qckpt.testing.crash_worker.kill_round`: the store opens, restart returns a
 dataset at least as new as every reported commit, byte for byte, every
 dataset passes its checksums, the journal replays an exact prefix that covers
 every synced frame), and starts it again on the same store and journal.
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qckpt.runtime.testing import kill_round  # noqa: E402
+from qckpt.testing.crash_worker import kill_round  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

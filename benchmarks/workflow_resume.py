@@ -230,7 +230,7 @@ def quality(workload: str, result: dict, ex: dict) -> tuple[float | None, str]:
 
 class Runner:
     def __init__(self, tmp: Path) -> None:
-        from qckpt.runtime.qir_runner import qir_runner_binary
+        from qckpt.runtime.execution.qir_runner import qir_runner_binary
 
         self.tmp = tmp
         self.n = 0

@@ -153,7 +153,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
         raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
-    from qckpt.runtime.qir_runner import run_qir
+    from qckpt.runtime.execution.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
         program: str = _compile_for_run(args)[0].decode()
@@ -172,9 +172,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _job_options(args: argparse.Namespace):
-    from qckpt.runtime.job import JobOptions
-    from qckpt.runtime.policy import parse_policy
-    from qckpt.runtime.progress import ProgressBar
+    from qckpt.runtime.execution.job import JobOptions
+    from qckpt.runtime.execution.policy import parse_policy
+    from qckpt.runtime.execution.progress import ProgressBar
 
     if args.workers is not None and args.workers < 1:
         raise QckptError(f"--workers must be at least 1, got {args.workers}")
@@ -191,8 +191,8 @@ def _job_options(args: argparse.Namespace):
 
 
 def _run_in_store(args: argparse.Namespace) -> int:
-    from qckpt.runtime.job import default_batch_size, fingerprint, start_run
-    from qckpt.runtime.ledger import RunPlan
+    from qckpt.runtime.execution.job import default_batch_size, fingerprint, start_run
+    from qckpt.runtime.execution.ledger import RunPlan
 
     if args.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {args.shots}")
@@ -210,13 +210,13 @@ def _run_in_store(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from qckpt.runtime.job import resume_run
+    from qckpt.runtime.execution.job import resume_run
 
     return _report_job(resume_run(args.store, _job_options(args)), args.json)
 
 
 def _report_job(result, as_json: bool) -> int:
-    from qckpt.runtime.job import EXIT_PREEMPTED
+    from qckpt.runtime.execution.job import EXIT_PREEMPTED
 
     led = result.ledger
     for n in result.notes:
@@ -255,7 +255,7 @@ def _report_job(result, as_json: bool) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from qckpt.runtime.inspection import inspect_store, render
+    from qckpt.runtime.store.inspection import inspect_store, render
 
     info = inspect_store(args.store)
     if args.json:
@@ -349,7 +349,7 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
 
 def cmd_split(args: argparse.Namespace) -> int:
     from qckpt import pipeline
-    from qckpt.runtime.segments import compile_segments, write_plan
+    from qckpt.runtime.restore.segments import compile_segments, write_plan
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
@@ -369,7 +369,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_run_segments(args: argparse.Namespace) -> int:
-    from qckpt.runtime.segments import load_plan, run_segmented
+    from qckpt.runtime.restore.segments import load_plan, run_segmented
 
     run = run_segmented(load_plan(args.plan), args.shots, args.seed)
     counts: dict[str, int] = {}

@@ -14,7 +14,7 @@ segments are joined by classical data only:
 - **outputs**: only the last segment has the program's ``qc.output`` ops.
   An output bit decided in an earlier segment is a placeholder there, and
   the manifest says which record it is, so the runtime fills it in
-  (``qckpt.runtime.segments``).
+  (``qckpt.runtime.restore.segments``).
 
 Output-only values are not inputs: they do not shape the future, so shots
 that differ only in them share one binding of the next segment.

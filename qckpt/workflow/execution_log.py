@@ -10,7 +10,7 @@ Each frame is one JSON record:
 - ``iter``: iteration ``iteration`` was committed to the checkpoint store
   after ``executions`` executions, with a digest of each saved value.
 
-The journal (``qckpt.runtime.journal``) checksums each frame and drops a
+The journal (``qckpt.runtime.store.journal``) checksums each frame and drops a
 torn tail at open, so a kill while appending loses at most the frame being
 written. The session syncs each ``exec`` frame before handing its result to
 the driver: a result the driver has seen is in the log.
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.journal import Journal
+from qckpt.runtime.store.journal import Journal
 
 LOG_FORMAT = "qckpt-workflow-log"
 LOG_VERSION = 1

@@ -90,8 +90,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qckpt.runtime.histogram_stats import epsilon, tvd  # noqa: F401  (the suite's names)
-from qckpt.runtime.histogram_stats import tvd_bound as _tvd_bound
+from qckpt.runtime.restore.histogram_stats import epsilon, tvd  # noqa: F401  (the suite's names)
+from qckpt.runtime.restore.histogram_stats import tvd_bound as _tvd_bound
 
 SUITE_DELTA = 1e-6
 COMPARISON_BUDGET = 300

@@ -13,7 +13,7 @@ from corpus import by_name
 from qasm_corpus import by_name as qasm_by_name
 
 from qckpt.pipeline import circuit_to_module, qasm_to_module
-from qckpt.runtime.resume_check import check_module
+from qckpt.runtime.restore.resume_check import check_module
 
 # (program, policy, policy arguments, the number of restorable boundaries:
 # its share of the suite's false-alarm budget)

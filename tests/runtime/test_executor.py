@@ -11,9 +11,9 @@ import time
 import pytest
 from runtime_helpers import fake_backend
 
-from qckpt.runtime import failures
-from qckpt.runtime.executor import BackendUnavailable, Ended, QirRunnerExecutor, ShotDone, shot_outcome
-from qckpt.runtime.qir_runner import run_qir
+from qckpt.runtime.execution import failures
+from qckpt.runtime.execution.executor import BackendUnavailable, Ended, QirRunnerExecutor, ShotDone, shot_outcome
+from qckpt.runtime.execution.qir_runner import run_qir
 
 
 def drain(ex, timeout: float = 60.0):

@@ -12,14 +12,14 @@ import pytest
 from runtime_helpers import fake_backend, qckpt
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime import failures
-from qckpt.runtime.executor import QirRunnerExecutor
-from qckpt.runtime.failures import Failure
-from qckpt.runtime.job import JobOptions, default_batch_size, fingerprint, resume_run, start_run
-from qckpt.runtime.ledger import Ledger, RunPlan, apply_journal, decode_frames, derive_seed, session_frame, shot_frame
-from qckpt.runtime.policy import FailurePolicy, PolicyEngine, parse_policy
-from qckpt.runtime.qir_runner import run_qir
-from qckpt.runtime.shot_resume import StartOver
+from qckpt.runtime.execution import failures
+from qckpt.runtime.execution.executor import QirRunnerExecutor
+from qckpt.runtime.execution.failures import Failure
+from qckpt.runtime.execution.job import JobOptions, default_batch_size, fingerprint, resume_run, start_run
+from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, derive_seed, session_frame, shot_frame
+from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine, parse_policy
+from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.restore.shot_resume import StartOver
 from qckpt.runtime.store import CheckpointStore
 
 

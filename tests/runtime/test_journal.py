@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.journal import HEADER_SIZE, Journal
-from qckpt.runtime.testing import FaultyOs, PowerLossOs, SimulatedCrash, frame_payload
+from qckpt.runtime.store.journal import HEADER_SIZE, Journal
+from qckpt.testing.crash_worker import frame_payload
+from qckpt.testing.faulty_os import FaultyOs, PowerLossOs, SimulatedCrash
 
 
 def expected_frame(payload: bytes) -> bytes:
@@ -181,7 +182,7 @@ def test_not_a_journal_and_journal_in_use(tmp_path: Path) -> None:
     code = textwrap.dedent(
         """
         import sys, time
-        from qckpt.runtime.journal import Journal
+        from qckpt.runtime.store.journal import Journal
         j = Journal.open(sys.argv[1])
         print("open", flush=True)
         time.sleep(60)

@@ -21,10 +21,11 @@ import stats
 from runtime_helpers import QCKPT, ROOT, alive, children_of, qckpt
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.job import JobOptions, fingerprint, resume_run, start_run
-from qckpt.runtime.ledger import Ledger, RunPlan
+from qckpt.runtime.execution.job import JobOptions, fingerprint, resume_run, start_run
+from qckpt.runtime.execution.ledger import Ledger, RunPlan
 from qckpt.runtime.store import CheckpointStore
-from qckpt.runtime.testing import FaultyOs, FaultyStorage, SimulatedCrash, faults_for, kill_runtime_round
+from qckpt.testing.faulty_os import FaultyOs, FaultyStorage, SimulatedCrash, faults_for
+from qckpt.testing.runtime_kills import kill_runtime_round
 
 
 def uninterrupted(tmp_path: Path, program: Path, shots: int, seed: int, batch: int, mode: str = "reproducible") -> dict[str, int]:
@@ -179,8 +180,8 @@ def _stopped_run(tmp_path: Path, program: Path, shots: int, seed: int, batch: in
     """A reproducible run that stopped (gave up) after several commits."""
     from runtime_helpers import fake_backend
 
-    from qckpt.runtime.executor import QirRunnerExecutor
-    from qckpt.runtime.policy import FailurePolicy
+    from qckpt.runtime.execution.executor import QirRunnerExecutor
+    from qckpt.runtime.execution.policy import FailurePolicy
 
     body = (
         "import fcntl\n"

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.store import CheckpointStore, dataset_dir
-from qckpt.runtime.testing import FaultyStorage, dataset_objects
+from qckpt.testing.crash_worker import dataset_objects
+from qckpt.testing.faulty_os import FaultyStorage
 
 FP = "sha256:" + "ab" * 32
 OTHER_FP = "sha256:" + "cd" * 32
@@ -157,7 +158,7 @@ def test_a_directory_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
 
 
 def test_newer_format_version_is_refused(tmp_path: Path) -> None:
-    from qckpt.runtime.store import _seal
+    from qckpt.runtime.store.layout import _seal
 
     CheckpointStore.open(tmp_path, fingerprint=FP).close()
     (tmp_path / "qckpt-store.json").write_bytes(

@@ -22,17 +22,15 @@ from pathlib import Path
 import pytest
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.storage import LocalStorage
+from qckpt.runtime.store.storage import LocalStorage
 from qckpt.runtime.store import CheckpointStore
-from qckpt.runtime.testing import (
-    FINGERPRINT,
+from qckpt.testing.crash_worker import FINGERPRINT, dataset_objects, kill_round
+from qckpt.testing.faulty_os import (
     FaultyOs,
     FaultyStorage,
     PowerLossOs,
     SimulatedCrash,
-    dataset_objects,
     faults_for,
-    kill_round,
 )
 
 FP = FINGERPRINT
@@ -515,7 +513,7 @@ def test_a_real_full_file_system(tmp_path: Path, kind: str) -> None:
     mnt = tmp_path / "mnt"
     mnt.mkdir()
     mount = _mount_command(kind, tmp_path, mnt)
-    script = f"{mount} || {{ echo MOUNT-FAILED >&2; exit 97; }}; exec {sys.executable} -m qckpt.runtime.testing fill-disk {mnt}"
+    script = f"{mount} || {{ echo MOUNT-FAILED >&2; exit 97; }}; exec {sys.executable} -m qckpt.testing fill-disk {mnt}"
     proc = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script], capture_output=True, text=True, timeout=120)
     if proc.returncode == 97 or "unshare failed" in proc.stderr:
         pytest.skip(f"cannot mount a {kind} here: {proc.stderr.strip()}")

@@ -8,9 +8,9 @@ import os
 import time
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.journal import Journal
-from qckpt.runtime.job import JOURNAL, load_run
-from qckpt.runtime.ledger import apply_journal, decode_frames
+from qckpt.runtime.store.journal import Journal
+from qckpt.runtime.execution.job import JOURNAL, load_run
+from qckpt.runtime.execution.ledger import apply_journal, decode_frames
 from qckpt.runtime.store import HEADER, CheckpointStore
 
 

@@ -3,12 +3,12 @@
 When an execution dies in the middle of a shot, that shot's records up to
 the failure are all the runtime has. With the ``streaming`` record mode they
 hold the shot's complete boundary visits
-(:func:`qckpt.runtime.checkpoint_log.read_shot`). A :class:`ShotResumer`
+(:func:`qckpt.runtime.restore.checkpoint_log.read_shot`). A :class:`ShotResumer`
 turns those into a program that finishes *that* shot from its last complete
 visit, with the same output records as a whole shot; the runtime runs it for
 one shot and counts it in place of the torn one.
 
-The call site is :meth:`qckpt.runtime.job.Job._settle_torn_shot`, the one
+The call site is :meth:`qckpt.runtime.execution.job.Job._settle_torn_shot`, the one
 place the runtime handles an in-flight shot. Two resumers:
 
 - :class:`BoundaryResumer` (the default): restoration's resume binding
@@ -31,7 +31,7 @@ from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt import abi
-from qckpt.runtime.qir_runner import Shot
+from qckpt.runtime.execution.qir_runner import Shot
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class BoundaryResumer:
         return self._programs[program]
 
     def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
-        from qckpt.runtime.resume import decided_outputs, last_complete_visit, record_for
+        from qckpt.runtime.restore.resume import decided_outputs, last_complete_visit, record_for
 
         fp, restorable = self._program(program)
         if not restorable:

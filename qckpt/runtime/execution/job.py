@@ -6,17 +6,17 @@
     result = resume_run("/scratch/job42", JobOptions())      # after a kill, a failure or a preemption
 
 One thread drives everything: it starts an execution per worker (one
-qir-runner process each, see :mod:`qckpt.runtime.executor`), reads their
+qir-runner process each, see :mod:`qckpt.runtime.execution.executor`), reads their
 record streams as they come with a selector, appends every finished shot to
 the journal, commits the ledger to the checkpoint store each time a batch
 completes, and turns each failure the detector reports into the policy's
-decision (:mod:`qckpt.runtime.policy`). Signals only set flags; the loop
+decision (:mod:`qckpt.runtime.execution.policy`). Signals only set flags; the loop
 acts on them between two steps, so a signal never interrupts a commit.
 
 Store layout used by a run (on top of the store's own files)::
 
     STORE/journal                 the run's journal: a frame per session start and per finished shot
-    STORE/ds-NNNNNN/ledger        the shot ledger (qckpt.runtime.ledger), cumulative
+    STORE/ds-NNNNNN/ledger        the shot ledger (qckpt.runtime.execution.ledger), cumulative
     STORE/ds-NNNNNN/program       the program that runs (its sha256 is the store's fingerprint)
 """
 
@@ -34,16 +34,16 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime import failures
-from qckpt.runtime.checkpoint_log import LogFormatError, ShotLog, read_shot
-from qckpt.runtime.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
-from qckpt.runtime.failures import Failure
-from qckpt.runtime.journal import Journal
-from qckpt.runtime.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
-from qckpt.runtime.policy import FailurePolicy, PolicyEngine
-from qckpt.runtime.qir_runner import Shot, parse_output
-from qckpt.runtime.shot_resume import BoundaryResumer, ShotResumer
-from qckpt.runtime.storage import LocalStorage, Storage
+from qckpt.runtime.execution import failures
+from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
+from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
+from qckpt.runtime.execution.failures import Failure
+from qckpt.runtime.store.journal import Journal
+from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
+from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
+from qckpt.runtime.execution.qir_runner import Shot, parse_output
+from qckpt.runtime.restore.shot_resume import BoundaryResumer, ShotResumer
+from qckpt.runtime.store.storage import LocalStorage, Storage
 from qckpt.runtime.store import HEADER, CheckpointStore
 
 JOURNAL = "journal"

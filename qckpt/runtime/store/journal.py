@@ -40,7 +40,7 @@ import zlib
 from dataclasses import dataclass
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.storage import OsCalls
+from qckpt.runtime.store.storage import OsCalls
 
 FILE_MAGIC = b"QCKPTJNL"
 FILE_VERSION = 1

@@ -34,8 +34,8 @@ import random
 from dataclasses import dataclass, fields
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime import failures
-from qckpt.runtime.failures import Failure
+from qckpt.runtime.execution import failures
+from qckpt.runtime.execution.failures import Failure
 
 ACTIONS = ("retry", "restart", "rollback")
 

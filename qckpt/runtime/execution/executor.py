@@ -1,6 +1,6 @@
 """Executors: what runs a batch of shots of a QIR program.
 
-The runtime (:mod:`qckpt.runtime.job`) talks to an :class:`Executor` only
+The runtime (:mod:`qckpt.runtime.execution.job`) talks to an :class:`Executor` only
 through this interface, so that a faster simulator, a remote QPU service or
 a batch on a distributed engine can come later. It drives several executions
 at once from one thread with a selector: an execution offers a file
@@ -36,9 +36,9 @@ from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt import abi
-from qckpt.runtime import failures
-from qckpt.runtime.failures import Failure
-from qckpt.runtime.qir_runner import Shot, parse_output, qir_runner_binary
+from qckpt.runtime.execution import failures
+from qckpt.runtime.execution.failures import Failure
+from qckpt.runtime.execution.qir_runner import Shot, parse_output, qir_runner_binary
 
 END_OF_VISIT = b"\tqckpt.end\n"  # streaming records: one per complete visit
 REPLAY_FAILED = b"\t" + abi.REPLAY_FAILED_LABEL.encode() + b"\n"
@@ -266,7 +266,7 @@ def shot_outcome(text: bytes, fill: Mapping[str, bool | int | float] | None = No
     shots = parse_output("START\n" + tail.decode(errors="replace") + "END\t0\n")
     shot = shots[-1]
     if fill:
-        from qckpt.runtime.resume import fill_outputs
+        from qckpt.runtime.restore.resume import fill_outputs
 
         shot = Shot(fill_outputs(shot.records, dict(fill)))
     regs = shot.registers()

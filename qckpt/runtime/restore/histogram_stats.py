@@ -2,7 +2,7 @@
 and the Bretagnolle–Huber–Carol bound it stays under when both are samples
 of the same distribution. The differential suite (``tests/differential/
 stats.py``, which explains the choice) and restoration's fault injection
-(``qckpt.runtime.resume_check``) both judge with these."""
+(``qckpt.runtime.restore.resume_check``) both judge with these."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ and compare with an uninterrupted run.
 For a program and a policy: compile it resumable, run it uninterrupted (the
 reference) and once more (the victims). For each restorable boundary, every
 victim shot that visited it is cut right after one of its visits (chosen
-with a seeded generator), resumed (``qckpt.runtime.resume``), and the
+with a seeded generator), resumed (``qckpt.runtime.restore.resume``), and the
 stitched histogram (with the untouched shots) is compared with the
 reference under a total-variation bound. Used by the CI sample in
 ``tests/restore`` and by ``benchmarks/restore_fault_injection.py`` over the
@@ -27,9 +27,9 @@ from qckpt.pipeline import insert_checkpoints, module_to_qir
 from qckpt import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import bind_resume, restorable_boundaries
-from qckpt.runtime.histogram_stats import tvd, tvd_bound
-from qckpt.runtime.qir_runner import Shot, run_qir
-from qckpt.runtime.resume import resume_shots
+from qckpt.runtime.restore.histogram_stats import tvd, tvd_bound
+from qckpt.runtime.execution.qir_runner import Shot, run_qir
+from qckpt.runtime.restore.resume import resume_shots
 
 
 @dataclass

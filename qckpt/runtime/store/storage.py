@@ -14,7 +14,7 @@ would be keys in a bucket.
 
 Every system call :class:`LocalStorage` makes goes through an
 :class:`OsCalls` object. Production uses the plain one; the chaos tests use
-:class:`qckpt.runtime.testing.FaultyOs`, which fails a chosen call (ENOSPC,
+:class:`qckpt.testing.faulty_os.FaultyOs`, which fails a chosen call (ENOSPC,
 EIO, a short write, a failed fsync or rename, or a simulated crash) against
 the real files. That seam is the only place a test touches the file system
 through anything but the real thing.
@@ -44,7 +44,7 @@ class OsCalls:
     """The system calls of a local storage, one method each.
 
     A subclass can fail or record any of them; see
-    :class:`qckpt.runtime.testing.FaultyOs`. Reads, listing and ``flock`` are
+    :class:`qckpt.testing.faulty_os.FaultyOs`. Reads, listing and ``flock`` are
     not routed here when they cannot break a store (stat, the lock itself).
     """
 

@@ -1,0 +1,397 @@
+"""How one level of a checkpoint store lies on disk: the header, the index,
+dataset folders with their manifests, sealed (self-checksummed) JSON, the
+lock, and the commit of a dataset by replacing the index.
+
+:class:`_Level` is one directory (the fast level or the persistent one) with
+its own header, index, lock and datasets; :class:`CheckpointStore`
+(``checkpoint_store.py``) composes levels into the public API. Kept apart so
+that the format can be read without the API around it; ``docs/runtime.md``
+("Checkpoint store") describes the layout and why a crash at any point leaves
+a store that opens.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+
+from qckpt.diagnostics import QckptError
+from qckpt.runtime.store.storage import TMP_PREFIX, LocalStorage, LockHeld, Storage
+
+log = logging.getLogger(__name__)
+
+
+STORE_FORMAT = "qckpt-checkpoint-store"
+DATASET_FORMAT = "qckpt-dataset"
+FORMAT_VERSION = 1
+
+HEADER = "qckpt-store.json"
+INDEX = "index.json"
+LOCK = "lock"
+MANIFEST = "MANIFEST.json"
+
+_DS_RE = re.compile(r"^ds-(\d{6,})$")
+_OBJECT_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$")
+
+
+def dataset_dir(dataset_id: int) -> str:
+    return f"ds-{dataset_id:06d}"
+
+
+
+# -- sealed JSON documents -----------------------------------------------------
+
+
+class _Corrupt(Exception):
+    pass
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _seal(doc: dict) -> bytes:
+    """JSON that carries the sha256 of its own canonical body, so that a bit
+    flip that still parses (a digit in a fingerprint) is caught."""
+    body = json.dumps(doc, sort_keys=True, separators=(",", ":"))
+    sealed = {**doc, "checksum": "sha256:" + _sha256(body.encode())}
+    return (json.dumps(sealed, sort_keys=True, indent=1) + "\n").encode()
+
+
+def _unseal(raw: bytes) -> dict:
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise _Corrupt(f"not valid JSON ({e.__class__.__name__})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("checksum"), str):
+        raise _Corrupt("no checksum field")
+    want = doc.pop("checksum")
+    body = json.dumps(doc, sort_keys=True, separators=(",", ":"))
+    if want != "sha256:" + _sha256(body.encode()):
+        raise _Corrupt("checksum mismatch")
+    return doc
+
+
+def _oserr(e: OSError) -> str:
+    name = errno.errorcode.get(e.errno or 0)
+    text = e.strerror or str(e)
+    return f"{text} ({name})" if name else text
+
+
+# -- one level (a directory with its own header, index, lock and datasets) ----
+
+
+class _Level:
+    def __init__(self, name: str, storage: Storage):
+        self.name = name
+        self.storage = storage
+        self.entries: dict[int, dict] = {}
+        self.fingerprint: str | None = None
+        self.lock = None
+
+    @property
+    def loc(self) -> str:
+        return self.storage.location
+
+    # opening
+
+    def open(self, *, fingerprint: str | None, create: bool, readonly: bool, notes: list[str]) -> None:
+        st = self.storage
+        if isinstance(st, LocalStorage) and os.path.exists(st.root) and not os.path.isdir(st.root):
+            raise QckptError(f"{self.loc} is not a directory")
+        if not readonly:
+            self._take_lock(notes)
+        try:
+            raw = st.read(HEADER)
+        except FileNotFoundError:
+            raw = None
+        except OSError as e:
+            raise QckptError(f"cannot read {self.loc}/{HEADER}: {_oserr(e)}") from None
+        if raw is None:
+            if readonly or not create:
+                raise QckptError(f"no checkpoint store at {self.loc}")
+            foreign = [n for n in st.list("") if n != LOCK and not n.startswith(TMP_PREFIX)]
+            if foreign:
+                raise QckptError(
+                    f"{self.loc} is not a qckpt checkpoint store (it has files but no {HEADER}); refusing to write into it"
+                )
+            if fingerprint is None:
+                raise QckptError(f"cannot create a checkpoint store at {self.loc} without a program fingerprint")
+            header = {"format": STORE_FORMAT, "version": FORMAT_VERSION, "fingerprint": fingerprint, "created": time.time()}
+            self.fingerprint = fingerprint
+            try:
+                st.write_many([(HEADER, _seal(header)), (INDEX, self._index_bytes({}))])
+            except OSError as e:
+                raise QckptError(f"cannot create a checkpoint store at {self.loc}: {_oserr(e)}") from None
+            return  # leftovers of an earlier attempt to create it go with the first garbage collection
+        self._check_header(raw, fingerprint)
+        self._load_index(readonly, notes)
+
+    def _take_lock(self, notes: list[str]) -> None:
+        try:
+            self.lock = self.storage.lock(LOCK)
+        except LockHeld as e:
+            h = e.holder
+            who = h.describe() if h else "another process"
+            msg = f"store {self.loc} is in use by {who}"
+            if h is not None and h.alive() is False:
+                msg += " (that process is gone, but a process it started still holds the lock)"
+            raise QckptError(msg) from None
+        except OSError as e:
+            raise QckptError(f"cannot lock checkpoint store {self.loc}: {_oserr(e)}") from None
+        stale = self.lock.stale
+        if stale is not None:
+            note = f"{self.loc}: recovered a stale lock left by {stale.describe()}, which did not release it (it was killed or crashed)"
+            notes.append(note)
+            log.warning("%s", note)
+
+    def _check_header(self, raw: bytes, fingerprint: str | None) -> None:
+        try:
+            doc = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            raise QckptError(f"{self.loc}/{HEADER} is not JSON: not a qckpt store, or its header is corrupt") from None
+        if not isinstance(doc, dict) or doc.get("format") != STORE_FORMAT:
+            got = doc.get("format") if isinstance(doc, dict) else None
+            raise QckptError(f"{self.loc} was made by another program ({HEADER} has format {got!r}, not {STORE_FORMAT!r})")
+        try:
+            doc = _unseal(raw)
+        except _Corrupt as e:
+            raise QckptError(f"{self.loc}/{HEADER} is corrupt ({e})") from None
+        version = doc.get("version")
+        if version != FORMAT_VERSION:
+            raise QckptError(f"{self.loc} has store format version {version}; this qckpt reads version {FORMAT_VERSION}")
+        fp = doc.get("fingerprint")
+        if fingerprint is not None and fp != fingerprint:
+            raise QckptError(
+                f"store {self.loc} holds checkpoints of another program (fingerprint {str(fp)[:16]}…, not {fingerprint[:16]}…)"
+            )
+        self.fingerprint = fp
+
+    def _load_index(self, readonly: bool, notes: list[str]) -> None:
+        problem = None
+        try:
+            doc = _unseal(self.storage.read(INDEX))
+            if doc.get("format") != STORE_FORMAT + "-index" or doc.get("version") != FORMAT_VERSION:
+                raise _Corrupt("unknown index format")
+            self.entries = {int(e["id"]): e for e in doc["datasets"]}
+            return
+        except FileNotFoundError:
+            problem = "missing"
+        except _Corrupt as e:
+            problem = f"corrupt ({e})"
+        except (KeyError, TypeError, ValueError) as e:
+            problem = f"corrupt ({e.__class__.__name__})"
+        except OSError as e:
+            problem = f"unreadable ({_oserr(e)})"
+        # Rebuild from the manifests: each says whether its writer marked it
+        # valid, and the index's per-manifest checksum is recomputed.
+        self.entries = {}
+        for n in self.storage.list(""):
+            m = _DS_RE.match(n)
+            if not m:
+                continue
+            try:
+                raw = self.storage.read(f"{n}/{MANIFEST}")
+                man = _unseal(raw)
+                if man.get("fingerprint") != self.fingerprint or int(man["id"]) != int(m[1]):
+                    continue
+                self.entries[int(m[1])] = self._entry(man, raw)
+            except (OSError, _Corrupt, KeyError, TypeError, ValueError):
+                continue
+        note = f"{self.loc}/{INDEX} is {problem}; rebuilt it from {len(self.entries)} dataset manifest(s)"
+        notes.append(note)
+        log.warning("%s", note)
+        if not readonly:
+            try:
+                self.storage.write_atomic(INDEX, self._index_bytes(self.entries))
+            except OSError as e:
+                # Restart can go on from the rebuilt index in memory; the
+                # next commit writes the index again.
+                notes.append(f"{self.loc}: could not rewrite {INDEX}: {_oserr(e)}")
+
+    @staticmethod
+    def _entry(manifest: dict, raw: bytes) -> dict:
+        return {
+            "id": int(manifest["id"]),
+            "name": manifest.get("name"),
+            "created": manifest["created"],
+            "valid": bool(manifest["valid"]),
+            "bytes": sum(o["size"] for o in manifest["objects"].values()),
+            "objects": len(manifest["objects"]),
+            "parent": manifest.get("parent"),
+            "manifest_sha256": _sha256(raw),
+        }
+
+    def disk_ids(self) -> set[int]:
+        return {int(m[1]) for n in self.storage.list("") if (m := _DS_RE.match(n))}
+
+    def collect_garbage(self, notes: list[str]) -> None:
+        """Remove what only an interrupted writer leaves: temp files, and
+        dataset folders the index does not list (their commit never reached
+        the index, so they were never committed)."""
+        for n in self.storage.list(""):
+            m = _DS_RE.match(n)
+            orphan = m is not None and int(m[1]) not in self.entries
+            if not (orphan or n.startswith(TMP_PREFIX)):
+                continue
+            try:
+                self.storage.remove(n)
+            except OSError as e:
+                notes.append(f"{self.loc}: could not remove leftover {n}: {_oserr(e)}")
+                continue
+            if orphan:
+                assert m is not None
+                if int(m[1]) > max(self.entries, default=0):
+                    note = f"{self.loc}: removed {n}, a dataset whose commit was interrupted (it never reached the index)"
+                else:
+                    note = f"{self.loc}: removed {n}, a dataset no longer in the index (pruned, or its commit was interrupted)"
+                notes.append(note)
+                log.warning("%s", note)
+
+    # writing
+
+    def _index_bytes(self, entries: dict[int, dict]) -> bytes:
+        doc = {
+            "format": STORE_FORMAT + "-index",
+            "version": FORMAT_VERSION,
+            "datasets": [entries[i] for i in sorted(entries)],
+        }
+        return _seal(doc)
+
+    def _try_read_index(self) -> dict[int, dict] | None:
+        try:
+            doc = _unseal(self.storage.read(INDEX))
+            return {int(e["id"]): e for e in doc["datasets"]}
+        except (OSError, _Corrupt, KeyError, TypeError, ValueError):
+            return None
+
+    def commit(self, dataset_id: int, items: list[tuple[str, bytes]], entry: dict, keep: int | None, notes: list[str]) -> None:
+        """Write the dataset's files (manifest last), then replace the index:
+        the index rename is the commit point. Raises OSError (with the
+        dataset's folder removed) if the commit did not happen."""
+        d = dataset_dir(dataset_id)
+        try:
+            self.storage.write_many(items)
+        except OSError:
+            self._discard(d)
+            raise
+        new = dict(self.entries)
+        new[dataset_id] = entry
+        pruned = _prune(new, keep)
+        for p in pruned:
+            del new[p]
+        not_durable = None
+        try:
+            self.storage.write_atomic(INDEX, self._index_bytes(new))
+        except OSError as e:
+            on_disk = self._try_read_index()
+            if on_disk is None or dataset_id not in on_disk:
+                self._discard(d)
+                raise
+            # The rename landed, its folder fsync did not: visible now, not
+            # guaranteed to survive a power loss.
+            new, not_durable = on_disk, _NotDurable(e)
+        self.entries = new
+        for p in pruned:
+            if p in new:
+                continue
+            try:
+                self.storage.remove(dataset_dir(p))
+            except OSError as e:
+                notes.append(f"{self.loc}: could not remove pruned dataset {p}: {_oserr(e)} (it is removed at the next open)")
+        if not_durable is not None:
+            raise not_durable
+
+    def _discard(self, d: str) -> None:
+        try:
+            self.storage.remove(d)
+        except OSError:
+            pass  # removed as an orphan at the next open
+
+    def mark_invalid(self, dataset_id: int, reason: str, notes: list[str]) -> None:
+        entry = self.entries.get(dataset_id)
+        if entry is None or not entry.get("valid"):
+            return
+        new = dict(self.entries)
+        new[dataset_id] = {**entry, "valid": False, "invalid_reason": reason}
+        try:
+            self.storage.write_atomic(INDEX, self._index_bytes(new))
+        except OSError as e:
+            notes.append(f"{self.loc}: could not mark dataset {dataset_id} invalid: {_oserr(e)}")
+            return
+        self.entries = new
+
+    # reading
+
+    def read_manifest(self, dataset_id: int, expect_sha256: str | None = None) -> tuple[dict, bytes]:
+        d = dataset_dir(dataset_id)
+        try:
+            raw = self.storage.read(f"{d}/{MANIFEST}")
+        except FileNotFoundError:
+            raise _Bad("its manifest is missing", content=True) from None
+        except OSError as e:
+            raise _Bad(f"cannot read its manifest: {_oserr(e)}", content=False) from None
+        if not raw:
+            raise _Bad("its manifest is empty", content=True)
+        if expect_sha256 is not None and _sha256(raw) != expect_sha256:
+            raise _Bad("its manifest does not match the index (sha256 mismatch)", content=True)
+        try:
+            return _unseal(raw), raw
+        except _Corrupt as e:
+            raise _Bad(f"its manifest is corrupt ({e})", content=True) from None
+
+    def verify(self, dataset_id: int) -> tuple[dict, dict[str, bytes]]:
+        """Read the dataset and check it against its manifest and the index.
+        Raises :class:`_Bad` with a reason a user can act on."""
+        entry = self.entries[dataset_id]
+        d = dataset_dir(dataset_id)
+        man, raw = self.read_manifest(dataset_id, entry.get("manifest_sha256") or "")
+        if man.get("format") != DATASET_FORMAT or man.get("version") != FORMAT_VERSION:
+            raise _Bad(f"its manifest has format {man.get('format')!r} version {man.get('version')!r}", content=True)
+        if man.get("fingerprint") != self.fingerprint:
+            raise _Bad("it was written by another program (fingerprint mismatch)", content=True)
+        data: dict[str, bytes] = {}
+        for name, meta in man["objects"].items():
+            try:
+                blob = self.storage.read(f"{d}/{name}")
+            except FileNotFoundError:
+                raise _Bad(f"object '{name}' is missing", content=True) from None
+            except OSError as e:
+                raise _Bad(f"cannot read object '{name}': {_oserr(e)}", content=False) from None
+            if len(blob) != meta["size"]:
+                raise _Bad(f"object '{name}' has {len(blob)} bytes, its manifest says {meta['size']} (truncated or torn)", content=True)
+            if _sha256(blob) != meta["sha256"]:
+                raise _Bad(f"object '{name}' fails its sha256 checksum", content=True)
+            data[name] = blob
+        return man, data
+
+
+class _Bad(Exception):
+    def __init__(self, reason: str, *, content: bool):
+        super().__init__(reason)
+        self.content = content  # True: the bytes are wrong (not a transient read error)
+
+
+class _NotDurable(Exception):
+    def __init__(self, cause: OSError):
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _prune(entries: dict[int, dict], keep: int | None) -> list[int]:
+    """Ids to drop so that the newest ``keep`` valid datasets remain, with
+    any invalid ones newer than the oldest of them."""
+    if keep is None:
+        return []
+    kept_valid = 0
+    for i in sorted(entries, reverse=True):
+        if entries[i].get("valid"):
+            kept_valid += 1
+            if kept_valid == keep:
+                return [j for j in entries if j < i]
+    return []
