@@ -104,9 +104,10 @@ def _ends(shot: Shot, b: int) -> list[int]:
     return [i for i, r in enumerate(shot.records) if r.label == abi.END_LABEL and r.kind == "INT" and int(r.value) == b]
 
 
-def check_program(name: str, module, policy: str, shots: int, seed: int, delta: float, *, replay_tries: int | None = None, misbind: bool = False, **policy_args) -> ModuleCheck:
+def check_program(name: str, module, policy: str, shots: int, seed: int, delta: float, *, replay_tries: int | None = None, misbind: bool = False, count_only: bool = False, **policy_args) -> ModuleCheck:
     """Place boundaries in ``module`` under ``policy`` and check every
-    restorable one (see the module docstring)."""
+    restorable one (see the module docstring); ``count_only`` stops after
+    counting placed and restorable boundaries."""
     insert_checkpoints(module, policy, **policy_args)
     boundaries = [b for b in module.walk() if isinstance(b, ckpt.BoundaryOp)]
     kinds = {b.id: (b.kind.data, not b.cut) for b in boundaries}
@@ -116,7 +117,7 @@ def check_program(name: str, module, policy: str, shots: int, seed: int, delta: 
         path.write_text(module_to_qir(module, record_mode="streaming", resumable=True, replay_tries=replay_tries))
         points = sorted(restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text())))
         result = ModuleCheck(name, policy, len(kinds), len(points), not_restorable=why_not)
-        if not points:
+        if not points or count_only:
             return result
         ref = _run(path, shots, seed)
         victims = _run(path, shots, seed + 1)
