@@ -16,7 +16,9 @@ from xdsl.ir import SSAValue
 from qckpt import abi
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import TARGET_GATES
-from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
+from xdsl.dialects import scf
+
+from qckpt.passes.replay_cones import CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
 from qckpt.qir.emit_common import llvm_type, located_error, recorded_later
 
 
@@ -30,7 +32,7 @@ def restorable_points(fn: func.FuncOp) -> tuple[list[ckpt.BoundaryOp], dict[int,
     cones = {
         bid: c
         for bid, c in replay_cones(fn, max_postselect_bits=1 << 30).items()
-        if c.restorable and bid in by_id and {f"{CONE_PREFIX}{k}" for k in range(len(c.measurements))} <= {n for n, _ in by_id[bid].named_values()}
+        if c.restorable and bid in by_id and {n for n, _ in c.persisted()} <= {n for n, _ in by_id[bid].named_values()}
     }
     return [b for b in candidates if not b.cut or b.id in cones], cones
 
@@ -106,7 +108,7 @@ class ResumeBlocks:
                 bits.append((q, r))
             if v not in restored:
                 restored[v] = r  # a qubit's bit is also the value it was computed as
-            if name.startswith(CONE_PREFIX):
+            if name.startswith((CONE_PREFIX, CONE_IF_PREFIX)):
                 cone_values[name] = r
         cone = self.cones.get(op.id)
         if cone is not None:
@@ -140,6 +142,22 @@ class ResumeBlocks:
     def _zero(self, v: SSAValue):
         ty = llvm_type(v.type)
         return self.sink.const_f64(0.0) if ty == "double" else self.sink.const_int(int(ty[1:]), 0)
+
+    def emit_replayed_branch(self, op: scf.IfOp, taken) -> None:
+        """The quantum operations of an ``scf.if`` in a cone (gates and resets
+        only, ``replay_cones`` checked), on the recorded decision."""
+        sink = self.sink
+        yes, no, join = sink.new_block("ckpt.replay.then"), sink.new_block("ckpt.replay.else"), sink.new_block("ckpt.replay.join")
+        sink.condbr(taken, yes, no)
+        for block, region in ((yes, op.true_region), (no, op.false_region)):
+            self.goto(block)
+            for inner in (region.blocks[0].ops if region.blocks else ()):
+                if isinstance(inner, qc.GateOp):
+                    self.emit_gate(inner)
+                elif isinstance(inner, qc.ResetOp):
+                    sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(inner.qubit))])
+            sink.br(join)
+        self.goto(join)
 
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
         """Re-run the boundary's quantum cone from |0>, post-selecting each
@@ -177,9 +195,13 @@ class ResumeBlocks:
         else:
             sink.br(body)
         self.goto(body)
-        k = 0
+        k = j = 0
         for cop in cone.ops:
-            if isinstance(cop, qc.GateOp):
+            if isinstance(cop, scf.IfOp):
+                # Feed-forward: take the recorded decision (``cone-if:<j>``).
+                self.emit_replayed_branch(cop, recorded[f"{CONE_IF_PREFIX}{j}"])
+                j += 1
+            elif isinstance(cop, qc.GateOp):
                 self.emit_gate(cop)
             elif isinstance(cop, qc.ResetOp):
                 sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(cop.qubit))])
