@@ -21,19 +21,18 @@ this script.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from doc_sections import replace_section
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests" / "differential"))
 sys.path.insert(0, str(HERE.parent / "tests" / "restore"))
 
+from benchlib.report import Section, command_line, utc_now  # noqa: E402
 from corpus import PROGRAMS  # noqa: E402
 from qasm_corpus import QASM_PROGRAMS  # noqa: E402
 from restore_programs import PROGRAMS as RESTORE_PROGRAMS, repetition_code  # noqa: E402
@@ -42,7 +41,8 @@ from qckpt.pipeline import circuit_to_module, qasm_to_module  # noqa: E402
 from qckpt.runtime.restore.histogram_stats import tvd_bound  # noqa: E402
 from qckpt.runtime.restore.resume_check import check_program  # noqa: E402
 
-BEGIN, END = "<!-- restore_fault_injection:begin -->", "<!-- restore_fault_injection:end -->"
+SECTION = Section("restore_fault_injection")
+BEGIN, END = SECTION.begin, SECTION.end
 POLICIES = (("exact", {}), ("every", {"every": 1}), ("interval", {"mtbf": 1e-7}))
 SUITE_DELTA = 1e-6
 ESTIMATED_COMPARISONS = 2000
@@ -117,8 +117,8 @@ def main() -> int:
     failed = [c for c in results if not c.ok]
     classes = Counter((c.kind, "exact" if c.exact else "replay", c.policy, c.ok) for c in results)
     lines = [BEGIN, "## Restoration by fault injection (differential corpus + restoration programs)", ""]
-    lines.append(f"- Command: `.venv/bin/python {' '.join(sys.argv)}`")
-    lines.append(f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {elapsed:.0f} s; {args.shots} shots per run; δ = {delta:.1e} per comparison")
+    lines.append(f"- Command: `{command_line()}`")
+    lines.append(f"- Date: {utc_now()}; {elapsed:.0f} s; {args.shots} shots per run; δ = {delta:.1e} per comparison")
     lines.append(
         "- Method: each victim shot is cut after its m-th visit of the boundary, m uniform on 1..K drawn before the shot is looked at "
         "(K: the most visits in the reference run); checks: 0 resume errors, every resumed shot bound to its own recorded state, TVD within the bound."
@@ -169,7 +169,7 @@ def main() -> int:
     section = "\n".join(lines)
     print(section)
     if args.out:
-        replace_section(args.out, BEGIN, END, section)
+        SECTION.write(args.out, section)
     return 1 if failed or any("PASSES" in c for c in controls) else 0
 
 

@@ -153,7 +153,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
         raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
         program: str = _compile_for_run(args)[0].decode()
@@ -255,7 +255,7 @@ def _report_job(result, as_json: bool) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from qckpt.runtime.store.inspection import inspect_store, render
+    from qckpt.runtime.execution.inspection import inspect_store, render
 
     info = inspect_store(args.store)
     if args.json:

@@ -29,7 +29,7 @@ from qckpt import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries
 from qckpt.runtime.restore.checkpoint_log import Visit, read_shot
-from qckpt.runtime.execution.qir_runner import OutputRecord, Shot, run_qir
+from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
 
 
 def last_complete_visit(shot: Shot, restorable: set[int] | None = None) -> tuple[Visit | None, list[OutputRecord]]:

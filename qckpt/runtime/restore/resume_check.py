@@ -41,7 +41,7 @@ from qckpt.dialects import ckpt
 from qckpt.pipeline import insert_checkpoints, module_to_qir
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import bind_resume, restorable_boundaries
-from qckpt.runtime.execution.qir_runner import Shot, run_qir
+from qckpt.runtime.qir_runner import Shot, run_qir
 from qckpt.runtime.restore.checkpoint_log import Visit, read_shot
 from qckpt.runtime.restore.histogram_stats import tvd, tvd_bound
 from qckpt.runtime.restore.resume import resume_shots
