@@ -18,7 +18,7 @@ from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import TARGET_GATES
 from xdsl.dialects import scf
 
-from qckpt.passes.replay_cones import CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
+from qckpt.passes.replay_cones import CONE_ANGLE_PREFIX, CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
 from qckpt.qir.emit_common import llvm_type, located_error, recorded_later
 
 
@@ -108,7 +108,7 @@ class ResumeBlocks:
                 bits.append((q, r))
             if v not in restored:
                 restored[v] = r  # a qubit's bit is also the value it was computed as
-            if name.startswith((CONE_PREFIX, CONE_IF_PREFIX)):
+            if name.startswith((CONE_PREFIX, CONE_IF_PREFIX, CONE_ANGLE_PREFIX)):
                 cone_values[name] = r
         cone = self.cones.get(op.id)
         if cone is not None:
@@ -195,6 +195,12 @@ class ResumeBlocks:
         else:
             sink.br(body)
         self.goto(body)
+        # Computed angles come from the record: their values on the normal
+        # path do not dominate the resume block.
+        angles = cone.angles()
+        saved = {a: self.vals.get(a) for a in angles}
+        for i, a in enumerate(angles):
+            self.vals[a] = recorded[f"{CONE_ANGLE_PREFIX}{i}"]
         k = j = 0
         for cop in cone.ops:
             if isinstance(cop, scf.IfOp):
@@ -216,6 +222,11 @@ class ResumeBlocks:
                 matched = sink.new_block("ckpt.replay.match")
                 sink.condbr(miss, retry, matched)
                 self.goto(matched)
+        for a, v in saved.items():
+            if v is None:
+                self.vals.pop(a, None)
+            else:
+                self.vals[a] = v
         cut = {self.qubit_id(q) for q in op.cut}
         for q in qubits:
             if q not in cut:
