@@ -43,8 +43,11 @@ RESUME_POINT = "qckpt_resume_point"
 RESUME_VALUE_PREFIX = "qckpt_resume."
 RESUME_VISIT_NAME = "qckpt.visit"  # every resume block reads its visit number
 # A replay boundary's resume block re-runs its cone until the post-selected
-# measurements match; past this many tries the shot ends with this exit code.
-MAX_REPLAY_TRIES = 1000
+# measurements match, with no limit: any limit would give up more often on a
+# rare recorded outcome than on a common one, and so bias the resumed
+# histogram (docs/restoration.md, "Why replay is unbiased"). Only a program
+# emitted with an explicit cap (``replay_tries``, for negative controls)
+# ends a shot that did not match with this exit code and record.
 REPLAY_FAILED_EXIT = 3
 REPLAY_FAILED_LABEL = "qckpt.replay_failed"  # INT <boundary id>, the failed shot's only record
 

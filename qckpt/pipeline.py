@@ -154,12 +154,14 @@ def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
 
 
 @_stage
-def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> str:
+def module_to_qir(module: ModuleOp, profile: str = "adaptive", native_rx: bool = False, record_mode: str = "final", runtime: str = "linked", resumable: bool = False, replay_tries: int | None = None) -> str:
     """Module -> QIR text, verified by pyqir. ``resumable``: able to start at
-    any restorable boundary (``qckpt.runtime.restore.resume`` binds where)."""
+    any restorable boundary (``qckpt.runtime.restore.resume`` binds where).
+    ``replay_tries`` caps post-selection (negative controls only: a cap
+    biases restoration, docs/restoration.md)."""
     from qckpt.qir.emit import emit_qir
 
-    return str(emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime, resumable=resumable))
+    return str(emit_qir(lower_to_target(module, native_rx), profile, record_mode=record_mode, runtime=runtime, resumable=resumable, replay_tries=replay_tries))
 
 
 @_stage

@@ -2,7 +2,9 @@
 
 At each program point P every qubit is *fresh* (|0> since allocation or
 reset), *classical(b)* (in basis state |b>, unentangled, b a known bit), or
-*quantum*. The quantum cut C(P) is the set of quantum qubits; P is an
+*quantum*. The quantum cut C(P) is the set of quantum qubits that are
+*live* at P (used again before a reset: ``qckpt.passes.qubit_liveness``;
+a dead qubit carries no state the future needs); P is an
 **exact** boundary when C(P) is empty, a **replay** boundary otherwise, and
 its replay cost is the number of operations in the quantum cone of C(P)
 (those that touched the cut's qubits, or qubits entangled with them, since
@@ -52,6 +54,7 @@ from xdsl.passes import ModulePass
 from qckpt.diagnostics import SourceLocation
 from qckpt.dialects import ckpt, qc
 from qckpt.ir import defined_inside, entry_function, op_location
+from qckpt.passes.qubit_liveness import QubitLiveness
 
 # ----------------------------------------------------------------------------- bit expressions
 # The bit of a classical qubit, symbolically: ("0",) ("1",) ("v", SSAValue)
@@ -273,6 +276,7 @@ class _Analyzer:
         self.fn = fn
         self.cones = _Cones()
         self.result = Analysis(fn.sym_name.data)
+        self.qubit_live = QubitLiveness(fn)
 
     # -------------------------------------------------------------- state
     # state: qubit SSA -> QState ; cone: qubit -> cone id
@@ -367,7 +371,8 @@ class _Analyzer:
         return state, outputs
 
     def _point(self, index: int, kind: str, anchor: Operation | None, state: dict[SSAValue, QState], cone: dict[SSAValue, int], live: _LiveView, where: str, out_vals: _LiveView | None = None, located: Operation | None = None) -> None:
-        cut = [q for q, s in state.items() if s.cls == QUANTUM]
+        # Dead qubits (reset or unused before any other use) carry no state the future needs.
+        cut = self.qubit_live.live_qubits(anchor, [q for q, s in state.items() if s.cls == QUANTUM])
         classical = {q: s.bit for q, s in state.items() if s.cls == CLASSICAL}
         roots = {self.cones.find(cone[q]) for q in cut}
         cost = sum(self.cones.count[r] for r in roots)

@@ -357,7 +357,8 @@ def _drop_outputs(b: ckpt.BoundaryOp, seen: set[SSAValue]) -> None:
 
 def mark_replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS) -> None:
     """Replay boundaries: persist the outcome of each measurement in the
-    cone (``cone:<k>``), which a resume post-selects to; or say why the
+    cone (``cone:<k>``), which a resume post-selects to, and the condition of
+    each branch in it (``cone-if:<k>``), which it takes; or say why the
     boundary cannot be restored (``ckpt.not_restorable``)."""
     by_id = {op.id: op for op in fn.walk() if isinstance(op, ckpt.BoundaryOp)}
     for bid, cone in replay_cones(fn, max_postselect_bits).items():
@@ -365,7 +366,7 @@ def mark_replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT
         if not cone.restorable:
             b.attributes[NOT_RESTORABLE_ATTR] = StringAttr(cone.reason or "")
             continue
-        extra = [(f"{CONE_PREFIX}{k}", m.result) for k, m in enumerate(cone.measurements)]
+        extra = cone.persisted()
         if not extra:
             continue
         new = ckpt.BoundaryOp(b.id, b.kind.data, b.label.data, [*b.named_values(), *extra], list(b.cut), b.replay_cost.value.data if b.replay_cost is not None else None)

@@ -9,17 +9,24 @@ pass over the top level keeps groups of qubits that have interacted
 reset leaves a qubit's old group (the reset is kept there, so a replay of
 that group leaves the qubit in |0>) and starts a new one.
 
-A cone is *restorable* when it is straight-line (top-level gates,
-measurements and resets with constant angles) and holds at most
-``max_postselect_bits`` measurements; otherwise restoration falls back to
-an earlier restorable boundary.
+A cone is *restorable* when it holds top-level gates (with constant
+angles, or angles computed at the top level, which the boundary persists as
+``cone-angle:<k>`` and a replay takes from the record), measurements and
+resets, and ``scf.if`` feed-forward whose branches
+hold only such gates and resets, and at most ``max_postselect_bits``
+measurements; otherwise restoration falls back to an earlier restorable
+boundary. A branch is replayed by taking the recorded decision: its
+condition is persisted at the boundary (``cone-if:<k>``). That is exact: a
+condition computed from post-selected outcomes equals its recorded value on
+every replay that matched, and one computed from other classical state is
+part of the record anyway.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xdsl.dialects import arith, func
+from xdsl.dialects import arith, func, scf
 from xdsl.ir import Operation, SSAValue
 
 from qckpt.dialects import ckpt, qc
@@ -27,6 +34,8 @@ from qckpt.dialects.qc import qubit_identity
 
 MAX_POSTSELECT_BITS = 4
 CONE_PREFIX = "cone:"  # persisted outcome of the k-th measurement in a boundary's cone
+CONE_IF_PREFIX = "cone-if:"  # persisted condition of the k-th scf.if in a boundary's cone
+CONE_ANGLE_PREFIX = "cone-angle:"  # persisted k-th computed (non-constant) gate angle in a boundary's cone
 NOT_RESTORABLE_ATTR = "ckpt.not_restorable"  # on a replay boundary: why it cannot be restored
 
 
@@ -38,6 +47,30 @@ class Cone:
     @property
     def measurements(self) -> list[qc.MeasureOp]:
         return [op for op in self.ops if isinstance(op, qc.MeasureOp)]
+
+    @property
+    def branches(self) -> list[scf.IfOp]:
+        return [op for op in self.ops if isinstance(op, scf.IfOp)]
+
+    def persisted(self) -> list[tuple[str, SSAValue]]:
+        """The values a resume needs to replay this cone: each measurement's
+        outcome (post-selected to) and each branch's condition (taken)."""
+        return (
+            [(f"{CONE_PREFIX}{k}", m.result) for k, m in enumerate(self.measurements)]
+            + [(f"{CONE_IF_PREFIX}{k}", b.cond) for k, b in enumerate(self.branches)]
+            + [(f"{CONE_ANGLE_PREFIX}{k}", a) for k, a in enumerate(self.angles())]
+        )
+
+    def angles(self) -> list[SSAValue]:
+        """The computed angles of the cone's top-level gates, each once, in
+        program order: a replay takes their recorded values."""
+        seen: dict[SSAValue, None] = {}
+        for op in self.ops:
+            if isinstance(op, qc.GateOp):
+                for p in op.params:
+                    if not isinstance(p.owner, arith.ConstantOp):
+                        seen.setdefault(p)
+        return list(seen)
 
     @property
     def restorable(self) -> bool:
@@ -103,7 +136,7 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
                 out[op.id] = _cone(groups, op, max_postselect_bits)
             continue
         qs = _qubits(op)
-        if not qs:
+        if not qs or isinstance(op, qc.BarrierOp):  # a barrier orders operations, it changes no state
             continue
         if isinstance(op, qc.ResetOp):
             g = groups.group(qs[0])
@@ -113,14 +146,42 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
         g = groups.merge(qs)
         groups.ops[g].append((pos, op))
         groups.meas[g] += isinstance(op, qc.MeasureOp)
-        if not isinstance(op, (qc.GateOp, qc.MeasureOp)):
+        if isinstance(op, scf.IfOp):
+            why = _unreplayable_branch(op)
+            if why:
+                groups.dirty.setdefault(g, why)
+        elif not isinstance(op, (qc.GateOp, qc.MeasureOp)):
             groups.dirty.setdefault(g, f"its cone contains control flow ('{op.name}')")
-        elif isinstance(op, qc.GateOp) and any(not isinstance(p.owner, arith.ConstantOp) for p in op.params):
-            groups.dirty.setdefault(g, "its cone has a gate whose angle is not a constant")
+        elif isinstance(op, qc.GateOp) and any(not _top_level(p, fn) for p in op.params if not isinstance(p.owner, arith.ConstantOp)):
+            groups.dirty.setdefault(g, "its cone has a gate whose angle is computed inside a region")
     for b in fn.walk():
         if isinstance(b, ckpt.BoundaryOp) and b.cut and b.id not in out:
             out[b.id] = Cone(reason="it is inside a loop or branch: its cone spans control flow")
     return out
+
+
+def _top_level(v: SSAValue, fn: func.FuncOp) -> bool:
+    """Defined in the function's body block, so it dominates every later
+    top-level boundary, which can persist it."""
+    owner = v.owner
+    return (owner.parent is fn.body.block) if isinstance(owner, Operation) else (owner is fn.body.block)
+
+
+def _unreplayable_branch(op: scf.IfOp) -> str | None:
+    """Why an ``scf.if`` in a cone cannot be replayed by taking its recorded
+    decision, or None: its branches may hold gates with constant angles,
+    resets, and classical arithmetic (which the replay does not need)."""
+    for inner in op.walk():
+        if inner is op or isinstance(inner, (scf.YieldOp, qc.ResetOp, qc.BarrierOp)) or (inner.dialect_name() == "arith" and not inner.regions):
+            continue
+        if isinstance(inner, qc.GateOp):
+            if any(not isinstance(p.owner, arith.ConstantOp) for p in inner.params):
+                return "its cone has a gate whose angle is not a constant"
+            continue
+        if isinstance(inner, qc.MeasureOp):
+            return "its cone has a measurement inside a branch"
+        return f"its cone contains control flow ('{inner.name}' inside 'scf.if')"
+    return None
 
 
 def _cone(groups: _Groups, b: ckpt.BoundaryOp, max_bits: int) -> Cone:

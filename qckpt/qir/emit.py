@@ -117,7 +117,8 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
         )
         self.output_set = set(self.output_values)
         self.computed_outputs = [v for v in self.output_values if not _is_top_measure(v)]
-        self.replay_failed = None  # the one block that ends a shot whose replay never matched
+        self.replay_tries: int | None = None  # a cap on post-selection tries: negative controls only
+        self.replay_failed = None  # the one block that ends a shot whose capped replay never matched
         self.replay_failed_emitted = False
         self.qubit_by_name: dict[str, int] = {}  # "q[1]" -> qubit id, for re-preparation
 
@@ -451,7 +452,7 @@ def needs_text(fn: func.FuncOp) -> bool:
     return False
 
 
-def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False) -> tuple[_FunctionEmitter, list, list[str]]:
+def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False, replay_tries: int | None = None) -> tuple[_FunctionEmitter, list, list[str]]:
     if profile not in PROFILES:
         raise QckptError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     fn = entry_function(module, entry)
@@ -469,6 +470,7 @@ def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "
     if resumable and record_mode != "streaming":
         raise QckptError("a resumable program records in streaming mode (a resume starts from a visit recorded mid-shot); pass --record-mode streaming")
     em = _FunctionEmitter(fn, profile, sink, record_mode, runtime, resumable)
+    em.replay_tries = replay_tries
     _assign_qubits(fn, em)
     em.emit()
     attrs: list[tuple[str, str | None]] = [
@@ -499,14 +501,17 @@ def emit_qir_text(module: ModuleOp, profile: str = "adaptive", entry: str = "mai
     return sink.text(attrs, flags)
 
 
-def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "final", runtime: str = "linked", resumable: bool = False):
+def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", record_mode: str = "final", runtime: str = "linked", resumable: bool = False, replay_tries: int | None = None):
     """Emit QIR: returns a ``pyqir.Module`` that pyqir has verified.
 
     Checkpoint boundaries are lowered in ``record_mode``; with ``runtime``
-    ``linked`` the checkpoint runtime library is linked in."""
+    ``linked`` the checkpoint runtime library is linked in. ``replay_tries``
+    caps a resume block's post-selection; None (always, except in negative
+    controls) repeats until the recorded outcomes come back, which is what
+    keeps resumption unbiased."""
     fn = entry_function(module, entry)
     sink = TextSink() if needs_text(fn) else BuilderSink()
-    em, attrs, flags = _emit(module, profile, entry, sink, record_mode, runtime, resumable)
+    em, attrs, flags = _emit(module, profile, entry, sink, record_mode, runtime, resumable, replay_tries)
     try:
         mod = sink.finish(attrs, flags, link_stubs=em.caps.streaming_records and runtime == "linked")
     except (ValueError, RuntimeError) as e:  # a bug in the emitter, not the user's input

@@ -16,7 +16,9 @@ from xdsl.ir import SSAValue
 from qckpt import abi
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import TARGET_GATES
-from qckpt.passes.replay_cones import CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
+from xdsl.dialects import scf
+
+from qckpt.passes.replay_cones import CONE_ANGLE_PREFIX, CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
 from qckpt.qir.emit_common import llvm_type, located_error, recorded_later
 
 
@@ -30,7 +32,7 @@ def restorable_points(fn: func.FuncOp) -> tuple[list[ckpt.BoundaryOp], dict[int,
     cones = {
         bid: c
         for bid, c in replay_cones(fn, max_postselect_bits=1 << 30).items()
-        if c.restorable and bid in by_id and {f"{CONE_PREFIX}{k}" for k in range(len(c.measurements))} <= {n for n, _ in by_id[bid].named_values()}
+        if c.restorable and bid in by_id and {n for n, _ in c.persisted()} <= {n for n, _ in by_id[bid].named_values()}
     }
     return [b for b in candidates if not b.cut or b.id in cones], cones
 
@@ -106,7 +108,7 @@ class ResumeBlocks:
                 bits.append((q, r))
             if v not in restored:
                 restored[v] = r  # a qubit's bit is also the value it was computed as
-            if name.startswith(CONE_PREFIX):
+            if name.startswith((CONE_PREFIX, CONE_IF_PREFIX, CONE_ANGLE_PREFIX)):
                 cone_values[name] = r
         cone = self.cones.get(op.id)
         if cone is not None:
@@ -141,34 +143,71 @@ class ResumeBlocks:
         ty = llvm_type(v.type)
         return self.sink.const_f64(0.0) if ty == "double" else self.sink.const_int(int(ty[1:]), 0)
 
+    def emit_replayed_branch(self, op: scf.IfOp, taken) -> None:
+        """The quantum operations of an ``scf.if`` in a cone (gates and resets
+        only, ``replay_cones`` checked), on the recorded decision."""
+        sink = self.sink
+        yes, no, join = sink.new_block("ckpt.replay.then"), sink.new_block("ckpt.replay.else"), sink.new_block("ckpt.replay.join")
+        sink.condbr(taken, yes, no)
+        for block, region in ((yes, op.true_region), (no, op.false_region)):
+            self.goto(block)
+            for inner in (region.blocks[0].ops if region.blocks else ()):
+                if isinstance(inner, qc.GateOp):
+                    self.emit_gate(inner)
+                elif isinstance(inner, qc.ResetOp):
+                    sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(inner.qubit))])
+            sink.br(join)
+        self.goto(join)
+
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
         """Re-run the boundary's quantum cone from |0>, post-selecting each
         measurement in it to its recorded outcome (``cone:<k>``): on a
-        mismatch, reset the cone's qubits and try again, at most
-        ``abi.MAX_REPLAY_TRIES`` times, then end the shot with exit code
-        ``abi.REPLAY_FAILED_EXIT``. Afterwards the cone's qubits outside the cut
-        are reset, ready for re-preparation from their recorded bits."""
+        mismatch, reset the cone's qubits and try again, until they match.
+        There is no limit: a recorded outcome of probability p comes back
+        after 1/p tries on average, and any cap would give up more often on
+        rare outcomes than on common ones, biasing the resumed histogram
+        (docs/restoration.md). Only ``replay_tries`` (negative controls)
+        reinstates a cap, past which the shot ends with exit code
+        ``abi.REPLAY_FAILED_EXIT``. Afterwards the cone's qubits outside the
+        cut are reset, ready for re-preparation from their recorded bits."""
         sink = self.sink
         self.caps.backwards_branching = self.caps.int_computations = True
         qubits = [self.qubit_id(q) for q in cone.qubits()]
         sink.declare("__quantum__qis__reset__body", "void", ["ptr"], irreversible=True)
         sink.declare("__quantum__qis__mz__body", "void", ["ptr", "ptr"], irreversible=True)
         sink.declare("__quantum__rt__read_result", "i1", ["ptr"])
-        head, body, retry = (sink.new_block(f"ckpt.replay.{n}") for n in ("head", "body", "retry"))
-        if self.replay_failed is None:
-            self.replay_failed = sink.new_block("ckpt.replay.failed")
-            self.caps.multiple_return_points = True
-        give_up = self.replay_failed
+        capped = self.replay_tries is not None
+        body, retry = sink.new_block("ckpt.replay.body"), sink.new_block("ckpt.replay.retry")
+        # Each try starts at `again`: the body itself, or with a cap, a head that counts tries.
+        again = body
         pre = sink.current
-        sink.br(head)
-        self.goto(head)
-        tries = sink.phi("i64")
-        sink.add_incoming(tries, sink.const_int(64, 0), pre)
-        sink.condbr(sink.icmp("slt", "i64", tries, sink.const_int(64, abi.MAX_REPLAY_TRIES)), body, give_up)
+        tries = None
+        if capped:
+            if self.replay_failed is None:
+                self.replay_failed = sink.new_block("ckpt.replay.failed")
+                self.caps.multiple_return_points = True
+            again = sink.new_block("ckpt.replay.head")
+            sink.br(again)
+            self.goto(again)
+            tries = sink.phi("i64")
+            sink.add_incoming(tries, sink.const_int(64, 0), pre)
+            sink.condbr(sink.icmp("slt", "i64", tries, sink.const_int(64, self.replay_tries)), body, self.replay_failed)
+        else:
+            sink.br(body)
         self.goto(body)
-        k = 0
+        # Computed angles come from the record: their values on the normal
+        # path do not dominate the resume block.
+        angles = cone.angles()
+        saved = {a: self.vals.get(a) for a in angles}
+        for i, a in enumerate(angles):
+            self.vals[a] = recorded[f"{CONE_ANGLE_PREFIX}{i}"]
+        k = j = 0
         for cop in cone.ops:
-            if isinstance(cop, qc.GateOp):
+            if isinstance(cop, scf.IfOp):
+                # Feed-forward: take the recorded decision (``cone-if:<j>``).
+                self.emit_replayed_branch(cop, recorded[f"{CONE_IF_PREFIX}{j}"])
+                j += 1
+            elif isinstance(cop, qc.GateOp):
                 self.emit_gate(cop)
             elif isinstance(cop, qc.ResetOp):
                 sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(cop.qubit))])
@@ -183,6 +222,11 @@ class ResumeBlocks:
                 matched = sink.new_block("ckpt.replay.match")
                 sink.condbr(miss, retry, matched)
                 self.goto(matched)
+        for a, v in saved.items():
+            if v is None:
+                self.vals.pop(a, None)
+            else:
+                self.vals[a] = v
         cut = {self.qubit_id(q) for q in op.cut}
         for q in qubits:
             if q not in cut:
@@ -192,11 +236,12 @@ class ResumeBlocks:
         self.goto(retry)
         for q in qubits:
             sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", q)])
-        sink.add_incoming(tries, sink.binop("add", "i64", tries, sink.const_int(64, 1)), retry)
-        sink.br(head)
-        if not self.replay_failed_emitted:
+        if tries is not None:
+            sink.add_incoming(tries, sink.binop("add", "i64", tries, sink.const_int(64, 1)), retry)
+        sink.br(again)
+        if capped and not self.replay_failed_emitted:
             # qir-runner ignores the exit code, so the record says it too.
-            self.goto(give_up)
+            self.goto(self.replay_failed)
             sink.declare(abi.INT_RECORD, "void", ["i64", "ptr"])
             sink.call(abi.INT_RECORD, [sink.const_int(64, op.id), sink.label(abi.REPLAY_FAILED_LABEL)])
             sink.ret_i64(abi.REPLAY_FAILED_EXIT)

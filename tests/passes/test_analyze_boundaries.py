@@ -77,11 +77,12 @@ def test_active_reset_leaves_qubit_classical_zero() -> None:
 
 def test_syndrome_round_keeps_data_quantum() -> None:
     rows, _ = analyze(
-        "qubit[3] d; qubit[1] a; bit[1] s;\n"
+        "qubit[3] d; qubit[1] a; bit[1] s; bit[3] m;\n"
         "h d[0]; cx d[0], d[1]; cx d[1], d[2];\n"
         "cx d[0], a[0]; cx d[1], a[0];\n"
         "s[0] = measure a[0];\nreset a[0];\n"
         "cx d[1], a[0]; cx d[2], a[0];\n"
+        "m = measure d;\n"  # the data stays live to the end
     )
     # The last point where the ancilla is neither quantum nor classical: just after its reset.
     after_reset = [r for r in rows if r[0] == "before qc.gate" and r[2] == [] and r[1] == ["d[0]", "d[1]", "d[2]"]][-1]

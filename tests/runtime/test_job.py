@@ -369,3 +369,19 @@ def test_progress_bar_on_a_terminal(tmp_path, programs):
     assert p.returncode == 0 and "3000 shots" in out  # the table still goes to stdout
     text = seen.decode(errors="replace")
     assert "3000/3000" in text and "checkpoints" in text and "failures survived" in text
+
+
+def test_the_heartbeat_leaves_a_resumed_shot_alone(tmp_path, programs):
+    # A resumed shot may post-select its cone for a long time without a record
+    # (1/p tries for a recorded outcome of probability p): killing it as hung
+    # would restart rare states more often than common ones. Here every resumed
+    # execution is silent for 8 s, four times the heartbeat.
+    body = FLAKY.format(n=2, count=str(tmp_path / "count"), log=str(tmp_path / "calls.log")).replace(
+        'if arg("-s") == "1":\n', 'if arg("-s") == "1":\n    time.sleep(8.0)\n'
+    )
+    slow_resume = fake_backend(tmp_path, "slow-resume", body)
+    res = run(tmp_path, programs["loop"], shots=80, batch=40, mode="resume", workers=1, executor=QirRunnerExecutor(slow_resume), policy=FailurePolicy(backoff=0, heartbeat=2.0))
+    led = res.ledger
+    assert res.status == "complete" and led.shots_done == 80
+    assert led.resumed_shots >= 1
+    assert failures.HANG not in {f.kind for f in res.failures}, res.failures

@@ -293,7 +293,8 @@ class Job:
             timeout = min(timeout, self._fresh_at - now)
         hb = self.opts.policy.heartbeat
         for r in self.running.values():
-            timeout = min(timeout, max(0.0, r.execution.last_output + hb - now))
+            if not r.resumes_shot:
+                timeout = min(timeout, max(0.0, r.execution.last_output + hb - now))
         if not self.running:
             time.sleep(timeout)
             return
@@ -313,7 +314,11 @@ class Job:
             time.sleep(READ_PAUSE)
         now = time.monotonic()
         for r in self.running.values():
-            if not r.hung and now - r.execution.last_output > hb:
+            # A resumed shot may be post-selecting its cone replay, which records nothing until
+            # the recorded outcomes come back (1/p tries for an outcome of probability p): killing
+            # it would restart rare states more often than common ones, a bias. Its death is
+            # still seen (the process ends).
+            if not r.hung and not r.resumes_shot and now - r.execution.last_output > hb:
                 r.hung = True
                 r.execution.kill()
 
@@ -333,8 +338,9 @@ class Job:
         if self.ledger.is_done(r.batch):
             return  # cannot happen: an execution is asked for no more than the batch lacks
         if ev.replay_failed:
-            # Replaying the boundary's quantum cone did not reproduce the recorded outcomes within its
-            # tries: this shot cannot be resumed there, so it starts over (the batch runs it again).
+            # Only a program emitted with a capped replay (a negative control) gets here: the cone did
+            # not reproduce the recorded outcomes within the cap, and the shot starts over. That is
+            # biased against rare states, which is why programs are emitted without a cap.
             self.ledger.resumed_shots -= 1
             self.ledger.restarted_shots += 1
             self.ledger.saved_visits -= r.kept_visits

@@ -20,7 +20,7 @@ import tempfile
 from collections import defaultdict
 
 import pyqir
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qckpt.diagnostics import QckptError
@@ -81,19 +81,36 @@ def fill_outputs(records: list[OutputRecord], decided: dict[str, bool | int | fl
 
 @dataclass
 class ResumeReport:
-    shots: list[Shot]  # the stitched shots, in the order given
+    """What became of each cut shot. A state whose group could not be
+    resumed fails only its own shots: they are listed in ``failed``, never
+    started over (starting over only the shots whose state failed would
+    under-represent that state, docs/restoration.md) and never allowed to
+    fail the other groups."""
+
+    shots: list[Shot]  # the stitched shots that finished, in the order given
     bindings: int  # distinct resume states bound (one qir-runner run each)
     restarted: int  # shots with no complete visit, run from the top
+    failed: dict[int, str] = field(default_factory=dict)  # index in the cut shots -> why it was not resumed
+    bound: list[Visit | None] = field(default_factory=list)  # per cut shot: the visit it was resumed from (None: from the top)
 
 
 def _state_key(visit: Visit) -> tuple:
     return (visit.boundary, visit.visit, tuple(sorted(visit.values.items())))
 
 
+def replay_failed(shot: Shot) -> bool:
+    """A resumed shot whose capped cone replay gave up (only programs
+    emitted with a cap, as negative controls, can do that)."""
+    return shot.end_code == abi.REPLAY_FAILED_EXIT or any(r.label == abi.REPLAY_FAILED_LABEL for r in shot.records)
+
+
 def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float | None = None) -> ResumeReport:
     """Finish each cut shot of ``program`` (a resumable QIR file). Each group
     of shots sharing a resume state runs with its own seed derived from
-    ``seed`` and the group's index, so a rerun is reproducible."""
+    ``seed`` and the group's index, so a rerun is reproducible. ``timeout``
+    bounds each group's run (post-selection included: a recorded outcome
+    this program cannot produce would otherwise be waited for forever); a
+    group past it fails its own shots, the others go on."""
     path = Path(program)
     fingerprint = program_fingerprint(path.read_bytes())
     # Read and parse the program once; each group binds a copy of its bitcode
@@ -104,31 +121,38 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
     groups: dict[tuple, list[int]] = defaultdict(list)
     visits: dict[tuple, Visit | None] = {}
     prefixes: list[list[OutputRecord]] = []
+    bound: list[Visit | None] = []
     for i, shot in enumerate(cut):
         visit, prefix = last_complete_visit(shot, restorable)
         key = _state_key(visit) if visit is not None else ("start",)
         groups[key].append(i)
         visits[key] = visit
         prefixes.append(prefix)
+        bound.append(visit)
     out: list[Shot | None] = [None] * len(cut)
+    failed: dict[int, str] = {}
     for g, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: repr(kv[0]))):
         visit = visits[key]
-        module = bind_resume(pyqir.Module.from_bitcode(pyqir.Context(), body), record_for(visit, fingerprint) if visit is not None else None)
-        fd, tmp = tempfile.mkstemp(suffix=".bc", prefix="qckpt-resume-")
+        where = f"boundary {visit.boundary}, visit {visit.visit}" if visit is not None else "the top"
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(module.bitcode)
-            res = run_qir(tmp, shots=len(members), seed=(seed * 1_000_003 + g) % (2**63), timeout=timeout)
-        finally:
-            os.unlink(tmp)
-        failed = [s for s in res.shots if s.end_code == abi.REPLAY_FAILED_EXIT or any(r.label == abi.REPLAY_FAILED_LABEL for r in s.records)]
-        if failed and visit is not None:
-            raise QckptError(
-                f"resuming {len(failed)} shot(s) at boundary {visit.boundary}, visit {visit.visit}: replaying its quantum cone did not "
-                f"reproduce the recorded measurement outcomes in {abi.MAX_REPLAY_TRIES} tries (an outcome of very low probability, or a record "
-                "that does not belong to this program)"
-            )
+            module = bind_resume(pyqir.Module.from_bitcode(pyqir.Context(), body), record_for(visit, fingerprint) if visit is not None else None)
+            fd, tmp = tempfile.mkstemp(suffix=".bc", prefix="qckpt-resume-")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(module.bitcode)
+                res = run_qir(tmp, shots=len(members), seed=(seed * 1_000_003 + g) % (2**63), timeout=timeout)
+            finally:
+                os.unlink(tmp)
+        except QckptError as e:
+            for i in members:
+                failed[i] = f"resuming at {where}: {e.message} (a post-selection still waiting for the recorded outcomes, or a record that does not belong to this program)"
+            continue
         for i, resumed in zip(members, res.shots):
+            if replay_failed(resumed):
+                failed[i] = f"resuming at {where}: the capped cone replay did not reproduce the recorded measurement outcomes"
+                continue
             filled = fill_outputs(resumed.records, decided_outputs(prefixes[i]))
             out[i] = Shot(prefixes[i] + filled, resumed.metadata, resumed.end_code)
-    return ResumeReport([s for s in out if s is not None], len(groups), len(groups.get(("start",), [])))
+        for i in members[len(res.shots) :]:
+            failed[i] = f"resuming at {where}: qir-runner returned fewer shots than asked"
+    return ResumeReport([s for s in out if s is not None], len(groups), len(groups.get(("start",), [])), failed, bound)

@@ -1,11 +1,12 @@
 // RUN: qckpt convert %s --checkpoint interval --mtbf 1e-7 --emit mlir | filecheck %s --check-prefix=IR
 // RUN: qckpt convert %s --checkpoint interval --mtbf 1e-7 --record-mode streaming --resumable --runtime extern | filecheck %s
-// RUN: qckpt convert %s --checkpoint interval --mtbf 1e-7 --record-mode streaming --resumable --runtime extern | filecheck %s --check-prefix=FAILED
+// RUN: qckpt convert %s --checkpoint interval --mtbf 1e-7 --record-mode streaming --resumable --runtime extern | filecheck %s --check-prefix=UNCAPPED
 // A replay boundary after an inlined `def`: the subroutine's measurement is
 // in the cone of q[1], so the boundary persists its outcome (cone:0) and the
 // resume block re-runs the cone, post-selecting that measurement to it,
-// retrying after a reset of the cone's qubits, and giving up (one shared
-// block: a record, then `ret 3`) after 1000 tries.
+// retrying after a reset of the cone's qubits until it matches: no try
+// counter, no give-up block (a cap would bias restoration against rare
+// recorded outcomes, docs/restoration.md).
 OPENQASM 3.0;
 include "stdgates.inc";
 qubit[2] q;
@@ -24,29 +25,23 @@ b[0] = measure q[1];
 // IR-NEXT: ckpt.boundary [[ID:[0-9]+]] user "interval" [{{.*}}%[[M]] as "cone:0" : i1] cut [%[[Q1:[0-9]+]]] cost {{[0-9]+}}
 
 // CHECK:         [[REC:%.*]] = call i1 @"qckpt_resume.{{[0-9]+}}.cone:0"()
-// CHECK-NEXT:    br label %[[HEAD:ckpt.replay.head[0-9]*]]
-// CHECK:       [[HEAD]]:
-// CHECK-NEXT:    [[TRIES:%.*]] = phi i64 [ 0, %ckpt.resume.{{[0-9]+}} ], [ [[NEXT:%.*]], %[[RETRY:ckpt.replay.retry[0-9]*]] ]
-// CHECK-NEXT:    [[MORE:%.*]] = icmp slt i64 [[TRIES]], 1000
-// CHECK-NEXT:    br i1 [[MORE]], label %[[BODY:ckpt.replay.body[0-9]*]], label %ckpt.replay.failed
+// CHECK-NEXT:    br label %[[BODY:ckpt.replay.body[0-9]*]]
 // CHECK:       [[BODY]]:
 // CHECK-NEXT:    call void @__quantum__qis__h__body(ptr null)
 // CHECK-NEXT:    call void @__quantum__qis__cx__body(ptr null, ptr inttoptr (i64 1 to ptr))
 // CHECK-NEXT:    call void @__quantum__qis__mz__body(ptr null, ptr inttoptr (i64 [[R:[0-9]+]] to ptr))
 // CHECK-NEXT:    [[GOT:%.*]] = call i1 @__quantum__rt__read_result(ptr inttoptr (i64 [[R]] to ptr))
 // CHECK-NEXT:    [[MISS:%.*]] = xor i1 [[GOT]], [[REC]]
-// CHECK-NEXT:    br i1 [[MISS]], label %[[RETRY]], label %[[MATCH:ckpt.replay.match[0-9]*]]
+// CHECK-NEXT:    br i1 [[MISS]], label %[[RETRY:ckpt.replay.retry[0-9]*]], label %[[MATCH:ckpt.replay.match[0-9]*]]
 // CHECK:       [[RETRY]]:
 // CHECK-NEXT:    call void @__quantum__qis__reset__body(ptr null)
 // CHECK-NEXT:    call void @__quantum__qis__reset__body(ptr inttoptr (i64 1 to ptr))
-// CHECK-NEXT:    [[NEXT]] = add i64 [[TRIES]], 1
-// CHECK-NEXT:    br label %[[HEAD]]
+// CHECK-NEXT:    br label %[[BODY]]
 // CHECK:       [[MATCH]]:
 // q[0] is outside the cut: reset after the replay (q[1] keeps its state).
 // CHECK-NEXT:    call void @__quantum__qis__reset__body(ptr null)
-// CHECK:       !{i32 1, !"multiple_return_points", i1 true}
 
-// FAILED:      ckpt.replay.failed:
-// FAILED-NEXT:   call void @__quantum__rt__int_record_output(i64 {{[0-9]+}}, ptr @{{[0-9]+}})
-// FAILED-NEXT:   ret i64 3
-// FAILED-NOT:  ckpt.replay.failed{{[0-9]+}}:
+// UNCAPPED-NOT: ckpt.replay.failed
+// UNCAPPED-NOT: ckpt.replay.head
+// UNCAPPED-NOT: qckpt.replay_failed
+// UNCAPPED-NOT: multiple_return_points", i1 true
