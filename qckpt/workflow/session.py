@@ -164,9 +164,18 @@ class Session:
         name: str = "workflow",
         backend: Backend | None = None,
         keep: int | None = 3,
+        client: Any = None,
     ) -> Session:
         """Open the session stored in ``path`` (created if missing). A store
-        that holds a log resumes it: see the module docstring."""
+        that holds a log resumes it: see the module docstring. ``client``: a
+        :class:`distributed.Client` whose workers run the live executions
+        (replay is unchanged: it never runs anything)."""
+        if client is not None:
+            if backend is not None:
+                raise QckptError("give a session a backend or a Dask client, not both")
+            from qckpt.runtime.execution.dask_executor import DaskExecutor
+
+            backend = ExecutorBackend(DaskExecutor(client))
         seed = seeds.check_seed(seed)
         if not isinstance(name, str) or not name:
             raise QckptError(f"a session needs a non-empty name, got {name!r}")
