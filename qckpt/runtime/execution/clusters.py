@@ -184,10 +184,14 @@ class JobKeeper:
             self.seen -= self._names(name)
             self.replaced.append(str(name))
 
-        def replace() -> None:  # on the cluster's event loop, which owns worker_spec
+        async def replace() -> None:  # on the cluster's event loop, which owns worker_spec and workers
             for name in gone:
                 self.cluster.worker_spec.pop(name, None)
-            self.cluster.scale(jobs=self.jobs)
+                job = self.cluster.workers.pop(name, None)
+                if job is not None:  # a worker lost while its job still runs (a network split): cancel that job too
+                    with contextlib.suppress(Exception):
+                        await job.close()
+            self.cluster.scale(jobs=self.jobs)  # a new spec (possibly under the old name) and a new job
 
         self.cluster.loop.add_callback(replace)
 
