@@ -179,6 +179,10 @@ def _cluster_executor(args: argparse.Namespace, policy_heartbeat: float):
     cluster closed when the run ends (a SLURMCluster's worker jobs with it)."""
     from qckpt.runtime.execution.clusters import connect
 
+    if args.cluster != "local":
+        import logging
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's INFO lines would drown the run's own
     cluster = connect(args.cluster, args.cluster_opt)
     if cluster is None:
         yield None
