@@ -146,3 +146,31 @@ def test_records_travel_packed(programs):
 
     size = len(pickle.dumps(rec))
     assert size < 12 * 300, size  # a few bytes a shot, not the text of its records
+
+
+def test_preempted_driver_stops_its_tasks_and_resumes(cluster, programs, tmp_path):
+    """SIGTERM to `qckpt run --cluster tcp://...`: exit 75 without waiting for
+    the batches in flight, whose workers kill their qir-runner (the tasks are
+    cancelled); `qckpt resume` on the same cluster ends with exactly N shots."""
+    import subprocess
+    import sys
+
+    address = cluster.cluster.scheduler_address
+    store = tmp_path / "s"
+    args = [programs["loop"], "--shots", "1200", "--batch-size", "300", "--seed", "2", "--json", "--progress", "none"]
+    run = subprocess.Popen(
+        [sys.executable, "-m", "qckpt.cli", "run", *map(str, args), "--store", str(store), "--cluster", address],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    _, runner = _worker_with_qir_runner(cluster.client, time.monotonic() + 60)
+    run.send_signal(signal.SIGTERM)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 75, err
+    deadline = time.monotonic() + 10
+    while alive(runner) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(runner), "a cancelled batch's qir-runner still runs on its worker"
+    resumed = qckpt("resume", store, "--cluster", address, "--json")
+    assert resumed.returncode == 0, resumed.stderr
+    got = json.loads(resumed.stdout)
+    assert got["shots_done"] == 1200 and sum(got["counts"].values()) == 1200
