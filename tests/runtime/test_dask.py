@@ -73,7 +73,8 @@ def test_a_worker_killed_mid_batch_costs_nothing(cluster, programs, tmp_path, mo
     killer.join()
     assert run.status == "complete", run.report
     assert run.ledger.shots_done == 1200 and sum(run.counts.values()) == 1200
-    assert [f.kind for f in run.failures] == [WORKER_LOST]
+    # The batch it ran, and one queued on it if any: each a failure the policy saw, each rerun.
+    assert run.failures and {f.kind for f in run.failures} == {WORKER_LOST}
     deadline = time.monotonic() + 10
     while alive(seen["runner"]) and time.monotonic() < deadline:
         time.sleep(0.05)

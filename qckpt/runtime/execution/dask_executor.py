@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from qckpt.runtime.execution import failures
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Event, QirRunnerExecutor, ShotDone
 from qckpt.runtime.execution.failures import Failure
+from qckpt.runtime.execution.job import READ_PAUSE
 
 WORKER_LOST = "worker-lost"  # a failure kind of its own: the Dask worker (or its job) went away mid-batch
 REPLAY_FAILED = 0xFFFFFFFF  # a key index: a resumed shot whose cone replay gave up
@@ -161,6 +162,9 @@ def run_batch(program: bytes, name: str, shots: int, seed: int, fill: Mapping | 
             ready = sel.select(_POLL)
             if ready:
                 events += ex.read()
+                # As the run's loop does: let output gather instead of waking per line, which would take CPU
+                # from qir-runner on the same cores.
+                time.sleep(READ_PAUSE)
             elif _cancelled():
                 ex.kill()
             elif time.monotonic() - ex.last_output > heartbeat and not hung:
