@@ -89,7 +89,7 @@ class JobOptions:
     executor: Executor | None = None  # None: qir-runner
     resumer: ShotResumer | None = None  # None: BoundaryResumer (restoration's resume binding)
     progress: Progress | None = None
-    stop: StopRequests | None = None  # None: the run counts SIGINT/SIGTERM/SIGUSR1 itself while its loop runs
+    stop: StopRequests | None = None  # None: the run counts SIGTERM/SIGUSR1 itself while its loop runs (the CLI passes one that counts SIGINT too)
     inject_kill_every: int = 0  # test/benchmark knob: SIGKILL the backend after every K finished shots
     seed_rng: int | None = None  # seed of the backoff jitter (tests)
 
@@ -172,7 +172,8 @@ class Job:
             self.program_path = os.path.join(work, self.plan.program_name)
             with open(self.program_path, "wb") as f:
                 f.write(self.program)
-            handlers = self.stop.installed() if self._own_handlers else contextlib.nullcontext()
+            # Without the caller's StopRequests, SIGTERM/SIGUSR1 only: Ctrl-C stays the caller's KeyboardInterrupt.
+            handlers = self.stop.installed(sigint=False) if self._own_handlers else contextlib.nullcontext()
             with handlers:  # signals are counted until the executions are reaped
                 try:
                     self.start_path = _bound_at_start(self.program, self.program_path, work)

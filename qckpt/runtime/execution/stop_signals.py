@@ -19,6 +19,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+PREEMPT_SIGNALS = (signal.SIGTERM, signal.SIGUSR1)  # what a scheduler sends before it ends a job
+
 # What a stopped run's status is, by the first signal it received.
 STOP_SIGNALS: dict[int, str] = {
     signal.SIGINT: "interrupted",
@@ -48,13 +50,16 @@ class StopRequests:
         self.request(signum)
 
     @contextmanager
-    def installed(self) -> Iterator[StopRequests]:
+    def installed(self, sigint: bool = True) -> Iterator[StopRequests]:
         """Count stop signals while the block runs (only the main thread can
-        set handlers; elsewhere this does nothing and the caller's handlers stay)."""
+        set handlers; elsewhere this does nothing and the caller's handlers
+        stay). ``sigint=False`` leaves Ctrl-C to the caller (a library
+        caller gets its KeyboardInterrupt, as from any other call)."""
         if threading.current_thread() is not threading.main_thread():
             yield self
             return
-        old = {s: signal.signal(s, self._handler) for s in STOP_SIGNALS}
+        caught = STOP_SIGNALS if sigint else PREEMPT_SIGNALS
+        old = {s: signal.signal(s, self._handler) for s in caught}
         try:
             yield self
         finally:
