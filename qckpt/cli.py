@@ -8,9 +8,11 @@ Exit code 2 is a usage error (argparse's convention).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from qckpt.cli_checks import check_args, finite_param, os_error_line
@@ -198,8 +200,8 @@ def _print_counts(counts: dict[str, int], regs: list[str], shots: int, seed: int
 def cmd_run(args: argparse.Namespace) -> int:
     if args.store:
         return _run_in_store(args)
-    if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard:
-        raise QckptError("--mode, --workers, --batch-size, --policy, --persistent and --shard need --store DIR (a checkpointed run)")
+    if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard or args.cluster != "local":
+        raise QckptError("--mode, --workers, --batch-size, --policy, --persistent, --shard and --cluster need --store DIR (a checkpointed run)")
     if args.backend == "stim":
         return _run_on_stim(args)
     from qckpt.runtime.qir_runner import run_qir
@@ -220,6 +222,30 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"warning: {incomplete} shot(s) ended without END (the program failed mid-shot)", file=sys.stderr)
         return EXIT_USER_ERROR
     return 0
+
+
+@contextlib.contextmanager
+def _cluster_executor(args: argparse.Namespace, policy_heartbeat: float):
+    """The executor ``--cluster`` names (None: this machine's), and the
+    cluster closed when the run ends (a SLURMCluster's worker jobs with it)."""
+    from qckpt.runtime.execution.clusters import connect
+
+    if args.cluster != "local" and getattr(args, "backend", "qir-runner") == "stim":
+        raise QckptError("--cluster sends qir-runner batches to Dask workers; --backend stim runs on this machine (use --cluster local)")
+    if args.cluster != "local":
+        import logging
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's INFO lines would drown the run's own
+    cluster = connect(args.cluster, args.cluster_opt)
+    if cluster is None:
+        yield None
+        return
+    from qckpt.runtime.execution.dask_executor import DaskExecutor
+
+    try:
+        yield DaskExecutor(cluster.client, heartbeat=policy_heartbeat, slots=cluster.slots)
+    finally:
+        cluster.close()
 
 
 def _run_on_stim(args: argparse.Namespace) -> int:
@@ -283,14 +309,17 @@ def _run_in_store(args: argparse.Namespace) -> int:
             shard=shard,
         )
         options = _job_options(args, stop)
-        return _report_job(start_run(args.store, program, plan, options), args.json)
+        with _cluster_executor(args, options.policy.heartbeat) as executor:
+            return _report_job(start_run(args.store, program, plan, replace(options, executor=executor)), args.json)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import resume_run
 
     with _stop_requests() as stop:
-        return _report_job(resume_run(args.store, _job_options(args, stop)), args.json)
+        options = _job_options(args, stop)
+        with _cluster_executor(args, options.policy.heartbeat) as executor:
+            return _report_job(resume_run(args.store, replace(options, executor=executor)), args.json)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -495,6 +524,16 @@ def _add_progress(p) -> None:
     p.add_argument("--progress-every", type=float, default=30.0, metavar="SECONDS", help="with --progress log: seconds between two lines (default: 30)")
 
 
+def _add_cluster(p) -> None:
+    p.add_argument(
+        "--cluster", default="local", metavar="local|tcp://HOST:PORT|slurm",
+        help="where the batches run: local (default: qir-runner processes on this machine), tcp://HOST:PORT (an existing Dask "
+        "scheduler), slurm (a dask-jobqueue SLURMCluster this command starts and stops). The store is written by this process "
+        "only: it need not be visible to the workers, but qckpt and qir-runner must be installed where the workers run",
+    )
+    p.add_argument("--cluster-opt", metavar="K=V,...", help="with --cluster slurm: jobs=N (worker jobs kept, default 1), cores, processes, memory, walltime, queue, account, interface, job_extra='--a;--b', ... (defaults from Dask's jobqueue.slurm config); with tcp://: timeout, slots (see docs/hpc.md)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
@@ -554,7 +593,7 @@ def build_parser() -> argparse.ArgumentParser:
     rstore = r.add_argument_group("checkpointed runs")
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
     rstore.add_argument("--mode", choices=["resume", "reproducible"], help="resume: a failed batch goes on from its finished shots (default); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
-    rstore.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core)")
+    rstore.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core); with --cluster tcp://..|slurm, batches in flight (default: two per worker thread)")
     rstore.add_argument("--batch-size", type=int, help="shots per batch, the unit of commit (default: shots/16, at most 1000)")
     rstore.add_argument("--policy", metavar="K=V,...", help="failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
     rstore.add_argument("--mtbf", type=float, help="when compiling OpenQASM: mean time between failures (s) for the interval boundary policy")
@@ -565,17 +604,19 @@ def build_parser() -> argparse.ArgumentParser:
     rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint, and always the last (default: 1)")
     rstore.add_argument("--shard", metavar="I/N|auto", help="run the I-th of N shares of the run's batches (0 <= I < N), for a job array; auto: from SLURM_ARRAY_TASK_ID/COUNT. Merge the shard stores with 'qckpt merge'")
     _add_progress(rstore)
+    _add_cluster(rstore)
     r.set_defaults(func=cmd_run)
 
     rr = sub.add_parser("resume", help="continue a checkpointed run", description="Continue the run in a checkpoint store from its newest valid checkpoint and its journal.")
     rr.add_argument("store", metavar="DIR", help="the run's checkpoint store")
     rr.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    rr.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core)")
+    rr.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core); with --cluster tcp://..|slurm, batches in flight (default: two per worker thread)")
     rr.add_argument("--policy", metavar="K=V,...", help="failure policy for this session (see qckpt run --help)")
     rr.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds (default: 1)")
     rr.add_argument("--persistent", metavar="DIR", help="the store's persistent level, if it has one")
     rr.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
     _add_progress(rr)
+    _add_cluster(rr)
     rr.set_defaults(func=cmd_resume)
 
     mg = sub.add_parser(

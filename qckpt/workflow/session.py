@@ -164,9 +164,18 @@ class Session:
         name: str = "workflow",
         backend: Backend | str | None = None,
         keep: int | None = 3,
+        client: Any = None,
     ) -> Session:
         """Open the session stored in ``path`` (created if missing). A store
-        that holds a log resumes it: see the module docstring."""
+        that holds a log resumes it: see the module docstring. ``client``: a
+        :class:`distributed.Client` whose workers run the live executions
+        (replay is unchanged: it never runs anything)."""
+        if client is not None:
+            if backend is not None:
+                raise QckptError("give a session a backend or a Dask client, not both")
+            from qckpt.runtime.execution.dask_executor import DaskExecutor
+
+            backend = ExecutorBackend(DaskExecutor(client))
         seed = seeds.check_seed(seed)
         if isinstance(backend, str):  # "qir-runner" or "stim", as on the command line
             backend = backend_named(backend)

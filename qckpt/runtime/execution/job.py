@@ -143,8 +143,9 @@ class Job:
         self.program = program
         self.opts = options
         self.notes = notes
-        self.workers = options.workers or default_workers()
         self.executor: Executor = options.executor or executor_for(self.plan.program_name)
+        # A cluster's executor knows its own width (its workers' threads); this machine's cores otherwise.
+        self.workers = options.workers or getattr(self.executor, "default_workers", default_workers)()
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
@@ -218,7 +219,9 @@ class Job:
             draining = self.stop.count == 1 or self._give_up is not None or self._rollback is not None
             if draining:
                 for r in self.running.values():
-                    if not r.stopping and (self._give_up is not None or self._rollback is not None):
+                    # An execution whose shots come whole at its end (a Dask task) has no shot end to stop at.
+                    whole = not getattr(r.execution, "streams_shots", True)
+                    if not r.stopping and (self._give_up is not None or self._rollback is not None or whole):
                         r.stopping = True
                         r.execution.kill()
             if draining and not self.running:

@@ -1,0 +1,204 @@
+"""Where a run's batches go: ``--cluster local|tcp://HOST:PORT|slurm``.
+
+``local`` is the single-machine executor (qir-runner processes on this
+node, :class:`~qckpt.runtime.execution.executor.QirRunnerExecutor`). The other
+two reach Dask (:mod:`qckpt.runtime.execution.dask_executor`): an existing
+scheduler, or a ``dask-jobqueue`` ``SLURMCluster`` that this process starts
+and stops. Options come from ``--cluster-opt k=v,...`` over Dask's own
+configuration (``~/.config/dask/jobqueue.yaml``, ``DASK_JOBQUEUE__SLURM__*``).
+
+Clusters made here run their scheduler with ``allowed-failures`` 0: a worker
+lost mid-batch fails that batch's task at once, and the run's failure policy
+(not Dask's silent rescheduling) decides what happens, and counts it.
+
+``dask-jobqueue`` does not replace a worker job that died (scancelled,
+preempted, out of walltime): its spec stays in the cluster's plan, so neither
+``scale`` nor adaptive scaling sees a worker missing. :class:`JobKeeper` does:
+it drops the spec of a job whose worker came and went, and scales back up,
+which submits a new job.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from qckpt.diagnostics import QckptError
+
+# --cluster-opt keys for `slurm` (SLURMCluster's arguments), and their types; `jobs` is ours: worker jobs to keep.
+SLURM_OPTS: dict[str, type] = {
+    "jobs": int, "cores": int, "processes": int, "memory": str, "walltime": str, "queue": str, "account": str,
+    "interface": str, "local_directory": str, "log_directory": str, "python": str, "job_name": str,
+    "job_extra": str,  # extra #SBATCH lines, separated by ';' (e.g. --gres=gpu:1;--constraint=fast)
+}
+TCP_OPTS: dict[str, type] = {"timeout": float, "slots": int}
+KEEPER_INTERVAL = 1.0  # seconds between two looks at the worker jobs
+
+
+def parse_cluster_opts(text: str | None, allowed: dict[str, type], where: str) -> dict[str, object]:
+    """``k=v,k=v`` into typed values; a clear one-line error for anything else."""
+    out: dict[str, object] = {}
+    for item in filter(None, (s.strip() for s in (text or "").split(","))):
+        k, sep, v = item.partition("=")
+        k = k.strip().replace("-", "_")
+        if not sep or not k:
+            raise QckptError(f"--cluster-opt {item!r}: expected KEY=VALUE")
+        if k not in allowed:
+            raise QckptError(f"--cluster-opt {k}: not an option of --cluster {where} (options: {', '.join(sorted(allowed))})")
+        try:
+            out[k] = allowed[k](v.strip())
+        except ValueError:
+            raise QckptError(f"--cluster-opt {k}={v}: expected {allowed[k].__name__}") from None
+    return out
+
+
+@dataclass
+class Cluster:
+    """A connected Dask client, and what must be stopped with it."""
+
+    client: object  # distributed.Client
+    slots: int | None  # executions to keep in flight (None: ask the scheduler)
+    cluster: object | None = None  # a cluster this process started (closed with it)
+    keeper: JobKeeper | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        if self.keeper is not None:
+            self.keeper.stop()
+        with contextlib.suppress(Exception):
+            self.client.close()
+        if self.cluster is not None:
+            with contextlib.suppress(Exception):
+                self.cluster.close()
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise QckptError("--cluster other than local needs Dask: pip install distributed dask-jobqueue") from None
+    return distributed
+
+
+def connect(spec: str, opts_text: str | None = None) -> Cluster | None:
+    """The Dask cluster ``spec`` names; ``None`` for ``local``."""
+    if spec == "local":
+        if opts_text:
+            raise QckptError("--cluster-opt needs --cluster tcp://HOST:PORT or --cluster slurm")
+        return None
+    if spec.startswith("tcp://") or spec.startswith("tls://"):
+        opts = parse_cluster_opts(opts_text, TCP_OPTS, "tcp://")
+        distributed = _distributed()
+        try:
+            client = distributed.Client(spec, timeout=opts.get("timeout", 30.0), set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise QckptError(f"--cluster {spec}: cannot reach the Dask scheduler ({e})") from None
+        return Cluster(client, opts.get("slots"))  # type: ignore[arg-type]
+    if spec == "slurm":
+        return slurm_cluster(parse_cluster_opts(opts_text, SLURM_OPTS, "slurm"))
+    raise QckptError(f"--cluster {spec!r}: expected local, tcp://HOST:PORT or slurm")
+
+
+@contextlib.contextmanager
+def owned_scheduler_config() -> Iterator[None]:
+    """The scheduler settings of a cluster qckpt starts: a worker lost
+    mid-task fails the task (the run's policy retries it)."""
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        yield
+
+
+def local_cluster(workers: int, **kwargs) -> Cluster:
+    """A ``LocalCluster`` of ``workers`` single-threaded worker processes,
+    configured as :func:`connect`'s clusters are (tests, benchmarks, notebooks)."""
+    distributed = _distributed()
+    with owned_scheduler_config():
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, **kwargs)
+    return Cluster(distributed.Client(cluster, set_as_default=False), workers, cluster)
+
+
+def slurm_cluster(opts: dict[str, object]) -> Cluster:
+    """A ``SLURMCluster`` of ``jobs`` worker jobs (default 1), one worker
+    process per job, one thread per core, kept at that size by a :class:`JobKeeper`."""
+    import dask
+
+    distributed = _distributed()
+    try:
+        from dask_jobqueue import SLURMCluster
+    except ImportError:
+        raise QckptError("--cluster slurm needs dask-jobqueue: pip install dask-jobqueue") from None
+    jobs = int(opts.pop("jobs", 1))  # type: ignore[call-overload]
+    if jobs < 1:
+        raise QckptError(f"--cluster-opt jobs must be at least 1, got {jobs}")
+    kw: dict[str, object] = dict(opts)
+    if "job_extra" in kw:
+        kw["job_extra_directives"] = [x.strip() for x in str(kw.pop("job_extra")).split(";") if x.strip()]
+    kw.setdefault("processes", 1)
+    if kw.get("cores") is None and dask.config.get("jobqueue.slurm.cores", None) is None:
+        kw["cores"] = 1
+    if kw.get("memory") is None and dask.config.get("jobqueue.slurm.memory", None) is None:
+        # Slurm is not asked for memory unless the user says how much (the partition's default applies).
+        kw["memory"] = "1GiB"
+        kw["job_directives_skip"] = ["--mem"]
+    with owned_scheduler_config():
+        try:
+            cluster = SLURMCluster(**kw)
+        except (ValueError, TypeError, OSError, RuntimeError) as e:
+            raise QckptError(f"--cluster slurm: {e}") from None
+    cluster.scale(jobs=jobs)
+    slots = jobs * int(kw.get("cores") or dask.config.get("jobqueue.slurm.cores"))  # type: ignore[arg-type]
+    client = distributed.Client(cluster, set_as_default=False)
+    return Cluster(client, slots, cluster, JobKeeper(cluster, jobs))
+
+
+class JobKeeper:
+    """Keeps a ``dask-jobqueue`` cluster at ``jobs`` worker jobs: a job whose
+    worker connected and then left (scancel, preemption, walltime) is dropped
+    from the plan, and the cluster is scaled back up, which submits a new job."""
+
+    def __init__(self, cluster, jobs: int, interval: float = KEEPER_INTERVAL) -> None:
+        self.cluster = cluster
+        self.jobs = jobs
+        self.interval = interval
+        self.seen: set[str] = set()  # worker names that have connected
+        self.replaced: list[str] = []  # names of the jobs replaced, in order
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="qckpt-job-keeper", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            with contextlib.suppress(Exception):  # a cluster closing under us: the next look or the stop ends it
+                self.check()
+
+    def check(self) -> None:
+        observed = set(self.cluster.observed)
+        self.seen |= observed
+        gone = [n for n in self.cluster.worker_spec if self._names(n) <= self.seen and not self._names(n) & observed]
+        if not gone:
+            return
+        for name in gone:
+            self.seen -= self._names(name)
+            self.replaced.append(str(name))
+
+        async def replace() -> None:  # on the cluster's event loop, which owns worker_spec and workers
+            for name in gone:
+                self.cluster.worker_spec.pop(name, None)
+                job = self.cluster.workers.pop(name, None)
+                if job is not None:  # a worker lost while its job still runs (a network split): cancel that job too
+                    with contextlib.suppress(Exception):
+                        await job.close()
+            self.cluster.scale(jobs=self.jobs)  # a new spec (possibly under the old name) and a new job
+
+        self.cluster.loop.add_callback(replace)
+
+    def _names(self, name) -> set[str]:
+        spec = self.cluster.worker_spec.get(name, {})
+        return {str(name) + s for s in spec["group"]} if "group" in spec else {str(name)}
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)

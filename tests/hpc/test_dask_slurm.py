@@ -1,0 +1,78 @@
+"""`qckpt run --cluster slurm` on the real one-node Slurm: dask-jobqueue's
+SLURMCluster submits a worker job; scancelled mid-run, that job is replaced
+(a new job appears in squeue), and the run still ends with exactly its shots,
+bit for bit the histogram of an uninterrupted local run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from qckpt.runtime.execution.job import load_run
+from qckpt.runtime.store import CheckpointStore
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAM = ROOT / "examples" / "repeat_until_success.qasm"
+SHOTS = 24000
+
+pytestmark = pytest.mark.slurm
+
+
+def _shots_done(store: Path) -> int:
+    try:
+        with CheckpointStore.open(store, readonly=True, create=False) as st:
+            return load_run(st)[0].shots_done
+    except Exception:  # not there yet, or being written
+        return 0
+
+
+def _jobs(slurm_cluster, name: str) -> list[str]:
+    out = slurm_cluster.run("squeue", "-h", "-n", name, "-o", "%i %T").stdout.split("\n")
+    return [line.split()[0] for line in out if line.strip() and line.split()[1] in ("RUNNING", "PENDING", "CONFIGURING")]
+
+
+def _until(what, timeout: float, why: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        got = what()
+        if got:
+            return got
+        time.sleep(0.2)
+    raise AssertionError(why)
+
+
+def test_a_scancelled_worker_job_is_replaced_and_costs_nothing(slurm_cluster, tmp_path):
+    common = [str(PROGRAM), "--shots", str(SHOTS), "--seed", "4", "--batch-size", "1000", "--mode", "reproducible", "--json", "--progress", "none"]
+    cli = [sys.executable, "-m", "qckpt.cli", "run"]
+    local = subprocess.run([*cli, *common, "--store", str(tmp_path / "local")], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert local.returncode == 0, local.stderr
+
+    name = f"qckpt-dask-{uuid.uuid4().hex[:8]}"
+    store = tmp_path / "dask"
+    opts = f"jobs=1,cores=1,walltime=00:10:00,job_name={name},log_directory={tmp_path / 'logs'}"
+    run = subprocess.Popen(
+        [*cli, *common, "--store", str(store), "--cluster", "slurm", "--cluster-opt", opts],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=slurm_cluster.env, cwd=tmp_path,
+    )
+    try:
+        first = _until(lambda: _jobs(slurm_cluster, name), 60, "the SLURMCluster submitted no worker job")[0]
+        _until(lambda: _shots_done(store) > 0, 120, "the worker job committed no batch")
+        assert _shots_done(store) < SHOTS, "the run ended before the scancel: make it longer"
+        slurm_cluster.run("scancel", first)
+        _until(lambda: [j for j in _jobs(slurm_cluster, name) if j != first], 60, "no replacement worker job appeared in squeue")
+        out, err = run.communicate(timeout=180)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    assert run.returncode == 0, err
+    got = json.loads(out)
+    assert got["shots_done"] == SHOTS and sum(got["counts"].values()) == SHOTS
+    assert got["counts"] == json.loads(local.stdout)["counts"]
+    _until(lambda: not _jobs(slurm_cluster, name), 30, "the run left worker jobs behind")

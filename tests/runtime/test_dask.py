@@ -1,0 +1,177 @@
+"""Batches as Dask tasks, on a real LocalCluster (a scheduler and worker
+processes): bit for bit the local executor's histogram in reproducible mode,
+a worker killed with SIGKILL mid-batch costs nothing and leaves no orphan,
+the CLI's --cluster tcp://, the workflow session's client, and the records'
+compact form."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from qckpt.runtime.execution.clusters import local_cluster
+from qckpt.runtime.execution.dask_executor import DaskExecutor, WORKER_LOST, pack
+from qckpt.runtime.execution.executor import Ended, QirRunnerExecutor, ShotDone
+from qckpt.runtime.execution.job import JobOptions, fingerprint, start_run
+from qckpt.runtime.execution.ledger import RunPlan
+from qckpt.runtime.execution.policy import FailurePolicy
+from runtime_helpers import ROOT, alive, children_of, qckpt
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    c = local_cluster(2)
+    yield c
+    c.close()
+
+
+def _plan(prog: bytes, shots: int, batch: int, mode: str = "reproducible", seed: int = 11) -> RunPlan:
+    return RunPlan(shots=shots, seed=seed, batch_size=batch, mode=mode, program_sha256=fingerprint(prog))
+
+
+def test_local_cluster_is_the_local_executor_bit_for_bit(cluster, programs, tmp_path):
+    prog = programs["rus"].read_bytes()
+    plan = _plan(prog, 3000, 200)
+    local = start_run(tmp_path / "local", prog, plan, JobOptions(workers=2))
+    dask = start_run(tmp_path / "dask", prog, plan, JobOptions(executor=DaskExecutor(cluster.client)))
+    assert local.status == dask.status == "complete"
+    assert dask.ledger.shots_done == 3000 and not dask.failures
+    assert dask.counts == local.counts
+    assert 1 < dask.commits <= plan.batches + 1  # the driver commits per batch (coalesced when they come faster than it writes)
+
+
+def _worker_with_qir_runner(client, deadline: float) -> tuple[int, int]:
+    """(worker pid, its qir-runner's pid), once a worker runs a batch."""
+    while time.monotonic() < deadline:
+        for pid in client.run(os.getpid).values():
+            kids = [k for k in children_of(pid) if alive(k)]
+            if kids:
+                return pid, kids[0]
+        time.sleep(0.05)
+    raise AssertionError("no worker started qir-runner")
+
+
+@pytest.mark.parametrize("mode", ["reproducible", "resume"])
+def test_a_worker_killed_mid_batch_costs_nothing(cluster, programs, tmp_path, mode):
+    prog = programs["loop"].read_bytes()
+    plan = _plan(prog, 1200, 150, mode)
+    seen: dict[str, int] = {}
+
+    def kill_one() -> None:
+        worker, runner = _worker_with_qir_runner(cluster.client, time.monotonic() + 60)
+        os.kill(worker, signal.SIGKILL)
+        seen["runner"] = runner
+
+    killer = threading.Thread(target=kill_one)
+    killer.start()
+    run = start_run(tmp_path / "dask", prog, plan, JobOptions(executor=DaskExecutor(cluster.client, slots=2), policy=FailurePolicy(backoff=0.0)))
+    killer.join()
+    assert run.status == "complete", run.report
+    assert run.ledger.shots_done == 1200 and sum(run.counts.values()) == 1200
+    # The batch it ran, and one queued on it if any: each a failure the policy saw, each rerun.
+    assert run.failures and {f.kind for f in run.failures} == {WORKER_LOST}
+    deadline = time.monotonic() + 10
+    while alive(seen["runner"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(seen["runner"]), "the killed worker's qir-runner lives on (an orphan)"
+    if mode == "reproducible":
+        local = start_run(tmp_path / "local", prog, plan, JobOptions(workers=2))
+        assert run.counts == local.counts
+    cluster.client.wait_for_workers(2, timeout=60)  # the nanny restarts the worker for the next test
+
+
+def test_cli_cluster_tcp_is_the_local_run(cluster, tmp_path):
+    prog = ROOT / "examples" / "repeat_until_success.qasm"
+    common = [prog, "--shots", "800", "--seed", "3", "--mode", "reproducible", "--json", "--progress", "none"]
+    address = cluster.cluster.scheduler_address
+    dask = qckpt("run", *common, "--store", tmp_path / "dask", "--cluster", address, "--cluster-opt", "timeout=20")
+    local = qckpt("run", *common, "--store", tmp_path / "local")
+    assert dask.returncode == 0, dask.stderr
+    assert local.returncode == 0, local.stderr
+    assert json.loads(dask.stdout)["counts"] == json.loads(local.stdout)["counts"]
+    resumed = qckpt("resume", tmp_path / "dask", "--cluster", address, "--json")
+    assert resumed.returncode == 0 and json.loads(resumed.stdout)["counts"] == json.loads(local.stdout)["counts"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--cluster", "pbs"], "--cluster 'pbs': expected local, tcp://HOST:PORT or slurm"),
+        (["--cluster", "slurm", "--cluster-opt", "nodes=3"], "--cluster-opt nodes: not an option of --cluster slurm"),
+        (["--cluster", "slurm", "--cluster-opt", "jobs=two"], "--cluster-opt jobs=two: expected int"),
+        (["--cluster-opt", "jobs=2"], "--cluster-opt needs --cluster tcp://HOST:PORT or --cluster slurm"),
+        (["--cluster", "tcp://127.0.0.1:9", "--cluster-opt", "timeout=2"], "--cluster tcp://127.0.0.1:9: cannot reach the Dask scheduler"),
+    ],
+)
+def test_cli_cluster_errors_are_one_line(tmp_path, args, message):
+    r = qckpt("run", ROOT / "examples" / "repeat_until_success.qasm", "--shots", "10", "--store", tmp_path / "s", *args)
+    assert r.returncode == 1
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cluster_needs_a_store(tmp_path):
+    r = qckpt("run", ROOT / "examples" / "repeat_until_success.qasm", "--cluster", "slurm")
+    assert r.returncode == 1 and "need --store DIR" in r.stderr
+
+
+def test_session_runs_on_the_client(cluster, tmp_path):
+    from qckpt.workflow import Session
+
+    src = (ROOT / "examples" / "repeat_until_success.qasm").read_text()
+    results = []
+    for name, kw in (("dask", {"client": cluster.client}), ("local", {})):
+        with Session.open(tmp_path / name, seed=5, **kw) as s:
+            results.append(s.execute(src, 400).counts)
+    assert results[0] == results[1]
+    with Session.open(tmp_path / "dask", seed=5, client=cluster.client) as s:  # replay: served from the log
+        r = s.execute(src, 400)
+    assert r.replayed and r.counts == results[0]
+
+
+def test_records_travel_packed(programs):
+    ex = QirRunnerExecutor().start(str(programs["loop-start"]), 300, 9)
+    events = []
+    while not events or not isinstance(events[-1], Ended):
+        events += ex.read()
+    rec = pack(events)
+    back = rec.events()
+    assert back == events
+    assert all(isinstance(e, ShotDone) for e in back[:-1]) and len(back) == 301
+    import pickle
+
+    size = len(pickle.dumps(rec))
+    assert size < 12 * 300, size  # a few bytes a shot, not the text of its records
+
+
+def test_preempted_driver_stops_its_tasks_and_resumes(cluster, programs, tmp_path):
+    """SIGTERM to `qckpt run --cluster tcp://...`: exit 75 without waiting for
+    the batches in flight, whose workers kill their qir-runner (the tasks are
+    cancelled); `qckpt resume` on the same cluster ends with exactly N shots."""
+    import subprocess
+    import sys
+
+    address = cluster.cluster.scheduler_address
+    store = tmp_path / "s"
+    args = [programs["loop"], "--shots", "1200", "--batch-size", "300", "--seed", "2", "--json", "--progress", "none"]
+    run = subprocess.Popen(
+        [sys.executable, "-m", "qckpt.cli", "run", *map(str, args), "--store", str(store), "--cluster", address],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    _, runner = _worker_with_qir_runner(cluster.client, time.monotonic() + 60)
+    run.send_signal(signal.SIGTERM)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 75, err
+    deadline = time.monotonic() + 10
+    while alive(runner) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(runner), "a cancelled batch's qir-runner still runs on its worker"
+    resumed = qckpt("resume", store, "--cluster", address, "--json")
+    assert resumed.returncode == 0, resumed.stderr
+    got = json.loads(resumed.stdout)
+    assert got["shots_done"] == 1200 and sum(got["counts"].values()) == 1200
