@@ -110,7 +110,6 @@ UNSUPPORTED = [
     Bad("extern", HEAD + "extern f(int) -> bit;\n", 5, 1, "'extern' is not supported"),
     Bad("opaque_gate", HEAD + "opaque g a;\n", 5, 8, "'opaque' gates have no definition"),
     Bad("complex_type", HEAD + "complex[float[64]] z;\n", 5, 1, "type 'complex' is not supported"),
-    Bad("array_type", HEAD + "array[int[8], 4] a;\n", 5, 1, "arrays are not implemented yet"),
 ]
 
 

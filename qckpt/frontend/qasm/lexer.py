@@ -38,10 +38,6 @@ UNSUPPORTED = {
     "cal": ("pulse-level calibration ('cal')", _PULSE),
     "defcalgrammar": ("pulse-level calibration ('defcalgrammar')", _PULSE),
     "extern": ("'extern'", _EXTERN),
-    # Not a limit of QIR: arrays are not implemented yet. Rejected at the
-    # keyword, before array literals and multi-dimensional indices would
-    # show up as syntax errors further on.
-    "array": ("'array'", "arrays are not implemented yet: use bit registers, or one variable per element"),
 }
 
 _IDENT_START = re.compile(r"[A-Za-z_\u0080-\uffff$]")
@@ -190,7 +186,7 @@ def _skip_space(text: str, i: int) -> int:
 _NOT_QARG = {
     "in", "measure", "reset", "barrier", "if", "else", "while", "for", "switch", "case", "default",
     "return", "break", "continue", "gate", "def", "const", "input", "output", "include", "qubit", "bit",
-    "int", "uint", "float", "angle", "bool", "creg", "qreg", "box", "delay", "true", "false",
+    "int", "uint", "float", "angle", "bool", "creg", "qreg", "box", "delay", "true", "false", "array",
 }
 _NAME_AT = re.compile(r"[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*|\$[0-9]+")
 

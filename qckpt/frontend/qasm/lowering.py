@@ -21,6 +21,7 @@ from lark import Token, Tree
 from xdsl.dialects.builtin import ArrayAttr, FileLineColLoc, IntAttr, ModuleOp, StringAttr, UnknownLoc
 
 from qckpt.diagnostics import QckptError, SourceLocation
+from qckpt.frontend.qasm.arrays import ArrayLowering
 from qckpt.frontend.qasm.control_flow import ControlFlowLowering
 from qckpt.frontend.qasm.conversions import ConversionLowering
 from qckpt.frontend.qasm.declarations import DeclarationLowering
@@ -57,6 +58,7 @@ def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, flo
 
 
 class QasmLowering(
+    ArrayLowering,
     DeclarationLowering,
     VariableLowering,
     ConversionLowering,
