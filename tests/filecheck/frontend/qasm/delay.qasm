@@ -1,4 +1,5 @@
 // RUN: qckpt convert %s --emit mlir 2>/dev/null | filecheck %s
+// RUN: qckpt convert %s --emit mlir 2>/dev/null | xdsl-opt | filecheck %s
 // RUN: env PYTHONWARNINGS=default qckpt convert %s 2>&1 >/dev/null | filecheck %s --check-prefix=WARN
 // RUN: qckpt convert %s 2>/dev/null | filecheck %s --check-prefix=QIR
 // RUN: not qckpt convert --timing error %s 2>&1 | filecheck %s --check-prefix=ERR
