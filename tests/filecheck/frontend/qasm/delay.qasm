@@ -24,11 +24,11 @@ box[1us] {
 // CHECK-NEXT: qc.delay [[Q0]], [[Q1]] seconds -1.000000e-08 : f64 samples 0.000000e+00 : f64 unresolved ["1*stretch g"]
 // CHECK-NEXT: qc.gate "cx" [[Q0]], [[Q1]]
 
-// WARN: delay.qasm:15:5: warning: 1 box duration dropped (QIR has no timing; the first is here)
-// WARN: delay.qasm:13:1: warning: 3 delays dropped (QIR has no timing; the first is here)
+// WARN: delay.qasm:16:5: warning: 1 box duration dropped (QIR has no timing; the first is here)
+// WARN: delay.qasm:14:1: warning: 3 delays dropped (QIR has no timing; the first is here)
 
 // QIR-NOT: delay
 // QIR: call void @__quantum__qis__h__body
 // QIR-NEXT: call void @__quantum__qis__cx__body
 
-// ERR: delay.qasm:13:1: error: delay is timing, which QIR cannot express (--timing error)
+// ERR: delay.qasm:14:1: error: delay is timing, which QIR cannot express (--timing error)
