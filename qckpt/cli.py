@@ -81,6 +81,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.emit == "mlir":
         _write_output(args.output, str(module) + "\n")
         return 0
+    if args.emit == "stim":
+        _write_output(args.output, pipeline.module_to_stim(module).circuit + "\n")
+        return 0
     if args.emit == "bc":
         if args.output == "-" and sys.stdout.isatty():
             raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
@@ -101,10 +104,38 @@ def _note_restorable(module) -> None:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
 
 
+def _compile_for_stim(args: argparse.Namespace):
+    """The program lowered to stim (``--backend stim``), with the run's
+    noise model; boundaries placed as for QIR, so a checkpointed run
+    records its boundary visits the same way."""
+    from qckpt import pipeline
+    from qckpt.stim.noise import parse_noise
+
+    path = args.program
+    if not (path.endswith(".qasm") or path.endswith(".mlir")):
+        raise QckptError(f"{path}: --backend stim lowers OpenQASM 3 or qckpt IR (.qasm, .mlir); compiled QIR cannot be lowered to stim (run it with --backend qir-runner)")
+    noise = parse_noise(args.noise)
+    text, name = _read_input(path)
+    module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=args.timing)
+    policy = getattr(args, "checkpoint", None)
+    if getattr(args, "store", None):
+        policy = policy or ("interval" if args.mtbf is not None else "exact")
+    if policy and policy != "none":
+        pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
+    return pipeline.module_to_stim(module).with_noise(noise)
+
+
 def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
     """The program to run, as bytes, and a file name for it: a .ll/.bc as
-    given, or OpenQASM / our IR compiled first."""
+    given, or OpenQASM / our IR compiled first (to a stim program with
+    ``--backend stim``)."""
     path = args.program
+    if getattr(args, "backend", "qir-runner") == "stim":
+        from qckpt.stim.program import PROGRAM_NAME
+
+        return _compile_for_stim(args).to_bytes(), PROGRAM_NAME
+    if getattr(args, "noise", None) is not None:
+        raise QckptError("--noise is a simulation option of the stim backend: add --backend stim")
     if path.endswith(".qasm") or path.endswith(".mlir"):
         from qckpt import pipeline
 
@@ -153,6 +184,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard:
         raise QckptError("--mode, --workers, --batch-size, --policy, --persistent and --shard need --store DIR (a checkpointed run)")
+    if args.backend == "stim":
+        return _run_on_stim(args)
     from qckpt.runtime.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
@@ -168,6 +201,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     if incomplete:
         print(f"warning: {incomplete} shot(s) ended without END (the program failed mid-shot)", file=sys.stderr)
         return EXIT_USER_ERROR
+    return 0
+
+
+def _run_on_stim(args: argparse.Namespace) -> int:
+    from qckpt.stim.sampling import counts
+
+    if args.shots < 1:
+        raise QckptError(f"--shots must be at least 1, got {args.shots}")
+    program = _compile_for_stim(args)
+    regs = [label for label, _ in program.registers()]
+    _print_counts(counts(program, args.shots, args.seed), regs, args.shots, args.seed, args.json, {"backend": "stim", "incomplete_shots": 0})
     return 0
 
 
@@ -435,7 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("input", help="input file (.qasm or .mlir); - for stdin")
     c.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
-    c.add_argument("--emit", choices=["qir", "bc", "mlir"], default="qir", help="QIR text, QIR bitcode, or our IR (default: qir)")
+    c.add_argument("--emit", choices=["qir", "bc", "mlir", "stim"], default="qir", help="QIR text, QIR bitcode, our IR, or the stim circuit the stim backend runs (default: qir)")
     c.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend: qckpt's own (default) or Qiskit's importer")
     c.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     c.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
@@ -458,8 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser(
         "run",
-        help="run QIR on qir-runner and print the histogram (checkpointed with --store)",
-        description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner. With --store DIR the run is "
+        help="run a program on qir-runner or stim and print the histogram (checkpointed with --store)",
+        description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner, or a Clifford program (.qasm/.mlir) on stim with --backend stim. With --store DIR the run is "
         "cut into batches run in parallel, committed to a checkpoint store, survives failures and preemption "
         "(exit 75: continue with 'qckpt resume DIR').",
     )
@@ -469,6 +513,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
     r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
     r.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
+    r.add_argument(
+        "--backend",
+        choices=["qir-runner", "stim"],
+        default="qir-runner",
+        help="simulator: qir-runner (default; any program, state vector, up to ~20 qubits) or stim (Clifford gates, "
+        "measurement, reset and Pauli feed-forward, thousands of qubits; .qasm/.mlir only; see docs/stim.md)",
+    )
+    r.add_argument(
+        "--noise",
+        metavar="P|KEY=P,...",
+        help="stim backend only, a simulation option (not part of the program): depolarizing noise P after every gate and "
+        "measurement/reset flips P, or KEY=P for after_clifford_depolarization, before_measure_flip_probability, after_reset_flip_probability",
+    )
     rstore = r.add_argument_group("checkpointed runs")
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
     rstore.add_argument("--mode", choices=["resume", "reproducible"], help="resume: a failed batch goes on from its finished shots (default); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
