@@ -91,7 +91,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params, args.timing)
     if args.checkpoint:
         if args.profile == "base":
             raise QckptError("--checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
@@ -134,7 +134,7 @@ def _compile_for_stim(args: argparse.Namespace):
         raise QckptError(f"{path}: --backend stim lowers OpenQASM 3 or qckpt IR (.qasm, .mlir); compiled QIR cannot be lowered to stim (run it with --backend qir-runner)")
     noise = parse_noise(args.noise)
     text, name = _read_input(path)
-    module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+    module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=args.timing)
     policy = getattr(args, "checkpoint", None)
     if getattr(args, "store", None):
         policy = policy or ("interval" if args.mtbf is not None else "exact")
@@ -158,7 +158,7 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
         from qckpt import pipeline
 
         text, name = _read_input(path)
-        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=getattr(args, "timing", "drop"))
         policy = getattr(args, "checkpoint", None)
         if getattr(args, "store", None):
             policy = policy or ("interval" if args.mtbf is not None else "exact")
@@ -548,6 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--emit", choices=["qir", "bc", "mlir", "stim"], default="qir", help="QIR text, QIR bitcode, our IR, or the stim circuit the stim backend runs (default: qir)")
     c.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend: qckpt's own (default) or Qiskit's importer")
     c.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
+    c.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
     c.add_argument(
         "--native-rx",
         action="store_true",
@@ -577,6 +578,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=int, default=0, help="run seed (default: 0)")
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
     r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
+    r.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
     r.add_argument(
         "--backend",
         choices=["qir-runner", "stim"],

@@ -56,26 +56,29 @@ def _stage(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 @_stage
-def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None) -> ModuleOp:
-    """OpenQASM 3 text -> module. ``params`` gives values to ``input`` declarations."""
+def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None, timing: str = "drop") -> ModuleOp:
+    """OpenQASM 3 text -> module. ``params`` gives values to ``input``
+    declarations; ``timing`` is ``drop`` (default) or ``error`` (``--timing``)."""
+    if timing not in ("drop", "error"):
+        raise QckptError(f"unknown timing mode '{timing}'; choose drop or error")
     if frontend == "native":
         from qckpt.frontend.qasm.lowering import qasm_to_module as native
 
-        return native(source, filename, params)
+        return native(source, filename, params, timing)
     if params:
         raise QckptError("--param needs the native frontend (Qiskit's importer has no input values)")
     if frontend == "qiskit":
         from qckpt.frontend.qasm3_qiskit import qasm3_to_circuit
 
-        return circuit_to_module(qasm3_to_circuit(source, filename))
+        return circuit_to_module(qasm3_to_circuit(source, filename), timing)
     raise QckptError(f"unknown frontend '{frontend}'; choose one of {', '.join(FRONTENDS)}")
 
 
 @_stage
-def circuit_to_module(circuit: "QuantumCircuit") -> ModuleOp:
+def circuit_to_module(circuit: "QuantumCircuit", timing: str = "drop") -> ModuleOp:
     from qckpt.frontend.qiskit_circuit import circuit_to_module as lower
 
-    return lower(circuit)
+    return lower(circuit, timing)
 
 
 @_stage
@@ -133,17 +136,22 @@ def _before(module: ModuleOp, a, b) -> bool:
 @_stage
 def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
     """The passes every module goes through before QIR emission."""
-    from qckpt.dialects.qc import QubitAtOp
+    from qckpt.dialects.qc import DelayOp, QubitAtOp
     from qckpt.passes.decompose_to_target import decompose_module, decompose_ops, needs_decomposition
+    from qckpt.passes.drop_timing import drop_delays
     from qckpt.passes.unroll_qubit_loops import check_static_qubits, unroll_qubit_loops
 
     # One walk decides what the passes have to do; most modules need neither.
-    todo, dynamic = [], False
+    todo, dynamic, delays = [], False, False
     for op in module.walk():
         if needs_decomposition(op, native_rx):
             todo.append(op)
         elif type(op) is QubitAtOp:
             dynamic = True
+        elif type(op) is DelayOp:
+            delays = True
+    if delays:
+        drop_delays(module)
     if dynamic:
         unroll_qubit_loops(module)
         check_static_qubits(module)
@@ -176,8 +184,10 @@ def module_to_stim(module: ModuleOp, params: dict[str, float] | None = None):
     """Module -> :class:`qckpt.stim.program.StimProgram` (a stim circuit and
     its record layout), or a one-line error naming the first construct stim
     cannot simulate. ``params``: values of late-bound parameters."""
+    from qckpt.passes.drop_timing import drop_delays
     from qckpt.stim.lower import lower_module
 
+    drop_delays(module)  # stim has no timing either (its noise is per operation)
     return lower_module(module, params)
 
 
@@ -193,7 +203,7 @@ def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: floa
 
 
 @_stage
-def circuit_with_inputs(circuit: "QuantumCircuit", params: "Mapping[Parameter | str, float] | None" = None) -> tuple[ModuleOp, dict[str, "Parameter"]]:
+def circuit_with_inputs(circuit: "QuantumCircuit", params: "Mapping[Parameter | str, float] | None" = None, timing: str = "drop") -> tuple[ModuleOp, dict[str, "Parameter"]]:
     """A Qiskit circuit -> module, ``params`` assigned first; the parameters
     still unbound become late-bound inputs named after them (see
     ``qckpt.frontend.qiskit_circuit.circuit_to_inputs``), bound later by
@@ -211,7 +221,7 @@ def circuit_with_inputs(circuit: "QuantumCircuit", params: "Mapping[Parameter | 
                 raise QckptError(f"the circuit has no parameter {getattr(key, 'name', key)} (it has: {have})")
             values[param] = float(v)
         circuit = circuit.assign_parameters(values, inplace=False)
-    return circuit_to_inputs(circuit)
+    return circuit_to_inputs(circuit, timing)
 
 
 def compile_circuit(
@@ -226,6 +236,7 @@ def compile_circuit(
     params: "Mapping[Parameter | str, float] | None" = None,
     native_rx: bool = False,
     runtime: str = "linked",
+    timing: str = "drop",
 ) -> str:
     """A Qiskit circuit -> QIR text, with the options of ``qckpt convert``:
     ``checkpoint`` places boundaries by policy (exact|every|interval|annotated,
@@ -233,17 +244,20 @@ def compile_circuit(
     final or streaming, ``resumable`` adds the resume dispatch. ``params``
     (by ``Parameter`` or name) are assigned at compile time; parameters left
     unbound become late-bound inputs: ``qckpt bind --param theta=0.3`` or
-    :func:`qckpt.qir.bind.bind_parameters` give them values per run."""
-    module = prepare_circuit(circuit, profile, checkpoint, every, mtbf, params)[0]
+    :func:`qckpt.qir.bind.bind_parameters` give them values per run.
+    ``timing`` as ``--timing``: ``drop`` (a ``Delay`` is dropped, with one
+    warning) or ``error``."""
+    module = prepare_circuit(circuit, profile, checkpoint, every, mtbf, params, timing)[0]
     return module_to_qir(module, profile, native_rx, record_mode, runtime, resumable)
 
 
 def prepare_circuit(
-    circuit: "QuantumCircuit", profile: str = "adaptive", checkpoint: str | None = None, every: int = 1, mtbf: float = 3600.0, params: "Mapping[Parameter | str, float] | None" = None
+    circuit: "QuantumCircuit", profile: str = "adaptive", checkpoint: str | None = None, every: int = 1, mtbf: float = 3600.0, params: "Mapping[Parameter | str, float] | None" = None,
+    timing: str = "drop",
 ) -> tuple[ModuleOp, dict[str, "Parameter"]]:
     """The module :func:`compile_circuit` emits, and its late-bound inputs:
     for callers that want bitcode or several emissions of one lowering."""
-    module, inputs = circuit_with_inputs(circuit, params)
+    module, inputs = circuit_with_inputs(circuit, params, timing)
     if checkpoint and checkpoint != "none":
         if profile == "base":
             raise QckptError("checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")

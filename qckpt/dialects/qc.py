@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xdsl.dialects.builtin import (
+    ArrayAttr,
+    FloatAttr,
     IntAttr,
     IntegerAttr,
     IntegerType,
@@ -233,6 +235,39 @@ class BarrierOp(IRDLOperation):
 
 
 @irdl_op_definition
+class DelayOp(IRDLOperation):
+    """Idle the qubits for a duration. It has no effect on the state (QIR has
+    no timing, so emission drops it); it is kept so that a pass or a target
+    with a timing model can use it. The duration is ``seconds`` plus
+    ``samples`` of the backend's ``dt``, plus the terms in ``unresolved``
+    (a stretch, a ``durationof``) that only a scheduler can resolve."""
+
+    name = "qc.delay"
+    qubits = var_operand_def(QubitType)
+    seconds = prop_def(FloatAttr)
+    samples = prop_def(FloatAttr)
+    unresolved = prop_def(ArrayAttr)
+
+    assembly_format = "$qubits `seconds` $seconds `samples` $samples `unresolved` $unresolved attr-dict"
+
+    def __init__(self, qubits: Sequence[SSAValue], seconds: float, samples: float = 0.0, unresolved: Sequence[str] = ()):
+        super().__init__(
+            operands=[qubits],
+            properties={
+                "seconds": FloatAttr(seconds, Float64Type()),
+                "samples": FloatAttr(samples, Float64Type()),
+                "unresolved": ArrayAttr([StringAttr(u) for u in unresolved]),
+            },
+        )
+
+    def verify_(self) -> None:
+        # With a stretch term the known part may be negative (`g - 10ns`):
+        # the scheduler solves for the stretch.
+        if not self.unresolved.data and (self.seconds.value.data < 0 or self.samples.value.data < 0):
+            raise VerifyException("a delay cannot be negative")
+
+
+@irdl_op_definition
 class ParamOp(IRDLOperation):
     """A program parameter (an OpenQASM ``input``) bound after emission.
 
@@ -286,6 +321,6 @@ class OutputOp(IRDLOperation):
 
 QC = Dialect(
     "qc",
-    [AllocOp, QubitOp, QubitAtOp, GateOp, MeasureOp, ResetOp, BarrierOp, ParamOp, OutputOp],
+    [AllocOp, QubitOp, QubitAtOp, GateOp, MeasureOp, ResetOp, BarrierOp, DelayOp, ParamOp, OutputOp],
     [QubitType, RegType],
 )

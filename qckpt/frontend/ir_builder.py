@@ -139,6 +139,12 @@ class IRBuilder:
     def barrier(self, qubits: Sequence[SSAValue]) -> None:
         self._block.add_op(qc.BarrierOp.create(operands=list(qubits)))
 
+    def delay(self, qubits: Sequence[SSAValue], seconds: float, samples: float = 0.0, unresolved: Sequence[str] = (), loc: LocationAttr | None = None) -> None:
+        op = qc.DelayOp(qubits, seconds, samples, unresolved)
+        if loc is not None:
+            op.location = loc
+        self._block.add_op(op)
+
     def output(self, label: str, values: Sequence[SSAValue]) -> None:
         self._block.add_op(qc.OutputOp(label, values))
 

@@ -46,7 +46,9 @@ F64 = Float64Type()
 
 # Qiskit names that are not ours verbatim.
 _GATE_ALIASES = {"cphase": "cp", "mcx": None}
-_IGNORED = {"delay", "global_phase"}
+_IGNORED = {"global_phase"}
+# Seconds per Qiskit delay unit (``dt`` is kept apart: its length is the backend's).
+_DELAY_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9, "ps": 1e-12}
 
 
 class _Flag:
@@ -65,12 +67,14 @@ CONTINUE = _Flag("continue")
 Location = Any  # Clbit | expr.Var | _Flag
 
 
-def circuit_to_module(circuit: QuantumCircuit) -> ModuleOp:
-    """Lower a (parameter-bound) Qiskit circuit to a module with one ``@main``."""
+def circuit_to_module(circuit: QuantumCircuit, timing: str = "drop") -> ModuleOp:
+    """Lower a (parameter-bound) Qiskit circuit to a module with one ``@main``.
+    ``timing``: ``drop`` (a ``Delay`` becomes ``qc.delay``, dropped at
+    emission) or ``error`` (a ``Delay`` is rejected)."""
     if circuit.parameters:
         names = ", ".join(sorted(p.name for p in circuit.parameters))
         raise QckptError(f"circuit has unbound parameters: {names}; bind them with assign_parameters first")
-    return _Lowering(circuit).run()
+    return _Lowering(circuit, timing=timing).run()
 
 
 SLOT_PREFIX = "p"
@@ -93,14 +97,14 @@ def circuit_to_template(circuit: QuantumCircuit) -> tuple[ModuleOp, dict[str, Pa
     return module, {name: expr for expr, name in lowering.slots.items()}
 
 
-def circuit_to_inputs(circuit: QuantumCircuit) -> tuple[ModuleOp, dict[str, Parameter]]:
+def circuit_to_inputs(circuit: QuantumCircuit, timing: str = "drop") -> tuple[ModuleOp, dict[str, Parameter]]:
     """Lower a circuit whose unbound parameters become late-bound inputs named
     after them (``theta``; ``v[0]`` becomes ``v.0``), the names ``qckpt bind
     --param`` takes. An angle must be linear in its parameters
     (``2*theta + 0.5*phi - 1``): it is computed in the program from the
     inputs, so a binding is just the parameters' values. Returns the module
     and input name -> parameter."""
-    lowering = _Lowering(circuit, inputs={})
+    lowering = _Lowering(circuit, inputs={}, timing=timing)
     module = lowering.run()
     assert lowering.inputs is not None
     return module, lowering.inputs
@@ -127,8 +131,9 @@ def evaluate_slots(slots: dict[str, ParameterExpression], values: dict[Parameter
 
 
 class _Lowering:
-    def __init__(self, circuit: QuantumCircuit, slots: dict[ParameterExpression, str] | None = None, inputs: dict[str, Parameter] | None = None) -> None:
+    def __init__(self, circuit: QuantumCircuit, slots: dict[ParameterExpression, str] | None = None, inputs: dict[str, Parameter] | None = None, timing: str = "drop") -> None:
         self.circuit = circuit
+        self.timing = timing
         self.slots = slots  # None: every angle must be bound
         self.inputs = inputs  # None: no angle is computed from named inputs
         self.b = IRBuilder()
@@ -198,6 +203,24 @@ class _Lowering:
     def _clbit(self, bit: Clbit, cmap) -> Clbit:
         return cmap.get(bit, bit) if cmap else bit
 
+    def _lower_delay(self, op, qubits) -> None:
+        """A ``Delay`` (scheduling, dynamical-decoupling padding) becomes a
+        ``qc.delay`` that emission drops: it changes when, not what."""
+        if self.timing == "error":
+            raise QckptError(f"the circuit has a delay of {op.duration} {op.unit}, which QIR cannot express (timing='error'); timing='drop' drops it")
+        try:
+            amount = float(op.duration)
+        except (TypeError, ValueError):
+            raise QckptError(f"a delay of {op.duration} {op.unit} is not a number; bind its parameters first") from None
+        if amount < 0:
+            raise QckptError(f"a delay cannot be negative ({op.duration} {op.unit})")
+        if op.unit == "dt":
+            self.b.delay(qubits, 0.0, amount)
+        elif op.unit in _DELAY_UNITS:
+            self.b.delay(qubits, amount * _DELAY_UNITS[op.unit])
+        else:
+            raise QckptError(f"a delay in unit '{op.unit}' is not supported (s, ms, us, ns, ps or dt)")
+
     def _lower_instruction(self, inst, qmap, cmap) -> None:
         op = inst.operation
         name = op.name
@@ -208,6 +231,8 @@ class _Lowering:
             self.b.reset(qubits[0])
         elif name == "barrier":
             self.b.barrier(qubits)
+        elif name == "delay":
+            self._lower_delay(op, qubits)
         elif name in _IGNORED:
             pass
         elif isinstance(op, IfElseOp):

@@ -17,6 +17,7 @@ from xdsl.dialects.builtin import DenseArrayBase, i1, i64
 from xdsl.ir import Block, Region, SSAValue
 
 from qckpt.frontend.ir_builder import F64, INDEX
+from qckpt.frontend.qasm.arrays import ArraySym
 from qckpt.frontend.qasm.state import LoweringState
 from qckpt.frontend.qasm.symbols import BREAK, CONTINUE, CSym, ConstSym, MAX_UNROLL, QSym, RETURN, RETVAL
 from qckpt.frontend.qasm.tree import first_token, name_of, names_in, subtrees
@@ -98,12 +99,19 @@ class ControlFlowLowering(LoweringState):
             elif d == "return_stmt":
                 out.add(RETURN)
                 out.add(RETVAL)
+            elif d in ("call", "gate_call") and isinstance(t.children[0], Token) and str(t.children[0]) in self.subs:
+                # Arrays are passed by reference: a call may write any array it is given.
+                for a in subtrees(t):
+                    if a.data == "name" and isinstance(sym := self.lookup(str(a.children[0])), ArraySym):
+                        out.update(k for e in sym.elems for k in e.keys)
             if target is not None:
                 tok = first_token(target)
                 if tok is not None:
                     sym = self.lookup(name_of(tok))
                     if isinstance(sym, CSym):
                         out.update(sym.keys)
+                    elif isinstance(sym, ArraySym):
+                        out.update(k for e in sym.elems for k in e.keys)
         return out
 
     def structured_if(self, cond: SSAValue, then_fn: Callable[[], None], else_fn: Callable[[], None] | None, written: set[Hashable], tok: Token | None) -> None:

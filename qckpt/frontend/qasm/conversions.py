@@ -16,6 +16,7 @@ from xdsl.ir import SSAValue
 from qckpt.frontend.ir_builder import F64, constant_value
 from qckpt.frontend.qasm.state import LoweringState
 from qckpt.frontend.qasm.symbols import MAX_REGISTER
+from qckpt.frontend.qasm.timing import is_duration
 from qckpt.frontend.qasm.values import BOOL, Dyn, FLOAT, INT, QType, Val, angle_to_units, is_const, units_to_angle, wrap_int
 
 
@@ -24,7 +25,7 @@ class ConversionLowering(LoweringState):
 
     def scalar_type(self, ty: Tree) -> QType:
         kind = ty.data[: -len("_type")]
-        if kind in ("complex", "duration", "stretch"):
+        if kind == "complex":
             raise self.error(ty, f"type '{kind}' is not supported")
         width = None
         for c in ty.children:
@@ -68,6 +69,7 @@ class ConversionLowering(LoweringState):
         return v
 
     def convert_const(self, v: Any, t: QType, node: Any) -> Val:
+        self.not_a_duration(v, t, node)
         if t.kind in ("bool",) or (t.kind == "bit" and not t.is_register):
             return bool(v)
         if t.kind in ("int", "uint") or t.is_register:
@@ -99,6 +101,7 @@ class ConversionLowering(LoweringState):
         if t.fixed_angle:
             return self._to_angle_units(v, t, node)
         kind = "bool" if t.kind in ("bit", "bool") and not t.is_register else ("float" if t.kind in ("float", "angle") else "int")
+        self.not_a_duration(v, t, node)
         if is_const(v):
             if kind == "bool":
                 return self.b.const_bool(bool(v))
@@ -155,11 +158,19 @@ class ConversionLowering(LoweringState):
         units = self.b.add(arith.FPToSIOp(self.b.binop(arith.AddfOp, x, half), i64)).results[0]
         return self.mask_to_width(Dyn(units, t)).value
 
+    def not_a_duration(self, v: Any, t: QType, node: Any) -> None:
+        """Durations exist only at compile time, for timing: they convert to
+        no other type (``duration / duration`` is the way to a number)."""
+        if is_duration(v):
+            raise self.error(node, f"a duration ({v}) cannot be used as {t}")
+
     def truthy_const(self, v: Val, node: Any) -> bool:
+        self.not_a_duration(v, BOOL, node)
         return bool(v)
 
     def truthy(self, v: Val, node: Any) -> SSAValue:
         if is_const(v):
+            self.not_a_duration(v, BOOL, node)
             return self.b.const_bool(bool(v))
         assert isinstance(v, Dyn)
         if v.value.type == i1:

@@ -60,6 +60,9 @@ class DeclarationLowering(LoweringState):
         ty, name, *rest = st.children
         qtype = self.scalar_type(ty)
         init = rest[1] if rest else None
+        if qtype.kind in ("duration", "stretch"):
+            self.declare_timing(name, qtype, init)
+            return
         self._declare_classical(name, qtype, init, st)
 
     def _declare_classical(self, name: Token, qtype: QType, init: Any, st: Tree) -> CSym:
@@ -86,6 +89,9 @@ class DeclarationLowering(LoweringState):
     def st_const_decl(self, st: Tree) -> None:
         ty, name, _eq, value = st.children
         qtype = self.scalar_type(ty)
+        if qtype.kind in ("duration", "stretch"):
+            self.declare_timing(name, qtype, value)
+            return
         v = self.eval(value)
         if not is_const(v):
             raise self.error(value, f"the value of const '{name}' must be known at compile time")

@@ -15,6 +15,7 @@ from xdsl.ir import SSAValue
 from qckpt.dialects.gates import GATES
 from qckpt.frontend.qasm.state import LoweringState
 from qckpt.frontend.qasm.symbols import CSym, ConstSym
+from qckpt.frontend.qasm.timing import is_duration
 from qckpt.frontend.qasm.tree import name_of
 from qckpt.frontend.qasm.values import BOOL, BUILTINS, CONSTANTS, Dyn, FLOAT, INT, QType, UINT, Val, const_type, is_const
 
@@ -53,9 +54,6 @@ class ExpressionLowering(LoweringState):
 
     def ex_const_lit(self, e: Tree) -> Val:
         return CONSTANTS[str(e.children[0])]
-
-    def ex_duration_lit(self, e: Tree) -> Val:
-        raise self.error(e, "durations are a timing feature, which is not supported")
 
     def ex_name(self, e: Tree) -> Val:
         tok = e.children[0]
@@ -105,6 +103,10 @@ class ExpressionLowering(LoweringState):
         op, x = e.children
         v = self.eval(x)
         o = str(op)
+        if is_duration(v):
+            if o in ("-", "+"):
+                return v.scale(-1.0) if o == "-" else v
+            raise self.error(e, f"'{o}' is not defined on a duration")
         if is_const(v):
             if o == "-":
                 return -v  # type: ignore[operator]
@@ -179,6 +181,8 @@ class ExpressionLowering(LoweringState):
         return INT
 
     def binary(self, o: str, a: Val, b: Val, node: Any) -> Val:
+        if is_duration(a) or is_duration(b):
+            return self.duration_binary(o, a, b, node)
         if is_const(a) and is_const(b):
             return self._fold(o, a, b, node)
         if any(isinstance(x, Dyn) and x.type.fixed_angle for x in (a, b)):

@@ -2,7 +2,7 @@
 primitive gates (a program's or the library's gate definitions inlined),
 its modifiers are applied to that list (``modifiers``), and the result is
 emitted on resolved qubits. Also: qubit arguments and index selections,
-measurement, reset, barrier, and the timing statements QIR drops."""
+measurement, reset and barrier (timing statements are in ``timing``)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class GateLowering(LoweringState):
                 elif isinstance(c, Tree) and c.data == "qarg_list":
                     args.extend(c.children)
                 elif isinstance(c, Tree) and c.data == "designator":
-                    raise self.error(c, "gate durations are a timing feature, which is not supported")
+                    self.gate_duration(c)
                 else:
                     args.append(c)
             self.call_subroutine(Tree("call", [name]), self.subs[str(name)], args)
@@ -60,7 +60,7 @@ class GateLowering(LoweringState):
             elif c.data == "qarg_list":
                 qargs = c.children
             elif c.data == "designator":
-                raise self.error(c, "gate durations are a timing feature, which is not supported")
+                self.gate_duration(c)
             else:  # a single parameter without expr_list wrapper
                 params = [c]
         assert name is not None
@@ -316,12 +316,3 @@ class GateLowering(LoweringState):
                     if isinstance(sym, QSym):
                         qs.extend(sym.qubits)
         self.b.barrier(list(dict.fromkeys(qs)))
-
-    def st_delay_stmt(self, st: Tree) -> None:
-        # Dropping a delay changes when things happen, not what they do.
-        self.warn(st, "'delay' is dropped (QIR has no timing)")
-
-    def st_box_stmt(self, st: Tree) -> None:
-        if any(isinstance(c, Tree) and c.data == "designator" for c in st.children):
-            self.warn(st, "the duration of 'box' is dropped (QIR has no timing); its body is kept")
-        self.st_block(st.children[-1])

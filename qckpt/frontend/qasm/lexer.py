@@ -32,20 +32,12 @@ from qckpt.diagnostics import QckptError, SourceLocation
 # (OpenPulse's `port`, `frame` and `waveform` are keywords only inside `cal`
 # and `defcal` blocks, which are rejected as a whole; elsewhere they are names.)
 _PULSE = "QIR has no pulse-level model: calibrations belong to the backend"
-_TIMING = "QIR has no timing model: durations and scheduling belong to the backend"
 _EXTERN = "a QIR program here cannot call classical functions defined outside it"
 UNSUPPORTED = {
     "defcal": ("pulse-level calibration ('defcal')", _PULSE),
     "cal": ("pulse-level calibration ('cal')", _PULSE),
     "defcalgrammar": ("pulse-level calibration ('defcalgrammar')", _PULSE),
     "extern": ("'extern'", _EXTERN),
-    "duration": ("the timing type 'duration'", _TIMING),
-    "stretch": ("the timing type 'stretch'", _TIMING),
-    "durationof": ("timing ('durationof')", _TIMING),
-    # Not a limit of QIR: arrays are not implemented yet. Rejected at the
-    # keyword, before array literals and multi-dimensional indices would
-    # show up as syntax errors further on.
-    "array": ("'array'", "arrays are not implemented yet: use bit registers, or one variable per element"),
 }
 
 _IDENT_START = re.compile(r"[A-Za-z_\u0080-\uffff$]")
@@ -194,7 +186,7 @@ def _skip_space(text: str, i: int) -> int:
 _NOT_QARG = {
     "in", "measure", "reset", "barrier", "if", "else", "while", "for", "switch", "case", "default",
     "return", "break", "continue", "gate", "def", "const", "input", "output", "include", "qubit", "bit",
-    "int", "uint", "float", "angle", "bool", "creg", "qreg", "box", "delay", "true", "false",
+    "int", "uint", "float", "angle", "bool", "creg", "qreg", "box", "delay", "true", "false", "array",
 }
 _NAME_AT = re.compile(r"[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*|\$[0-9]+")
 

@@ -21,6 +21,7 @@ from lark import Token, Tree
 from xdsl.dialects.builtin import ArrayAttr, FileLineColLoc, IntAttr, ModuleOp, StringAttr, UnknownLoc
 
 from qckpt.diagnostics import QckptError, SourceLocation
+from qckpt.frontend.qasm.arrays import ArrayLowering
 from qckpt.frontend.qasm.control_flow import ControlFlowLowering
 from qckpt.frontend.qasm.conversions import ConversionLowering
 from qckpt.frontend.qasm.declarations import DeclarationLowering
@@ -30,6 +31,7 @@ from qckpt.frontend.qasm.gates import GateLowering
 from qckpt.frontend.qasm.parser import parse
 from qckpt.frontend.qasm.subroutines import SubroutineLowering
 from qckpt.frontend.qasm.symbols import MAX_REGISTER
+from qckpt.frontend.qasm.timing import TimingLowering
 from qckpt.frontend.qasm.tree import first_token
 from qckpt.frontend.qasm.variables import VariableLowering
 
@@ -41,10 +43,14 @@ _STMT_CONTAINERS = frozenset(
 )
 
 
-def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None) -> ModuleOp:
-    """Lower OpenQASM 3 (or 2) source to a module with one ``@main``."""
+def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None, timing: str = "drop") -> ModuleOp:
+    """Lower OpenQASM 3 (or 2) source to a module with one ``@main``.
+    ``timing``: ``drop`` (delays become ``qc.delay``, which emission drops;
+    box and gate durations are dropped here, each kind warned once) or
+    ``error`` (the first timing construct is a located error)."""
     tree = parse(source, filename)
     lowering = QasmLowering(source, filename, params or {})
+    lowering.timing_mode = timing
     try:
         return lowering.run(tree)
     except RecursionError:
@@ -52,6 +58,7 @@ def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, flo
 
 
 class QasmLowering(
+    ArrayLowering,
     DeclarationLowering,
     VariableLowering,
     ConversionLowering,
@@ -59,6 +66,7 @@ class QasmLowering(
     GateLowering,
     ControlFlowLowering,
     SubroutineLowering,
+    TimingLowering,
 ):
     """The lowering of one program: ``run`` lowers its statements in order,
     then records the program's outputs."""
@@ -94,6 +102,7 @@ class QasmLowering(
                     first.location = FileLineColLoc(self._file_attr, IntAttr(tok.line), IntAttr(tok.column))
             del st
         self.record_outputs()
+        self.warn_dropped_timing()
         unused = set(self.params) - self.used_params
         if unused:
             raise QckptError(f"--param {', '.join(sorted(unused))}: the program declares no such input")

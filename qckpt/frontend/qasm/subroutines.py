@@ -53,6 +53,9 @@ class SubroutineLowering(LoweringState):
                 for a in c.children:
                     if a.data == "def_classical":
                         args.append(("c", str(a.children[1]), self.scalar_type(a.children[0]), None))
+                    elif a.data == "def_array":
+                        aname, spec = self.array_parameter(a)
+                        args.append(("a", aname, None, spec))  # type: ignore[arg-type]
                     else:
                         n = None
                         des = [x for x in a.children if isinstance(x, Tree) and x.data == "designator"]
@@ -97,6 +100,8 @@ class SubroutineLowering(LoweringState):
                 if len(qs) != (n if n is not None else 1):
                     raise self.error(a, f"argument '{aname}' of '{name}' takes {n or 1} qubit(s), but {len(qs)} were given")
                 scope[aname] = QSym(qs, n is not None)
+            elif kind == "a":
+                scope[aname] = self.array_argument(a, n, aname, name)  # type: ignore[arg-type]
             else:
                 v = self.eval(a)
                 key = self.fresh_key(aname)
