@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from qckpt.diagnostics import QckptError
@@ -55,16 +56,46 @@ def _input_kind(name: str, forced: str | None) -> str:
 
 
 def _parse_params(items: list[str] | None) -> dict[str, float]:
+    """NAME=VALUE pairs; a value is an OpenQASM constant expression (pi/4)."""
+    from qckpt.frontend.constant_expression import evaluate_constant
+
     params: dict[str, float] = {}
     for item in items or []:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise QckptError(f"--param {item!r}: expected NAME=VALUE")
         try:
-            params[name.strip()] = float(value)
-        except ValueError:
-            raise QckptError(f"--param {item!r}: {value!r} is not a number") from None
+            params[name.strip()] = evaluate_constant(value)
+        except QckptError as e:
+            raise QckptError(f"--param {name.strip()}: {e.message}") from None
     return params
+
+
+def _program_kind(data: bytes) -> str:
+    """What a program read from stdin is: bc, ll, mlir or qasm."""
+    if data[:2] == b"BC" or data[:4] == b"\xde\xc0\x17\x0b":
+        return "bc"
+    text = data[:4096].decode("utf-8", "replace")
+    if "OPENQASM" in text or "include \"" in text or "qubit" in text and "define " not in text:
+        return "qasm"
+    if "builtin.module" in text or "func.func" in text or text.lstrip().startswith(("module", '"builtin')):
+        return "mlir"
+    return "ll"
+
+
+def _read_program(path: str) -> tuple[bytes, str, str]:
+    """A program's bytes, its kind (qasm, mlir, ll, bc) and a name for
+    messages; ``-`` reads stdin and tells the kind from the content."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return data, _program_kind(data), "<stdin>"
+    p = Path(path)
+    if not p.exists():
+        raise QckptError(f"{path}: no such file")
+    if p.is_dir():
+        raise QckptError(f"{path}: is a directory")
+    kind = p.suffix.lstrip(".")
+    return p.read_bytes(), kind if kind in ("qasm", "mlir", "bc") else "ll", path
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -103,13 +134,14 @@ def _note_restorable(module) -> None:
 
 def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
     """The program to run, as bytes, and a file name for it: a .ll/.bc as
-    given, or OpenQASM / our IR compiled first."""
+    given (with --param values bound in), or OpenQASM / our IR compiled first."""
     path = args.program
-    if path.endswith(".qasm") or path.endswith(".mlir"):
+    data, kind, name = _read_program(path)
+    if kind in ("qasm", "mlir"):
         from qckpt import pipeline
 
-        text, name = _read_input(path)
-        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+        text = data.decode("utf-8", "replace")
+        module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
         policy = getattr(args, "checkpoint", None)
         if getattr(args, "store", None):
             policy = policy or ("interval" if args.mtbf is not None else "exact")
@@ -123,28 +155,50 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
                     print(f"note: {path} cannot be made resumable ({e.message}); shots cut short will start over", file=sys.stderr)
                     return pipeline.module_to_qir(module, record_mode="streaming").encode(), "program.ll"
         return pipeline.module_to_qir(module).encode(), "program.ll"
-    p = Path(path)
-    if not p.exists():
-        raise QckptError(f"{path}: no such file")
-    if p.is_dir():
-        raise QckptError(f"{path}: is a directory")
     if args.mtbf is not None or getattr(args, "checkpoint", None):
-        raise QckptError(f"--mtbf and --checkpoint place boundaries when compiling OpenQASM; {path} is compiled already")
-    return p.read_bytes(), "program.bc" if path.endswith(".bc") else "program.ll"
+        raise QckptError(f"--mtbf and --checkpoint place boundaries when compiling OpenQASM; {name} is compiled already")
+    if args.param:
+        return _bind_compiled(data, kind, name, _parse_params(args.param))
+    return data, f"program.{kind}"
 
 
-def _print_counts(counts: dict[str, int], regs: list[str], shots: int, seed: int, as_json: bool, extra: dict | None = None) -> None:
+def _bind_compiled(data: bytes, kind: str, name: str, params: dict[str, float]) -> tuple[bytes, str]:
+    """--param on a .ll/.bc made by qckpt: the late-bound inputs get their
+    values the way ``qckpt bind`` gives them (qckpt.qir.bind)."""
+    import pyqir
+
+    from qckpt.qir.bind import bind_parameters
+
+    try:
+        module = pyqir.Module.from_bitcode(pyqir.Context(), data) if kind == "bc" else pyqir.Module.from_ir(pyqir.Context(), data.decode())
+    except (ValueError, UnicodeDecodeError) as e:
+        raise QckptError(f"{name}: not a QIR module ({e})") from None
+    bind_parameters(module, params)
+    return str(module).encode(), "program.ll"
+
+
+def _print_counts(counts: dict[str, int], regs: list[str], shots: int, seed: int, as_json: bool, extra: dict | None = None, top: int | None = None, min_count: int = 1) -> None:
     counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    total = max(1, sum(counts.values()))
+    kept = {k: n for k, n in counts.items() if n >= min_count}
+    if top is not None:
+        kept = dict(list(kept.items())[: max(0, top)])
+    cut = (len(counts) - len(kept), sum(counts.values()) - sum(kept.values()))
     if as_json:
-        json.dump({"shots": shots, "seed": seed, "registers": regs, "counts": counts, **(extra or {})}, sys.stdout, indent=2)
+        doc = {"shots": shots, "seed": seed, "registers": regs, "counts": kept, **(extra or {})}
+        if cut[0]:
+            doc["omitted"] = {"outcomes": cut[0], "shots": cut[1]}
+        json.dump(doc, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return
+    counts = kept
     header = " ".join(reversed(regs)) or "(no registers)"
     width = max([len(header), *(len(k) for k in counts)])
     print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
-    total = max(1, sum(counts.values()))
     for k, n in counts.items():
         print(f"{k:<{width}}  {n:>7}  {n / total:>6.3f}")
+    if cut[0]:
+        print(f"... {cut[0]} more outcome(s) with {cut[1]} shot(s) ({cut[1] / total:.3f}) not shown (--top/--min-count)")
     print(f"{shots} shots, seed {seed}; bit 0 of each register is rightmost")
 
 
@@ -153,18 +207,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
         raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
+    import tempfile
+
     from qckpt.runtime.execution.qir_runner import run_qir
 
-    if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
-        program: str = _compile_for_run(args)[0].decode()
+    data, name = _compile_for_run(args)
+    if name.endswith(".bc"):
+        with tempfile.NamedTemporaryFile(suffix=".bc") as f:
+            f.write(data)
+            f.flush()
+            result = run_qir(f.name, shots=args.shots, seed=args.seed)
     else:
-        program = args.program
-        if not Path(program).exists():
-            raise QckptError(f"{program}: no such file")
-    result = run_qir(program, shots=args.shots, seed=args.seed)
+        result = run_qir(data.decode("utf-8", "replace"), shots=args.shots, seed=args.seed)
     incomplete = sum(1 for s in result.shots if not s.complete)
     regs = list(result.shots[0].registers()) if result.shots else []
-    _print_counts(result.counts, regs, args.shots, args.seed, args.json, {"incomplete_shots": incomplete})
+    _print_counts(result.counts, regs, args.shots, args.seed, args.json, {"incomplete_shots": incomplete}, args.top, args.min_count)
     if incomplete:
         print(f"warning: {incomplete} shot(s) ended without END (the program failed mid-shot)", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -201,21 +258,26 @@ def _run_in_store(args: argparse.Namespace) -> int:
         shots=args.shots,
         seed=args.seed,
         batch_size=args.batch_size or default_batch_size(args.shots),
-        mode=args.mode or "resume",
+        mode=_LEDGER_MODE[args.mode or "continue"],
         program_sha256=fingerprint(program),
         program_name=name,
     )
     options = _job_options(args)
-    return _report_job(start_run(args.store, program, plan, options), args.json)
+    return _report_job(start_run(args.store, program, plan, options), args.json, args.top, args.min_count)
+
+
+# The ledger's name for each --mode (stored in existing runs; "resume" was
+# the CLI's name too until it clashed with the resume subcommand).
+_LEDGER_MODE = {"continue": "resume", "resume": "resume", "reproducible": "reproducible"}
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import resume_run
 
-    return _report_job(resume_run(args.store, _job_options(args)), args.json)
+    return _report_job(resume_run(args.store, _job_options(args)), args.json, args.top, args.min_count)
 
 
-def _report_job(result, as_json: bool) -> int:
+def _report_job(result, as_json: bool, top: int | None = None, min_count: int = 1) -> int:
     from qckpt.runtime.execution.job import EXIT_PREEMPTED
 
     led = result.ledger
@@ -224,7 +286,7 @@ def _report_job(result, as_json: bool) -> int:
     extra = {
         "store": result.store,
         "status": result.status,
-        "mode": led.plan.mode,
+        "mode": "continue" if led.plan.mode == "resume" else led.plan.mode,
         "batch_size": led.plan.batch_size,
         "shots_done": led.shots_done,
         "checkpoints_committed": result.commits,
@@ -239,7 +301,7 @@ def _report_job(result, as_json: bool) -> int:
     }
     regs = [n for n, _ in led.shape]
     if result.status == "complete":
-        _print_counts(led.counts(), regs, led.plan.shots, led.plan.seed, as_json, extra)
+        _print_counts(led.counts(), regs, led.plan.shots, led.plan.seed, as_json, extra, top, min_count)
         if result.failures:
             print(f"survived {len(result.failures)} failure(s): " + "; ".join(f.describe() for f in result.failures[-3:]), file=sys.stderr)
         return 0
@@ -269,11 +331,21 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_check_qir(args: argparse.Namespace) -> int:
     from qckpt.qir.check import check_file, format_report
 
+    import tempfile
+
     status = 0
     for path in args.files:
-        if not Path(path).exists():
-            raise QckptError(f"{path}: no such file")
-        violations = check_file(path, profile=args.profile)
+        if path == "-":  # the checker reads files; give stdin one
+            data, kind, _ = _read_program("-")
+            with tempfile.NamedTemporaryFile(suffix=f".{kind}") as f:
+                f.write(data)
+                f.flush()
+                violations = check_file(f.name, profile=args.profile)
+            path = "<stdin>"
+        else:
+            if not Path(path).exists():
+                raise QckptError(f"{path}: no such file")
+            violations = check_file(path, profile=args.profile)
         print(format_report(violations, path))
         if any(v.severity == "error" for v in violations):
             status = EXIT_USER_ERROR
@@ -347,6 +419,19 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_record(args: argparse.Namespace) -> int:
+    from qckpt.runtime.restore.resume import record_from_log
+
+    program, _, _ = _read_program(args.program)
+    log_text, _ = _read_input(args.log)
+    record, shot = record_from_log(program, log_text, args.shot)
+    if record is None:
+        raise QckptError(f"shot {shot} has no complete visit to a restorable boundary: it starts over (qckpt bind-resume {args.program} start)")
+    _write_output(args.output, json.dumps(record.to_json(), indent=2) + "\n")
+    print(f"shot {shot}: boundary {record.boundary}, visit {record.visit}", file=sys.stderr)
+    return 0
+
+
 def cmd_split(args: argparse.Namespace) -> int:
     from qckpt import pipeline
     from qckpt.runtime.restore.segments import compile_segments, write_plan
@@ -376,7 +461,7 @@ def cmd_run_segments(args: argparse.Namespace) -> int:
     for s in run.shots:
         counts[s.bitstring()] = counts.get(s.bitstring(), 0) + 1
     regs = list(run.shots[0].registers()) if run.shots else []
-    _print_counts(counts, regs, args.shots, args.seed, args.json, {"bindings": run.bindings})
+    _print_counts(counts, regs, args.shots, args.seed, args.json, {"bindings": run.bindings}, args.top, args.min_count)
     if not args.json:
         print(f"bindings per segment: {', '.join(map(str, run.bindings))}")
     return 0
@@ -388,14 +473,44 @@ def _add_module_output(p: argparse.ArgumentParser) -> None:
     p.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
 
 
+def _command(sub, name: str, **kw) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with examples and its environment."""
+    from qckpt.cli_help import epilog
+
+    return sub.add_parser(name, epilog=epilog(name), formatter_class=argparse.RawDescriptionHelpFormatter, **kw)
+
+
+def _add_histogram_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("output")
+    g.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    g.add_argument("--top", type=int, metavar="N", help="print only the N most frequent outcomes (a last line says what was left out)")
+    g.add_argument("--min-count", type=int, default=1, metavar="K", help="print only outcomes seen at least K times")
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from qckpt.cli_help import versions
+
+        print(" ".join(f"{k} {v}" for k, v in versions().items()))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from qckpt.cli_help import epilog
+
     p = argparse.ArgumentParser(
         prog="qckpt",
         description="Compile dynamic quantum circuits to QIR, run them with checkpoints, and resume them.",
+        epilog=epilog("convert").replace("examples:", "examples (qckpt COMMAND --help for each command's):", 1),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p.add_argument("--version", action=_VersionAction, help="print the versions of qckpt, pyqir, xdsl and qir-runner")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    c = sub.add_parser("convert", help="OpenQASM 3 (or our IR) -> QIR", description="Convert OpenQASM 3 or qckpt IR (.mlir) to QIR.")
+    c = _command(sub, "convert", help="OpenQASM 3 (or our IR) -> QIR", description="Convert OpenQASM 3 or qckpt IR (.mlir) to QIR.")
     c.add_argument("input", help="input file (.qasm or .mlir); - for stdin")
     c.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
@@ -419,35 +534,39 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     c.set_defaults(func=cmd_convert)
 
-    r = sub.add_parser(
+    r = _command(
+        sub,
         "run",
         help="run QIR on qir-runner and print the histogram (checkpointed with --store)",
-        description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner. With --store DIR the run is "
+        description="Run a QIR program (.ll/.bc; .qasm/.mlir are compiled first; - reads stdin) on qir-runner. With --store DIR the run is "
         "cut into batches run in parallel, committed to a checkpoint store, survives failures and preemption "
         "(exit 75: continue with 'qckpt resume DIR').",
     )
-    r.add_argument("program", help="QIR file (.ll or .bc), or .qasm/.mlir to compile first")
-    r.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
-    r.add_argument("--seed", type=int, default=0, help="run seed (default: 0)")
-    r.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
-    rstore = r.add_argument_group("checkpointed runs")
+    r.add_argument("program", help="QIR file (.ll or .bc), or .qasm/.mlir to compile first; - for stdin")
+    rc = r.add_argument_group("compile (OpenQASM or our IR)")
+    rc.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' (an OpenQASM constant expression such as pi/4); for .ll/.bc made by qckpt, bound as qckpt bind does")
+    rk = r.add_argument_group("checkpoint (when compiling OpenQASM)")
+    rk.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
+    rk.add_argument("--mtbf", type=float, help="mean time between failures (s) for the interval policy")
+    rk.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
+    rx = r.add_argument_group("execution")
+    rx.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
+    rx.add_argument("--seed", type=int, default=0, help="run seed (default: 0)")
+    rx.add_argument("--workers", type=int, help="with --store: qir-runner processes at once (default: one per core)")
+    rx.add_argument("--batch-size", type=int, help="with --store: shots per batch, the unit of commit (default: shots/16, at most 1000)")
+    rx.add_argument("--mode", choices=["continue", "reproducible", "resume"], metavar="{continue,reproducible}", help="with --store: continue: a failed batch goes on from its finished shots (default; 'resume' is an old name for it); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
+    rx.add_argument("--policy", metavar="K=V,...", help="with --store: failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
+    rstore = r.add_argument_group("store (checkpointed runs)")
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
-    rstore.add_argument("--mode", choices=["resume", "reproducible"], help="resume: a failed batch goes on from its finished shots (default); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
-    rstore.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core)")
-    rstore.add_argument("--batch-size", type=int, help="shots per batch, the unit of commit (default: shots/16, at most 1000)")
-    rstore.add_argument("--policy", metavar="K=V,...", help="failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
-    rstore.add_argument("--mtbf", type=float, help="when compiling OpenQASM: mean time between failures (s) for the interval boundary policy")
-    rstore.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="when compiling OpenQASM: boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
-    rstore.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
     rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
     rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    _add_histogram_options(r)
     r.set_defaults(func=cmd_run)
 
-    rr = sub.add_parser("resume", help="continue a checkpointed run", description="Continue the run in a checkpoint store from its newest valid checkpoint and its journal.")
+    rr = _command(sub, "resume", help="continue a checkpointed run", description="Continue the run in a checkpoint store from its newest valid checkpoint and its journal.")
     rr.add_argument("store", metavar="DIR", help="the run's checkpoint store")
-    rr.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_histogram_options(rr)
     rr.add_argument("--workers", type=int, help="qir-runner processes at once (default: one per core)")
     rr.add_argument("--policy", metavar="K=V,...", help="failure policy for this session (see qckpt run --help)")
     rr.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds (default: 1)")
@@ -455,13 +574,12 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
     rr.set_defaults(func=cmd_resume)
 
-    ins = sub.add_parser("inspect", help="show a checkpoint store: datasets, validity, shots done, bytes", description="Show a run's checkpoint store without changing it (safe while the run goes on).")
+    ins = _command(sub, "inspect", help="show a checkpoint store: datasets, validity, shots done, bytes", description="Show a run's checkpoint store without changing it (safe while the run goes on).")
     ins.add_argument("store", metavar="DIR", help="checkpoint store directory")
     ins.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ins.set_defaults(func=cmd_inspect)
 
-    a = sub.add_parser(
-        "analyze",
+    a = _command(sub, "analyze",
         help="list candidate checkpoint boundaries: quantum cut, record size, replay cost",
         description="Run ckpt-analyze-boundaries and print every candidate boundary.",
     )
@@ -473,8 +591,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     a.set_defaults(func=cmd_analyze)
 
-    bd = sub.add_parser(
-        "bind",
+    bd = _command(sub, "bind",
         help="bind input parameters into emitted QIR without recompiling it",
         description="Define the program's late-bound parameters (OpenQASM inputs compiled without --param) and link them in.",
     )
@@ -483,8 +600,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_module_output(bd)
     bd.set_defaults(func=cmd_bind)
 
-    br = sub.add_parser(
-        "bind-resume",
+    br = _command(sub, "bind-resume",
         help="bind a resume record into a resumable program without recompiling it",
         description="Choose where a resumable program (convert --resumable --record-mode streaming) starts: at the boundary visit "
         "a resume record names, with its values as constants. The record's fingerprint must match the program file.",
@@ -494,8 +610,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_module_output(br)
     br.set_defaults(func=cmd_bind_resume)
 
-    sp = sub.add_parser(
-        "split",
+    sp = _command(sub, "split",
         help="cut a program at exact boundaries into segment programs",
         description="Cut a program at exact top-level checkpoint boundaries into segments joined by classical data only; "
         "writes one bitcode file per segment and plan.json. Run them with qckpt run-segments.",
@@ -510,26 +625,55 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
     sp.set_defaults(func=cmd_split)
 
-    rs = sub.add_parser(
-        "run-segments",
+    rs = _command(sub, "run-segments",
         help="run a split program segment by segment on qir-runner",
         description="Run segment 0 for all shots, group shots by their recorded state, bind the next segment once per state, and stitch.",
     )
     rs.add_argument("plan", metavar="DIR", help="directory written by qckpt split")
     rs.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
     rs.add_argument("--seed", type=int, default=0, help="seed (default: 0)")
-    rs.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_histogram_options(rs)
     rs.set_defaults(func=cmd_run_segments)
 
-    k = sub.add_parser("check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
-    k.add_argument("files", nargs="+", help="QIR files (.ll or .bc)")
+    k = _command(sub, "check-qir", help="check QIR against the Adaptive or Base Profile", description="Report every construct the QIR profile does not allow, with function and block.")
+    k.add_argument("files", nargs="+", help="QIR files (.ll or .bc); - for stdin")
     k.add_argument("--profile", choices=["adaptive", "base"], help="profile to check against (default: the entry point's qir_profiles)")
     k.set_defaults(func=cmd_check_qir)
+
+    rec = _command(
+        sub,
+        "record",
+        help="write the resume record of a shot from a streaming log",
+        description="Read a resumable program's streaming record log (qir-runner's output, one or more shots) and write the "
+        "resume record of a shot's last complete visit to a restorable boundary: the input of qckpt bind-resume.",
+    )
+    rec.add_argument("program", help="the resumable QIR file the log came from (its fingerprint goes in the record)")
+    rec.add_argument("log", help="the output stream of a run of it (qir-runner's stdout); - for stdin")
+    rec.add_argument("--shot", type=int, help="which shot, from 0 (default: the first shot that did not finish, else the last)")
+    rec.add_argument("-o", "--output", default="-", help="record file; - for stdout (default)")
+    rec.set_defaults(func=cmd_record)
     return p
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    from qckpt.diagnostics import QckptWarning
+
+    if issubclass(category, QckptWarning):
+        print(f"warning: {message}", file=sys.stderr)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
+_python_showwarning = warnings.showwarning
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # bare qckpt: what it can do, not an error
+        parser.print_help()
+        return 0
+    warnings.showwarning = _show_warning
     try:
         return args.func(args)
     except QckptError as e:
