@@ -1,0 +1,58 @@
+"""The ``qckpt`` command line.
+
+Every user error ends as one ``file:line:col: error: ...`` line (with an
+excerpt where there is a source line), exit code 1, and no traceback.
+Exit code 2 is a usage error (argparse's convention).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+
+from qckpt.cli.io import EXIT_INTERNAL_ERROR, EXIT_USER_ERROR
+from qckpt.cli.parser import build_parser
+from qckpt.diagnostics import QckptError
+
+__all__ = ["EXIT_INTERNAL_ERROR", "EXIT_USER_ERROR", "build_parser", "main"]
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    from qckpt.diagnostics import QckptWarning
+
+    if issubclass(category, QckptWarning):
+        print(f"warning: {message}", file=sys.stderr)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
+_python_showwarning = warnings.showwarning
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # bare qckpt: what it can do, not an error
+        parser.print_help()
+        return 0
+    warnings.showwarning = _show_warning
+    try:
+        return args.func(args)
+    except QckptError as e:
+        print(e.render(), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug in qckpt, not in the input
+        if os.environ.get("QCKPT_TRACEBACK"):
+            raise
+        print(f"internal error: {type(e).__name__}: {e}\n(this is a qckpt bug; rerun with QCKPT_TRACEBACK=1 to see the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())
