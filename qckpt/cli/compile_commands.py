@@ -77,9 +77,32 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, _parse_params(args.param))
-    result = analyze_module(pipeline.lower_to_target(module))
+    module = pipeline.lower_to_target(module)
+    rows = candidate_rows(module)
+    if args.exact_only:
+        rows = [r for r in rows if r["exact"]]
+    if args.json:
+        json.dump({"function": analyze_module(module).function, "candidates": rows}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    w = max([len("location"), *(len(r["location"] or "-") for r in rows)])
+    print(f"{'#':>4}  {'location':<{w}} {'kind':<14} {'class':<7} {'cut':>4} {'record bits':>11} {'replay cost':>11}  where")
+    for r in rows:
+        loc = r["location"] or "-"
+        print(f"{r['index']:>4}  {loc:<{w}} {r['kind']:<14} {'exact' if r['exact'] else 'replay':<7} {len(r['cut']):>4} {r['record_bits']:>11} {r['replay_cost']:>11}  {r['where']}")
+    exact = sum(1 for r in rows if r["exact"])
+    print(f"{len(rows)} candidate boundaries, {exact} exact (empty quantum cut)")
+    return 0
+
+
+def candidate_rows(module) -> list[dict]:
+    """Every candidate boundary of a lowered module, as analyze prints it
+    (and qckpt plot boundaries draws it)."""
+    from qckpt.passes.analyze_boundaries import analyze_module
+
+    result = analyze_module(module)
     names = result.qubit_names
-    rows = [
+    return [
         {
             "index": c.index,
             "location": str(c.location) if c.location else None,
@@ -95,20 +118,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         }
         for c in result.candidates
     ]
-    if args.exact_only:
-        rows = [r for r in rows if r["exact"]]
-    if args.json:
-        json.dump({"function": result.function, "candidates": rows}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    w = max([len("location"), *(len(r["location"] or "-") for r in rows)])
-    print(f"{'#':>4}  {'location':<{w}} {'kind':<14} {'class':<7} {'cut':>4} {'record bits':>11} {'replay cost':>11}  where")
-    for r in rows:
-        loc = r["location"] or "-"
-        print(f"{r['index']:>4}  {loc:<{w}} {r['kind']:<14} {'exact' if r['exact'] else 'replay':<7} {len(r['cut']):>4} {r['record_bits']:>11} {r['replay_cost']:>11}  {r['where']}")
-    exact = sum(1 for r in rows if r["exact"])
-    print(f"{len(rows)} candidate boundaries, {exact} exact (empty quantum cut)")
-    return 0
 
 
 def cmd_bind(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from qckpt.cli.compile_commands import cmd_analyze, cmd_bind, cmd_bind_resume, cmd_check_qir, cmd_convert, cmd_record, cmd_split
+from qckpt.cli.plot_command import add_plot_parser
 from qckpt.cli.run_commands import cmd_inspect, cmd_resume, cmd_run, cmd_run_segments
 
 
@@ -194,4 +195,6 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--shot", type=int, help="which shot, from 0 (default: the first shot that did not finish, else the last)")
     rec.add_argument("-o", "--output", default="-", help="record file; - for stdout (default)")
     rec.set_defaults(func=cmd_record)
+
+    add_plot_parser(sub, _command)
     return p

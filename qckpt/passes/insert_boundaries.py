@@ -404,3 +404,16 @@ class CkptInsert(ModulePass):
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost, max_postselect_bits=self.max_postselect_bits)
+
+
+def cost_model_inputs(module: ModuleOp, costs: DeviceCosts | None = None) -> tuple[float, float]:
+    """What the interval policy weighs for a program: its estimated duration
+    (seconds, from the device table) and the mean cost of recording at its
+    top-level candidate boundaries (the fixed record cost when it has none).
+    The cost-curve plot draws the same numbers the policy used."""
+    costs = costs or DeviceCosts()
+    fn = entry_function(module)
+    duration = sum(_duration(op, costs) for op in fn.body.blocks[0].ops)
+    top = [c for c in analyze_function(fn).candidates if c.kind == "classicalized"]
+    delta = sum(costs.record(c.record_bits) for c in top) / len(top) if top else costs.record(0)
+    return duration, delta

@@ -38,6 +38,7 @@ from qckpt.runtime.execution import failures
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
 from qckpt.runtime.execution.failures import Failure
+from qckpt.runtime.store.events import append_event
 from qckpt.runtime.store.journal import Journal
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
 from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
@@ -160,6 +161,7 @@ class Job:
         self.journal = journal
         self.session = session
         self.queue = {b: 0.0 for b in self.ledger.pending()}
+        self._event("resume" if self.ledger.shots_done or session > 0 else "start")
         self.sel = selectors.DefaultSelector()
         with tempfile.TemporaryDirectory(prefix="qckpt-run-") as work:
             self.workdir = work
@@ -345,8 +347,12 @@ class Job:
         self._settle_torn_shot(r, ev.torn)
         self._fail(r, failure)
 
+    def _event(self, event: str, **fields: object) -> None:
+        append_event(self.store.path, event, session=self.session, shots_done=self.ledger.shots_done, **fields)
+
     def _fail(self, r: _Run, failure: Failure) -> None:
         self.failures.append(failure)
+        self._event("failure", kind=failure.kind, batch=failure.batch)
         self.ledger.failures.append({**failure.to_json(), "session": self.session, "time": time.time()})
         self.ledger.failures_total += 1
         d = self.engine.decide(failure)
@@ -408,6 +414,7 @@ class Job:
 
     def _commit(self, name: str, wait: bool = False) -> None:
         self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"))
+        self._event("commit", name=name)
         if wait:
             self.committer.flush()
 
@@ -417,6 +424,7 @@ class Job:
                 self.ledger.drop_partial(b)
         self.ledger.status = status
         self._commit(status, wait=True)
+        self._event("preempt" if status == "preempted" else status)
 
     def _do_rollback(self) -> None:
         delay, self._rollback = self._rollback or 0.0, None
