@@ -21,6 +21,7 @@ analysis then fills in each boundary's cut and cost.
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -210,6 +211,9 @@ class _Inserter:
             self.insert(chosen_cands[i], "classicalized" if chosen_cands[i].exact else "user", "interval")
         if not self.inserted:
             would = mtbf_placing_one(delta, times[-1])
+            if would:  # 3 digits, rounded down, so the value named does place one
+                step = 10 ** (math.floor(math.log10(would)) - 2)
+                would = math.floor(would / step) * step
             self.why_none = (
                 f"policy=interval: the Young-Daly interval for mtbf={mtbf:g} s and a {delta:.3g} s record is "
                 f"{tau:.3g} s, longer than the program's estimated {t:.3g} s "
