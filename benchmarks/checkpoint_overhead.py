@@ -12,64 +12,29 @@ of --repeat runs each), because this machine is shared and noisy.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import sys
 import time
 from pathlib import Path
-
-from doc_sections import replace_section
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from convert_throughput import random_dynamic_circuit  # noqa: E402
+from benchlib.circuits import random_dynamic_circuit, rus_chain, trotter_loop  # noqa: E402
+from benchlib.measure import side_by_side  # noqa: E402
+from benchlib.report import Section, command_line, run_line  # noqa: E402
 
 from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
 from qckpt.passes.insert_boundaries import insert_boundaries  # noqa: E402
 from qckpt.pipeline import gc_paused, lower_to_target, module_to_qir, qasm_to_module  # noqa: E402
 from qckpt.runtime.restore.checkpoint_log import read_shots  # noqa: E402
-from qckpt.runtime.execution.qir_runner import run_qir  # noqa: E402
+from qckpt.runtime.qir_runner import run_qir  # noqa: E402
 
-BEGIN, END = "<!-- checkpoint_overhead:begin -->", "<!-- checkpoint_overhead:end -->"
+SECTION = Section("checkpoint_overhead")
+BEGIN, END = SECTION.begin, SECTION.end
 # Fixed here so the table can be reproduced: one failure a minute, and the
 # default device cost table (qckpt.passes.checkpoint_policy.DeviceCosts).
 MTBF_S = 60.0
-
-
-def trotter_loop(qubits: int, steps: int) -> str:
-    """A measured Trotter loop: one layer of ZZ + X rotations per step, every
-    qubit measured and reset, a classical tally carried."""
-    body = []
-    for i in range(qubits - 1):
-        body.append(f"cx q[{i}], q[{i + 1}]; rz(0.2) q[{i + 1}]; cx q[{i}], q[{i + 1}];")
-    body += [f"rx(0.3) q[{i}];" for i in range(qubits)]
-    body.append("m = measure q;")
-    body.append("reset q;")
-    body.append("n += int(m[0]);")
-    return (
-        'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
-        f"qubit[{qubits}] q;\nbit[{qubits}] m;\nint[32] n = 0;\n"
-        f"for int k in [0:{steps - 1}] {{\n  " + "\n  ".join(body) + "\n}\n"
-    )
-
-
-def rus_chain(qubits: int, segments: int) -> str:
-    """A chain of repeat-until-success segments over a register: each try
-    entangles an ancilla with the next data qubit, measures it, and retries
-    while it reads 1; then the data qubit is measured and reset."""
-    body = []
-    for s in range(segments):
-        d = 1 + s % (qubits - 1)
-        body.append(f"h q[0]; cx q[0], q[{d}]; c = measure q[0];")
-        body.append(f"while (c) {{ reset q[0]; h q[0]; cx q[0], q[{d}]; c = measure q[0]; }}")
-        body.append(f"m[{d - 1}] = measure q[{d}]; reset q[{d}];")
-    return (
-        'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
-        f"qubit[{qubits}] q;\nbit c;\nbit[{qubits - 1}] m;\n" + "\n".join(body) + "\n"
-    )
 
 
 # interval: an MTBF at the scale of these short programs (tens of microseconds).
@@ -140,17 +105,9 @@ def run_time(qubits: int, steps: int, shots: int, repeat: int) -> dict:
     lower_to_target(m)
     insert_boundaries(m, "every", every=1)
     progs = {"plain": plain, "final": module_to_qir(m, record_mode="final"), "streaming": module_to_qir(m, record_mode="streaming")}
-    best = {name: float("inf") for name in progs}
-    counts: dict[str, dict] = {}
-    visits = 0.0
-    for _ in range(repeat):
-        for name, prog in progs.items():
-            t0 = time.perf_counter()
-            res = run_qir(prog, shots=shots, seed=7)
-            best[name] = min(best[name], time.perf_counter() - t0)
-            counts[name] = res.counts
-            if name == "streaming":
-                visits = sum(len(log.visits) for log in read_shots(res.shots)) / shots
+    best, last = side_by_side(repeat, {name: (lambda prog=prog: run_qir(prog, shots=shots, seed=7)) for name, prog in progs.items()})
+    counts = {name: res.counts for name, res in last.items()}
+    visits = sum(len(log.visits) for log in read_shots(last["streaming"].shots)) / shots
     same = counts["final"] == counts["plain"] == counts["streaming"]
     print(f"[run] {qubits} qubits: " + ", ".join(f"{k} {v:.2f} s" for k, v in best.items()), file=sys.stderr)
     return {"qubits": qubits, "steps": steps, "shots": shots, "visits_per_shot": visits, **best, "same_histogram": same}
@@ -159,7 +116,7 @@ def run_time(qubits: int, steps: int, shots: int, repeat: int) -> dict:
 def render(cmd: str, comp: list[dict], adds: list[dict], runs: list[dict]) -> str:
     out = [BEGIN, "## Checkpoint overhead", ""]
     out.append(f"- Command: `{cmd}`")
-    out.append(f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; Python {platform.python_version()}")
+    out.append(run_line())
     out.append(f"- Inputs: the random dynamic circuits of `convert_throughput.py` (20 qubits, 10% mid-circuit measurements with a conditional X); MTBF fixed at {MTBF_S} s x 1e-4 for `interval` so that boundaries are placed at these short programs' scale.")
     out.append("")
     out.append("### Analysis and insertion (compile time)")
@@ -219,7 +176,7 @@ def render(cmd: str, comp: list[dict], adds: list[dict], runs: list[dict]) -> st
 
 
 def write_section(path: Path, section: str) -> None:
-    replace_section(path, BEGIN, END, section)
+    SECTION.write(path, section)
 
 
 def main() -> int:
@@ -233,7 +190,7 @@ def main() -> int:
     comp = compile_time(sizes)
     adds = policy_additions()
     runs = [run_time(10, 24, shots, args.repeat), run_time(2, 24, shots, args.repeat)]
-    section = render(" ".join([".venv/bin/python", *sys.argv]), comp, adds, runs)
+    section = render(command_line(), comp, adds, runs)
     print(section)
     if args.out:
         write_section(args.out, section)

@@ -36,7 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BEGIN, END = "<!-- qasm_examples:begin -->", "<!-- qasm_examples:end -->"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from benchlib.report import Section, replace_section  # noqa: E402
+
+SECTION = Section("qasm_examples")
 MIRRORS = [Path("/work/.mirror/openqasm+openqasm/repo")]
 
 # Features a QIR target cannot run, found in the text with comments removed.
@@ -68,7 +72,7 @@ def _short(e: BaseException) -> str:
 def try_native(path: Path, source: str) -> tuple[bool, str]:
     from qckpt.diagnostics import QckptError
     from qckpt.pipeline import compile_qasm
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     try:
         with warnings.catch_warnings():
@@ -198,12 +202,11 @@ def table(rows: list[Row], names: list[str], source_note: str) -> str:
 
 
 def write_doc(doc: Path, text: str) -> None:
-    body = doc.read_text() if doc.exists() else f"# The native OpenQASM 3 frontend\n\n{BEGIN}\n{END}\n"
-    if BEGIN not in body or END not in body:
-        body = body.rstrip("\n") + f"\n\n## OpenQASM examples\n\n{BEGIN}\n{END}\n"
-    head, rest = body.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    doc.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
+    """Rewrite the table's section of ``doc``; a doc without one gets it under its own heading."""
+    section = f"{SECTION.begin}\n{text}\n{SECTION.end}"
+    if doc.exists() and not (SECTION.begin in (old := doc.read_text()) and SECTION.end in old):
+        section = "## OpenQASM examples\n\n" + section
+    replace_section(doc, SECTION.begin, SECTION.end, section, new_file_head="# The native OpenQASM 3 frontend\n\n")
 
 
 def main(argv: list[str] | None = None) -> int:

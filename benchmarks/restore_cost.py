@@ -15,10 +15,7 @@ failures drawn uniformly over the run's operations.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import random
 import subprocess
 import sys
@@ -26,12 +23,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from doc_sections import replace_section
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import pyqir  # noqa: E402
+
+from benchlib.circuits import reuse_sequence  # noqa: E402
+from benchlib.measure import side_by_side  # noqa: E402
+from benchlib.report import Section, command_line, run_line  # noqa: E402
 
 from qckpt.dialects import ckpt, qc  # noqa: E402
 from qckpt.passes.analyze_boundaries import analyze_module  # noqa: E402
@@ -39,26 +39,12 @@ from qckpt.pipeline import gc_paused, insert_checkpoints, lower_to_target, modul
 from qckpt.ir import entry_function  # noqa: E402
 from qckpt.qir.resume_blocks import restorable_points  # noqa: E402
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries  # noqa: E402
-from qckpt.runtime.execution.qir_runner import qir_runner_binary, run_qir  # noqa: E402
+from qckpt.runtime.qir_runner import qir_runner_binary, run_qir  # noqa: E402
 from qckpt.runtime.restore.segments import compile_segments, run_segmented  # noqa: E402
 
-BEGIN, END = "<!-- restore_cost:begin -->", "<!-- restore_cost:end -->"
-HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
+SECTION = Section("restore_cost")
+BEGIN, END = SECTION.begin, SECTION.end
 QUANTUM = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
-
-
-def reuse_sequence(segments: int, qubits: int = 10, flush: int = 5) -> str:
-    """A measured qubit-reuse sequence: each segment entangles a data qubit
-    with the ancilla q[0], measures and resets the ancilla; every ``flush``
-    segments the data qubits are measured and reset (exact points)."""
-    lines = [HEAD, f"qubit[{qubits}] q;", f"bit[{segments}] m;", f"bit[{segments // flush + 1}] f;"]
-    for s in range(segments):
-        d = 1 + s % (qubits - 1)
-        lines.append(f"ry(0.{3 + s % 6}) q[{d}]; cx q[{d}], q[0]; m[{s}] = measure q[0]; reset q[0];")
-        if (s + 1) % flush == 0:
-            lines.append(f"f[{s // flush}] = measure q[{d}]; reset q[{d}];")
-            lines.append(" ".join(f"reset q[{j}];" for j in range(1, qubits) if j != d))
-    return "\n".join(lines) + "\n"
 
 
 def _ops(n_ops: int) -> int:
@@ -87,13 +73,7 @@ def bind_vs_compile(sizes: list[int], repeat: int) -> list[dict]:
             m = pyqir.Module.from_bitcode(pyqir.Context(), bc)
             return bind_resume(m, record).bitcode
 
-        best = {"compile": float("inf"), "bind": float("inf")}
-        for _ in range(repeat):
-            for name, fn in (("compile", compile_once), ("bind", bind_once)):
-                with gc_paused():
-                    t0 = time.perf_counter()
-                    fn()
-                    best[name] = min(best[name], time.perf_counter() - t0)
+        best, _ = side_by_side(repeat, {"compile": compile_once, "bind": bind_once}, around=gc_paused)
         ops = sum(1 for op in lower_to_target(qasm_to_module(src, "r.qasm")).walk() if isinstance(op, QUANTUM))
         rows.append({"ops": ops, "boundaries": len(points), **best, "ratio": best["compile"] / best["bind"]})
         print(f"[bind] {ops} ops: compile {best['compile']:.3f} s, bind {best['bind'] * 1e3:.1f} ms", file=sys.stderr)
@@ -197,8 +177,8 @@ def segmented(segments: int, shots: int) -> dict:
 def render(cmd: str, binds: list[dict], first: dict, work: list[dict], seg: dict) -> str:
     out = [BEGIN, "## Restore cost", ""]
     out.append(f"- Command: `{cmd}`")
-    out.append(f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; Python {platform.python_version()}")
-    out.append("- Program: a measured qubit-reuse sequence on 10 qubits (`reuse_sequence` in the script): each segment entangles a data qubit with an ancilla that is measured and reset; every 5 segments the data qubits are measured and reset (exact points).")
+    out.append(run_line())
+    out.append("- Program: a measured qubit-reuse sequence on 10 qubits (`reuse_sequence` in `benchmarks/benchlib/circuits.py`): each segment entangles a data qubit with an ancilla that is measured and reset; every 5 segments the data qubits are measured and reset (exact points).")
     out.append("")
     out.append("### Binding a resume state against compiling from source (warm, in-process, best of runs)")
     out.append("")
@@ -234,7 +214,7 @@ def render(cmd: str, binds: list[dict], first: dict, work: list[dict], seg: dict
 
 
 def write_section(path: Path, section: str) -> None:
-    replace_section(path, BEGIN, END, section)
+    SECTION.write(path, section)
 
 
 def main() -> int:
@@ -248,7 +228,7 @@ def main() -> int:
     first = failure_to_first_output(10000)
     work = reexecuted_work(200, 2000, seed=1)
     seg = segmented(40, 2000 if args.quick else 10000)
-    section = render(" ".join([".venv/bin/python", *sys.argv]), binds, first, work, seg)
+    section = render(command_line(), binds, first, work, seg)
     print(section)
     if args.out:
         write_section(args.out, section)

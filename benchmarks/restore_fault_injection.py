@@ -13,25 +13,25 @@ the comparisons). CI runs a fixed sample of this (tests/restore/test_fault_injec
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from doc_sections import replace_section
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests" / "differential"))
 
+from benchlib.report import Section, command_line, utc_now  # noqa: E402
 from corpus import PROGRAMS  # noqa: E402
 from qasm_corpus import QASM_PROGRAMS  # noqa: E402
 
 from qckpt.pipeline import circuit_to_module, qasm_to_module  # noqa: E402
 from qckpt.runtime.restore.resume_check import check_module  # noqa: E402
 
-BEGIN, END = "<!-- restore_fault_injection:begin -->", "<!-- restore_fault_injection:end -->"
+SECTION = Section("restore_fault_injection")
+BEGIN, END = SECTION.begin, SECTION.end
 POLICIES = (("exact", {}), ("every", {"every": 1}), ("interval", {"mtbf": 1e-7}))
 SUITE_DELTA = 1e-6
 ESTIMATED_COMPARISONS = 2000
@@ -72,8 +72,8 @@ def main() -> int:
     failed = [c for c in results if not c.ok]
     classes = Counter((c.kind, "exact" if c.exact else "replay") for c in results)
     lines = [BEGIN, "## Restoration by fault injection (whole corpus)", ""]
-    lines.append(f"- Command: `.venv/bin/python {' '.join(sys.argv)}`")
-    lines.append(f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {elapsed:.0f} s; {args.shots} shots per run; δ = {delta:.1e} per comparison")
+    lines.append(f"- Command: `{command_line()}`")
+    lines.append(f"- Date: {utc_now()}; {elapsed:.0f} s; {args.shots} shots per run; δ = {delta:.1e} per comparison")
     lines.append(f"- {len({c.program for c in results})} programs, {len(results)} (program, policy, boundary) checks: **{len(results) - len(failed)} passed, {len(failed)} failed**.")
     lines.append("- By boundary class: " + ", ".join(f"{k} {e}: {n}" for (k, e), n in sorted(classes.items())))
     if nothing:
@@ -86,7 +86,7 @@ def main() -> int:
     section = "\n".join(lines)
     print(section)
     if args.out:
-        replace_section(args.out, BEGIN, END, section)
+        SECTION.write(args.out, section)
     return 1 if failed else 0
 
 

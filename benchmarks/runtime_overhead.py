@@ -23,10 +23,7 @@ restarting it whole.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import resource
-import platform
 import selectors
 import shutil
 import signal
@@ -36,21 +33,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from doc_sections import replace_section
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from checkpoint_overhead import trotter_loop  # noqa: E402
+from benchlib.circuits import trotter_loop  # noqa: E402
+from benchlib.measure import self_and_children_cpu  # noqa: E402
+from benchlib.report import Section, command_line, run_line  # noqa: E402
 
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module  # noqa: E402
 from qckpt.qir.resume_binding import bind_resume_file  # noqa: E402
 from qckpt.runtime.execution.job import READ_PAUSE, JobOptions, default_workers, fingerprint, start_run  # noqa: E402
 from qckpt.runtime.execution.ledger import RunPlan  # noqa: E402
-from qckpt.runtime.execution.qir_runner import qir_runner_binary  # noqa: E402
+from qckpt.runtime.qir_runner import qir_runner_binary  # noqa: E402
 
-BEGIN, END = "<!-- runtime_overhead:begin -->", "<!-- runtime_overhead:end -->"
+SECTION = Section("runtime_overhead")
+BEGIN, END = SECTION.begin, SECTION.end
 STEPS = 4  # loop iterations (= boundary visits) per shot
 FAIL_EVERY = 500
 
@@ -66,14 +64,6 @@ def program(qubits: int, work: Path) -> tuple[Path, Path]:
     start = work / f"loop{qubits}-start.bc"
     start.write_bytes(bind_resume_file(p, None).bitcode)
     return p, start
-
-
-def cpu() -> float:
-    """CPU seconds used so far by this process (all its threads) and by its
-    children that have been waited for: the runtime and its qir-runners, or
-    the reader and its qir-runners."""
-    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
 
 
 def plain(prog: Path, shots: int, workers: int, seed: int, stop_after: int | None = None) -> tuple[float, int]:
@@ -151,11 +141,11 @@ def overhead(qubits: int, shots: int, workers: int, repeat: int, work: Path) -> 
     plains, runs = [], []
     plain_cpu, run_cpu = [], []
     for k in range(repeat):
-        c0 = cpu()
+        c0 = self_and_children_cpu()
         plains.append(plain(start, shots, workers, 100 + k)[0])
-        c1 = cpu()
+        c1 = self_and_children_cpu()
         runs.append(runtime(prog, shots, workers, 100 + k, work))
-        c2 = cpu()
+        c2 = self_and_children_cpu()
         plain_cpu.append(c1 - c0)
         run_cpu.append(c2 - c1)
         print(
@@ -204,12 +194,9 @@ def with_failures(qubits: int, shots: int, workers: int, work: Path) -> dict:
 def render(cmd: str, rows: list[dict], fail: dict) -> str:
     out = [BEGIN, "## Runtime overhead", ""]
     out.append(f"- Command: `{cmd}`")
+    out.append(run_line(load_note=" (the machine is shared)"))
     out.append(
-        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} "
-        f"(the machine is shared); Python {platform.python_version()}"
-    )
-    out.append(
-        f"- Programs: `trotter_loop(q, {STEPS})` of `checkpoint_overhead.py` (q qubits, {STEPS} measured iterations, a boundary per iteration), "
+        f"- Programs: `trotter_loop(q, {STEPS})` of `benchmarks/benchlib/circuits.py` (q qubits, {STEPS} measured iterations, a boundary per iteration), "
         "compiled as `qckpt run --store` compiles OpenQASM (streaming records, resumable); qir-runner alone runs the same program bound to start "
         "at the top, which is also what the runtime runs for fresh shots. Runtime in `resume` mode, batches of shots/16, journal fsync every 1 s, "
         "store on the local disk."
@@ -272,7 +259,7 @@ def render(cmd: str, rows: list[dict], fail: dict) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    replace_section(path, BEGIN, END, section)
+    SECTION.write(path, section)
 
 
 def main() -> int:
@@ -288,7 +275,7 @@ def main() -> int:
         work = Path(d)
         rows = [overhead(10, shots, args.workers, repeat, work), overhead(2, shots, args.workers, repeat, work)]
         fail = with_failures(10, 10_000 if not args.quick else 2000, args.workers, work)
-    section = render(" ".join([".venv/bin/python", *sys.argv]), rows, fail)
+    section = render(command_line(), rows, fail)
     print(section)
     if args.out:
         write_section(args.out, section)

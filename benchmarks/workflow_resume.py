@@ -44,25 +44,23 @@ the uninterrupted run's.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import random
-import resource
-import signal
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-from doc_sections import replace_section
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchlib.processes import CountingRunner  # noqa: E402
+from benchlib.report import Section, command_line, run_line  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-BEGIN, END = "<!-- workflow_resume:begin -->", "<!-- workflow_resume:end -->"
+SECTION = Section("workflow_resume")
+BEGIN, END = SECTION.begin, SECTION.end
 
 # name -> arguments of --quick, and the arguments that select replay (FALQON
 # and Trotter default to the fast path). Everything else is the example's default.
@@ -225,83 +223,6 @@ def quality(workload: str, result: dict, ex: dict) -> tuple[float | None, str]:
     return None, "—"
 
 
-# -- processes, kills and counts ------------------------------------------------
-
-
-class Runner:
-    def __init__(self, tmp: Path) -> None:
-        from qckpt.runtime.execution.qir_runner import qir_runner_binary
-
-        self.tmp = tmp
-        self.n = 0
-        self.wrapper = tmp / "qir-runner-counting"
-        self.wrapper.write_text(
-            "#!/bin/sh\n"
-            'prev=""; shots=""\n'
-            'for a in "$@"; do [ "$prev" = "-s" ] && shots="$a"; prev="$a"; done\n'
-            'echo "$shots" >> "$QCKPT_BENCH_CALLS"\n'
-            f'exec "{qir_runner_binary()}" "$@"\n'
-        )
-        self.wrapper.chmod(0o755)
-
-    def fresh(self, name: str) -> Path:
-        self.n += 1
-        return self.tmp / f"{self.n:03d}-{name}"
-
-    def start(self, cmd: list[str]) -> tuple[subprocess.Popen, Path, float]:
-        self.n += 1
-        calls = self.tmp / f"calls-{self.n}"
-        calls.write_text("")
-        env = dict(os.environ, QCKPT_QIR_RUNNER=str(self.wrapper), QCKPT_BENCH_CALLS=str(calls))
-        self._cpu0 = _children_cpu()
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-        return proc, calls, t0
-
-    def _cpu(self) -> float:
-        """CPU time of the process just waited for and the qir-runners it
-        waited for (one process runs at a time)."""
-        return _children_cpu() - self._cpu0
-
-    @staticmethod
-    def _calls(path: Path) -> list[int]:
-        return [int(x) for x in path.read_text().split()]
-
-    def run(self, cmd: list[str]) -> dict:
-        proc, calls, t0 = self.start(cmd)
-        out, err = proc.communicate()
-        seconds = time.perf_counter() - t0
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()}")
-        return {"seconds": seconds, "cpu": self._cpu(), "calls": self._calls(calls)}
-
-    def run_killed(self, cmd: list[str], progress: Any, after: int, rng: random.Random) -> dict:
-        """Run ``cmd`` and SIGKILL it once ``progress()`` reports ``after``
-        iterations done, plus up to 50 ms."""
-        proc, calls, t0 = self.start(cmd)
-        try:
-            while proc.poll() is None:
-                if progress() >= after:
-                    time.sleep(rng.uniform(0.0, 0.05))
-                    os.kill(proc.pid, signal.SIGKILL)
-                    break
-                time.sleep(0.005)
-        finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.communicate()
-        if proc.returncode != -signal.SIGKILL:
-            raise SystemExit(f"{' '.join(cmd)} ended ({proc.returncode}) before the failure at iteration {after}")
-        return {"seconds": time.perf_counter() - t0, "cpu": self._cpu(), "calls": self._calls(calls)}
-
-
-def _children_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
 def _log_iterations(store: Path) -> int:
     from qckpt.diagnostics import QckptError
     from qckpt.workflow import execution_log
@@ -319,7 +240,7 @@ def _state_iterations(state: Path) -> int:
         return 0
 
 
-def bench_workload(name: str, runner: Runner, rng: random.Random, quick: bool, ex: dict) -> dict:
+def bench_workload(name: str, runner: CountingRunner, rng: random.Random, quick: bool, ex: dict) -> dict:
     cfg = WORKLOADS[name]
     args = list(cfg["quick"]) if quick else []
     settings = ex[name].parser().parse_args(["--store", "-", *args])
@@ -417,10 +338,7 @@ def render(cmd: str, results: list[dict]) -> str:
     out.append("Written by `benchmarks/workflow_resume.py`; rerun it instead of editing this section (see `benchmarks/README.md`).")
     out.append("")
     out.append(f"- Command: `{cmd}`")
-    out.append(
-        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs; "
-        f"load average {os.getloadavg()[0]:.1f} at the end; Python {platform.python_version()}; backend qir-runner"
-    )
+    out.append(run_line(load_note=" at the end", extra="; backend qir-runner"))
     out.append(
         "- Method: each workload runs with its example's settings (below). One failure iteration k per workload, "
         "uniform in 1..N-1, is shared by its strategies; the run is SIGKILLed once k iterations are done plus up to 50 ms, "
@@ -471,7 +389,7 @@ def render(cmd: str, results: list[dict]) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    replace_section(path, BEGIN, END, section)
+    SECTION.write(path, section)
 
 
 def main() -> int:
@@ -502,10 +420,10 @@ def main() -> int:
     ex = _examples()
     results = []
     with tempfile.TemporaryDirectory(prefix="qckpt-workflow-bench-") as tmp:
-        runner = Runner(Path(tmp))
+        runner = CountingRunner(Path(tmp))
         for name in names:
             results.append(bench_workload(name, runner, rng, args.quick, ex))
-    section = render(" ".join([".venv/bin/python", *sys.argv]), results)
+    section = render(command_line(), results)
     print(section)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))

@@ -56,7 +56,7 @@ def _stage(fn: Callable[P, R]) -> Callable[P, R]:
 def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None) -> ModuleOp:
     """OpenQASM 3 text -> module. ``params`` gives values to ``input`` declarations."""
     if frontend == "native":
-        from qckpt.frontend.qasm3 import qasm_to_module as native
+        from qckpt.frontend.qasm.lowering import qasm_to_module as native
 
         return native(source, filename, params)
     if params:

@@ -70,7 +70,7 @@ def versions() -> dict[str, str]:
 
 def _qir_runner_version() -> str:
     from qckpt.diagnostics import QckptError
-    from qckpt.runtime.execution.qir_runner import qir_runner_binary
+    from qckpt.runtime.qir_runner import qir_runner_binary
 
     try:
         exe = qir_runner_binary()

@@ -63,7 +63,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
     import tempfile
 
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     data, name = _compile_for_run(args)
     if name.endswith(".bc"):
@@ -173,7 +173,7 @@ def _report_job(result, as_json: bool, top: int | None = None, min_count: int = 
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from qckpt.runtime.store.inspection import inspect_store, render
+    from qckpt.runtime.execution.inspection import inspect_store, render
 
     info = inspect_store(args.store)
     if args.json:

@@ -54,7 +54,7 @@ def kill_runtime_round(cmd: list[str], store: str | os.PathLike[str], kills: int
     import subprocess
     import time
 
-    from qckpt.runtime.store.inspection import inspect_store
+    from qckpt.runtime.execution.inspection import inspect_store
 
     store = os.fspath(store)
     exe = cmd[: cmd.index("run")]

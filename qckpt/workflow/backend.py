@@ -4,7 +4,7 @@ The session hands a backend a bound QIR program (bitcode), a shot count and a
 seed, and gets back a histogram. The default, :class:`ExecutorBackend`, runs
 it on the runtime's executor (``qckpt.runtime.execution.executor``: its own process
 group, no orphan if the driver dies, streamed records, failures classified);
-:class:`QirRunnerBackend` calls :func:`qckpt.runtime.execution.qir_runner.run_qir`.
+:class:`QirRunnerBackend` calls :func:`qckpt.runtime.qir_runner.run_qir`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 
 @contextlib.contextmanager

@@ -19,7 +19,7 @@ import pyqir
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
 from qckpt.qir.check import check_module
 from qckpt.runtime.restore.checkpoint_log import read_shot, read_shots
-from qckpt.runtime.execution.qir_runner import Shot, run_qir
+from qckpt.runtime.qir_runner import Shot, run_qir
 
 HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
 

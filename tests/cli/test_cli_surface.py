@@ -150,7 +150,7 @@ def test_lit_runs_from_a_plain_shell():
 
 def test_record_then_bind_resume(tmp_path):
     from qckpt import abi
-    from qckpt.runtime.execution.qir_runner import qir_runner_binary
+    from qckpt.runtime.qir_runner import qir_runner_binary
 
     rus = str(EXAMPLES / "repeat_until_success.qasm")
     r = tmp_path / "r.ll"
@@ -176,7 +176,7 @@ def test_record_then_bind_resume(tmp_path):
 
 def test_run_result_repr_is_a_summary():
     from qckpt.pipeline import compile_qasm
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     result = run_qir(compile_qasm((EXAMPLES / "teleport.qasm").read_text()), shots=1000, seed=1)
     text = repr(result)

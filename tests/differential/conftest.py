@@ -48,7 +48,7 @@ def run_compiled() -> Callable[..., object]:
     """Run QIR text on qir-runner and insist that every shot completed: a
     crashed or truncated shot would otherwise vanish from ``counts`` and
     make a broken program look like a slightly smaller sample."""
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     def run(qir: str, shots: int = stats.SHOTS, seed: int = QIR_SEED):
         result = run_qir(qir, shots=shots, seed=seed, timeout=RUN_TIMEOUT_S)

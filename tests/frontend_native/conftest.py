@@ -40,7 +40,7 @@ def aer_counts() -> Callable[..., dict[str, int]]:
 def run_qir_complete() -> Callable[..., object]:
     """Run QIR text on qir-runner and insist that every shot completed (a
     crashed shot would otherwise vanish from the histogram)."""
-    from qckpt.runtime.execution.qir_runner import run_qir
+    from qckpt.runtime.qir_runner import run_qir
 
     def run(qir: str, shots: int, seed: int = QIR_SEED):
         result = run_qir(qir, shots=shots, seed=seed, timeout=RUN_TIMEOUT_S)

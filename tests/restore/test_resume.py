@@ -27,7 +27,7 @@ from qckpt import abi
 from qckpt.qir.check import check_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, bind_resume_file, program_fingerprint, restorable_boundaries
 from qckpt.runtime.restore.checkpoint_log import read_shot
-from qckpt.runtime.execution.qir_runner import Shot, run_qir
+from qckpt.runtime.qir_runner import Shot, run_qir
 from qckpt.runtime.restore.resume import last_complete_visit, record_for, resume_shots
 
 HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'

@@ -11,7 +11,7 @@ import stats
 
 from qckpt.diagnostics import QckptError
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 from qckpt.runtime.restore.segments import compile_segments, load_plan, run_segmented, write_plan
 
 HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'

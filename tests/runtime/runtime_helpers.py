@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from qckpt.pipeline import insert_checkpoints, module_to_qir, qasm_to_module
-from qckpt.runtime.execution.qir_runner import qir_runner_binary
+from qckpt.runtime.qir_runner import qir_runner_binary
 from qckpt.testing.runtime_kills import alive, children_of  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from runtime_helpers import fake_backend
 
 from qckpt.runtime.execution import failures
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, QirRunnerExecutor, ShotDone, shot_outcome
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 
 def drain(ex, timeout: float = 60.0):

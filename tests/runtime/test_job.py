@@ -18,7 +18,7 @@ from qckpt.runtime.execution.failures import Failure
 from qckpt.runtime.execution.job import JobOptions, default_batch_size, fingerprint, resume_run, start_run
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, derive_seed, session_frame, shot_frame
 from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine, parse_policy
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 from qckpt.runtime.restore.shot_resume import StartOver
 from qckpt.runtime.store import CheckpointStore
 

@@ -14,7 +14,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.pipeline import compile_qasm, module_to_bitcode, qasm_to_module
 from qckpt.qir.bind import bind_parameters, unbound_parameters
 from qckpt.qir.check import check_module
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 SRC = (
     'OPENQASM 3.0;\ninclude "stdgates.inc";\ninput float theta;\ninput int[8] k;\n'

@@ -17,7 +17,7 @@ import math
 from qiskit import QuantumCircuit
 
 from qckpt.pipeline import compile_circuit
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 RAW = """
 define i64 @main() #0 {

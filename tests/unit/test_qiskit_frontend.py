@@ -15,7 +15,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.dialects import qc
 from qckpt.frontend.qiskit_circuit import circuit_to_module
 from qckpt.pipeline import compile_circuit
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 
 def ops_of(module, kind):

@@ -12,7 +12,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.frontend.qiskit_circuit import circuit_to_module, circuit_to_template, evaluate_slots
 from qckpt.pipeline import compile_circuit, module_to_bitcode
 from qckpt.qir.bind import bind_parameters, unbound_parameters
-from qckpt.runtime.execution.qir_runner import run_qir
+from qckpt.runtime.qir_runner import run_qir
 
 
 def _ansatz() -> tuple[QuantumCircuit, Parameter, ParameterVector]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from qckpt.diagnostics import QckptError
-from qckpt.runtime.execution.qir_runner import qir_runner_binary
+from qckpt.runtime.qir_runner import qir_runner_binary
 from qckpt.workflow import execution_log
 from qckpt.workflow.execution_log import LOG_NAME
 

@@ -38,7 +38,7 @@ from qckpt.diagnostics import QckptError
 from qckpt import abi
 from qckpt.runtime.execution import failures
 from qckpt.runtime.execution.failures import Failure
-from qckpt.runtime.execution.qir_runner import Shot, parse_output, qir_runner_binary
+from qckpt.runtime.qir_runner import Shot, parse_output, qir_runner_binary
 
 END_OF_VISIT = b"\tqckpt.end\n"  # streaming records: one per complete visit
 REPLAY_FAILED = b"\t" + abi.REPLAY_FAILED_LABEL.encode() + b"\n"

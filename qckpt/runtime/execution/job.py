@@ -42,7 +42,7 @@ from qckpt.runtime.store.events import append_event
 from qckpt.runtime.store.journal import Journal
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
 from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
-from qckpt.runtime.execution.qir_runner import Shot, parse_output
+from qckpt.runtime.qir_runner import Shot, parse_output
 from qckpt.runtime.restore.shot_resume import BoundaryResumer, ShotResumer
 from qckpt.runtime.store.storage import LocalStorage, Storage
 from qckpt.runtime.store import HEADER, CheckpointStore

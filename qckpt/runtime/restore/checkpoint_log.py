@@ -1,6 +1,6 @@
 """Read checkpoint records out of an executor's output stream (pure Python).
 
-Turns each shot's records (``qckpt.runtime.execution.qir_runner.Shot``) into its list
+Turns each shot's records (``qckpt.runtime.qir_runner.Shot``) into its list
 of *complete* boundary visits, in either record mode of ``docs/abi.md``
 (fixed in ``qckpt.abi``):
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qckpt import abi
-from qckpt.runtime.execution.qir_runner import OutputRecord, Shot
+from qckpt.runtime.qir_runner import OutputRecord, Shot
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from qckpt import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import ResumeRecord, bind_resume, program_fingerprint, restorable_boundaries
 from qckpt.runtime.restore.checkpoint_log import Visit, read_shot
-from qckpt.runtime.execution.qir_runner import OutputRecord, Shot, run_qir
+from qckpt.runtime.qir_runner import OutputRecord, Shot, run_qir
 
 
 def last_complete_visit(shot: Shot, restorable: set[int] | None = None) -> tuple[Visit | None, list[OutputRecord]]:
@@ -139,7 +139,7 @@ def record_from_log(program: bytes, log_text: str, shot: int | None = None) -> t
     ``program``): its last complete visit to a restorable boundary, or None
     when it has none (it starts over). ``shot`` counts from 0; by default the
     first shot that did not finish, else the last. Returns the shot used."""
-    from qckpt.runtime.execution.qir_runner import parse_output
+    from qckpt.runtime.qir_runner import parse_output
 
     shots = parse_output(log_text)
     if not shots:

@@ -28,7 +28,7 @@ from qckpt import abi
 from qckpt.qir.bind import load_module
 from qckpt.qir.resume_binding import bind_resume, restorable_boundaries
 from qckpt.runtime.restore.histogram_stats import tvd, tvd_bound
-from qckpt.runtime.execution.qir_runner import Shot, run_qir
+from qckpt.runtime.qir_runner import Shot, run_qir
 from qckpt.runtime.restore.resume import resume_shots
 
 

@@ -28,7 +28,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.passes.split_segments import RECORD_PREFIX, split_module
 from qckpt.qir.bind import bind_parameters
 from qckpt.runtime.restore.checkpoint_log import record_value
-from qckpt.runtime.execution.qir_runner import Shot, run_qir
+from qckpt.runtime.qir_runner import Shot, run_qir
 from qckpt.runtime.restore.resume import fill_outputs
 
 PLAN_FORMAT = "qckpt-segment-plan"

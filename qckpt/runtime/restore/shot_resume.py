@@ -31,7 +31,7 @@ from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt import abi
-from qckpt.runtime.execution.qir_runner import Shot
+from qckpt.runtime.qir_runner import Shot
 
 
 @dataclass(frozen=True)

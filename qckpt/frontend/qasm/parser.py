@@ -15,7 +15,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import PatternStr
 
 from qckpt.diagnostics import QckptError, SourceLocation
-from qckpt.frontend.qasm_lexer import QasmLexer
+from qckpt.frontend.qasm.lexer import QasmLexer
 
 GRAMMAR = Path(__file__).with_name("qasm3.lark")
 
