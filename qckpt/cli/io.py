@@ -117,6 +117,9 @@ def _print_counts(counts: dict[str, int], regs: list[str], shots: int, seed: int
         sys.stdout.write("\n")
         return
     counts = kept
+    # Plain fixed-width columns, not rich or tabulate: the table is read by
+    # scripts, tests and the docs' transcripts, and must look the same on a
+    # terminal, in a pipe and in a Slurm log (rich styles by terminal).
     header = " ".join(reversed(regs)) or "(no registers)"
     width = max([len(header), *(len(k) for k in counts)])
     print(f"{header:<{width}}  {'count':>7}  {'freq':>6}")
