@@ -10,7 +10,9 @@ Four figures, each a function that returns a ``matplotlib.figure.Figure``
   time against checkpoint interval for an MTBF, the chosen interval marked;
 - :func:`boundaries`: the candidate boundaries along the program, class
   (exact/replay), replay cost and record size;
-- :func:`histogram`: the top-N outcomes of a run's store (or any counts).
+- :func:`histogram`: the top-N outcomes of a run's store (or any counts);
+- :func:`objective_trace`: a workflow's objective by iteration, replayed
+  iterations marked.
 
 matplotlib is an optional extra (``pip install qckpt[plot]``): importing
 this module without it is a one-line error, not a traceback.
@@ -143,6 +145,25 @@ def histogram(counts: dict[str, int], top: int = 16, title: str = "") -> Figure:
     ax.set_ylabel("shots")
     ax.set_title(title or f"{sum(counts.values())} shots, {len(counts)} outcomes", fontsize=9)
     ax.bar_label(bars, fontsize=7)
+    return fig
+
+
+def objective_trace(values: list[float], replayed: list[bool], label: str = "objective") -> Figure:
+    """A workflow's objective by iteration, iterations served by replay
+    (``Iteration.replayed``: taken from the log after a restart, not run
+    again) marked apart from those run live."""
+    if len(values) != len(replayed):
+        raise QckptError(f"{len(values)} values but {len(replayed)} replayed flags")
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    ax.plot(range(len(values)), values, color="0.5", linewidth=1, label=label)
+    for flag, colour, name in ((True, "tab:orange", "replayed"), (False, "tab:blue", "run live")):
+        idx = [i for i, r in enumerate(replayed) if r == flag]
+        if idx:
+            ax.scatter(idx, [values[i] for i in idx], color=colour, s=14, label=name, zorder=3)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel(label)
+    ax.legend(fontsize=7)
     return fig
 
 

@@ -130,3 +130,13 @@ def test_plot_errors_are_one_line(tmp_path):
     assert p.returncode == 1 and "no event log" in p.stderr and "Traceback" not in p.stderr
     q = subprocess.run([*QCKPT, "plot", "cost", str(EXAMPLES / "teleport.qasm"), "-o", str(tmp_path / "x.gif")], capture_output=True, text=True, timeout=120)
     assert q.returncode == 1 and "choose a .png, .svg or .pdf" in q.stderr
+
+
+def test_objective_trace_marks_replayed_iterations():
+    values = [1.0, 0.5, 0.25, 0.2, 0.18]
+    replayed = [True, True, False, False, False]
+    fig = plots.objective_trace(values, replayed, "energy")
+    ax = fig.axes[0]
+    assert list(ax.lines[0].get_ydata()) == values
+    assert _points(ax, "replayed") == [0, 1.0, 1, 0.5]
+    assert _points(ax, "run live") == [2, 0.25, 3, 0.2, 4, 0.18]
