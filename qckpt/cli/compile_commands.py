@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from qckpt.cli.io import EXIT_USER_ERROR, _input_kind, _parse_params, _read_input, _read_program, _write_module, _write_output
+from qckpt.cli.io import EXIT_USER_ERROR, _input_kind, _program_file, _parse_params, _read_input, _read_program, _write_module, _write_output
 from qckpt.diagnostics import QckptError
 
 
@@ -49,22 +49,13 @@ def _note_restorable(module) -> None:
 def cmd_check_qir(args: argparse.Namespace) -> int:
     from qckpt.qir.check import check_file, format_report
 
-    import tempfile
-
     status = 0
     for path in args.files:
-        if path == "-":  # the checker reads files; give stdin one
-            data, kind, _ = _read_program("-")
-            with tempfile.NamedTemporaryFile(suffix=f".{kind}") as f:
-                f.write(data)
-                f.flush()
-                violations = check_file(f.name, profile=args.profile)
-            path = "<stdin>"
-        else:
-            if not Path(path).exists():
-                raise QckptError(f"{path}: no such file")
-            violations = check_file(path, profile=args.profile)
-        print(format_report(violations, path))
+        if path != "-" and not Path(path).exists():
+            raise QckptError(f"{path}: no such file")
+        with _program_file(path) as file:
+            violations = check_file(file, profile=args.profile)
+        print(format_report(violations, "<stdin>" if path == "-" else path))
         if any(v.severity == "error" for v in violations):
             status = EXIT_USER_ERROR
     return status
@@ -123,7 +114,8 @@ def candidate_rows(module) -> list[dict]:
 def cmd_bind(args: argparse.Namespace) -> int:
     from qckpt.qir.bind import bind_parameters, load_module
 
-    module = bind_parameters(load_module(args.program), _parse_params(args.param))
+    with _program_file(args.program) as file:
+        module = bind_parameters(load_module(file), _parse_params(args.param))
     _write_module(args, module)
     return 0
 
@@ -132,7 +124,8 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
     from qckpt.qir.resume_binding import ResumeRecord, bind_resume_file
 
     record = None if args.record == "start" else ResumeRecord.load(args.record)
-    _write_module(args, bind_resume_file(args.program, record))
+    with _program_file(args.program) as file:
+        _write_module(args, bind_resume_file(file, record))
     return 0
 
 

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import tempfile
+from collections.abc import Iterator
 import json
 import sys
 from pathlib import Path
@@ -90,6 +93,21 @@ def _read_program(path: str) -> tuple[bytes, str, str]:
         raise QckptError(f"{path}: is a directory")
     kind = p.suffix.lstrip(".")
     return p.read_bytes(), kind if kind in ("qasm", "mlir", "bc") else "ll", path
+
+
+@contextlib.contextmanager
+def _program_file(path: str) -> Iterator[str]:
+    """A path to the program, for the readers that take files (pyqir, the
+    profile checker, the fingerprint): ``-`` is stdin copied to a temporary
+    file named by its kind."""
+    if path != "-":
+        yield path
+        return
+    data, kind, _ = _read_program("-")
+    with tempfile.NamedTemporaryFile(suffix=f".{kind}") as f:
+        f.write(data)
+        f.flush()
+        yield f.name
 
 
 def _write_module(args: argparse.Namespace, module) -> None:

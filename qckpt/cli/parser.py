@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="bind input parameters into emitted QIR without recompiling it",
         description="Define the program's late-bound parameters (OpenQASM inputs compiled without --param) and link them in.",
     )
-    bd.add_argument("program", help="QIR file (.bc is fastest; .ll works)")
+    bd.add_argument("program", help="QIR file (.bc is fastest; .ll works); - for stdin")
     bd.add_argument("--param", action="append", metavar="NAME=VALUE", help="a parameter value (repeatable)")
     _add_module_output(bd)
     bd.set_defaults(func=cmd_bind)
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Choose where a resumable program (convert --resumable --record-mode streaming) starts: at the boundary visit "
         "a resume record names, with its values as constants. The record's fingerprint must match the program file.",
     )
-    br.add_argument("program", help="resumable QIR file (.ll or .bc), exactly as the run used it")
+    br.add_argument("program", help="resumable QIR file (.ll or .bc), exactly as the run used it; - for stdin")
     br.add_argument("record", help='resume record (JSON: {"format": "qckpt-resume-record", "version": 1, "fingerprint", "boundary", "visit", "values"}), or "start" to run from the top')
     _add_module_output(br)
     br.set_defaults(func=cmd_bind_resume)
@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read a resumable program's streaming record log (qir-runner's output, one or more shots) and write the "
         "resume record of a shot's last complete visit to a restorable boundary: the input of qckpt bind-resume.",
     )
-    rec.add_argument("program", help="the resumable QIR file the log came from (its fingerprint goes in the record)")
+    rec.add_argument("program", help="the resumable QIR file the log came from (its fingerprint goes in the record); - for stdin")
     rec.add_argument("log", help="the output stream of a run of it (qir-runner's stdout); - for stdin")
     rec.add_argument("--shot", type=int, help="which shot, from 0 (default: the first shot that did not finish, else the last)")
     rec.add_argument("-o", "--output", default="-", help="record file; - for stdout (default)")

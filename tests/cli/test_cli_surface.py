@@ -183,3 +183,15 @@ def test_run_result_repr_is_a_summary():
     assert text.startswith("RunResult(1000 shots, ") and len(text) < 200
     top = max(result.counts.items(), key=lambda kv: (kv[1], kv[0]))
     assert f"{top[0]!r}: {top[1]}" in text
+
+
+def test_bind_and_bind_resume_read_stdin(tmp_path):
+    late = qckpt("convert", str(EXAMPLES / "rotation.qasm"))
+    bound = qckpt("bind", "-", "--param", "theta=pi", stdin=late.stdout)
+    assert bound.returncode == 0, bound.stderr
+    assert counts_json(qckpt("run", "-", "--shots", "20", "--json", stdin=bound.stdout))["counts"] == {"1": 20}
+    r = qckpt("convert", str(EXAMPLES / "repeat_until_success.qasm"), "--checkpoint", "exact", "--record-mode", "streaming", "--resumable")
+    (tmp_path / "r.ll").write_text(r.stdout)
+    from_stdin = qckpt("bind-resume", "-", "start", stdin=r.stdout)
+    from_file = qckpt("bind-resume", str(tmp_path / "r.ll"), "start")
+    assert from_stdin.returncode == 0 and from_stdin.stdout == from_file.stdout
