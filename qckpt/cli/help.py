@@ -15,9 +15,14 @@ ENV_COMMON = {
 ENV_RUNNER = {
     "QCKPT_QIR_RUNNER": "path of the qir-runner binary (default: the one next to python, then PATH)",
 }
-_RUNS_QIR = {"run", "resume", "run-segments", "plot"}
+_RUNS_QIR = {"qckpt", "run", "resume", "run-segments"}
 
 EXAMPLES: dict[str, list[str]] = {
+    "qckpt": [
+        "qckpt convert examples/teleport.qasm -o teleport.ll",
+        "qckpt run examples/rotation.qasm --param theta=pi/4 --shots 1000",
+        "qckpt run examples/repeat_until_success.qasm --store ckpt/ && qckpt plot timeline ckpt/ -o run.png",
+    ],
     "convert": [
         "qckpt convert examples/teleport.qasm -o teleport.ll",
         "qckpt convert examples/rotation.qasm --param theta=pi/4 --profile base -o rotation.ll",
@@ -50,7 +55,8 @@ def epilog(command: str) -> str:
     env = dict(ENV_COMMON)
     if command in _RUNS_QIR:
         env.update(ENV_RUNNER)
-    lines = ["examples:", *(f"  {e}" for e in EXAMPLES.get(command, []))]
+    head = "examples (qckpt COMMAND --help for each command's):" if command == "qckpt" else "examples:"
+    lines = [head, *(f"  {e}" for e in EXAMPLES.get(command, []))]
     lines += ["", "environment:", *(f"  {k:<17} {v}" for k, v in env.items())]
     return "\n".join(lines)
 

@@ -16,11 +16,20 @@ def _add_module_output(p: argparse.ArgumentParser) -> None:
     p.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Descriptions wrap as usual; the examples epilog keeps its lines."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 def _command(sub, name: str, **kw) -> argparse.ArgumentParser:
     """A subcommand whose --help ends with examples and its environment."""
     from qckpt.cli.help import epilog
 
-    return sub.add_parser(name, epilog=epilog(name), formatter_class=argparse.RawDescriptionHelpFormatter, **kw)
+    return sub.add_parser(name, epilog=epilog(name), formatter_class=_Formatter, **kw)
 
 
 def _add_histogram_options(p: argparse.ArgumentParser) -> None:
@@ -47,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
         description="Compile dynamic quantum circuits to QIR, run them with checkpoints, and resume them.",
-        epilog=epilog("convert").replace("examples:", "examples (qckpt COMMAND --help for each command's):", 1),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=epilog("qckpt"),
+        formatter_class=_Formatter,
     )
     p.add_argument("--version", action=_VersionAction, help="print the versions of qckpt, pyqir, xdsl and qir-runner")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
