@@ -34,6 +34,7 @@ EXAMPLES: dict[str, list[str]] = {
         "qckpt run examples/teleport.qasm --store ckpt/ --shots 4000",
     ],
     "resume": ["qckpt resume ckpt/", "qckpt resume ckpt/ --workers 2 --json"],
+    "merge": ["qckpt merge shard-0/ shard-1/ -o merged/", "qckpt merge shards/*/ -o merged/ --json"],
     "inspect": ["qckpt inspect ckpt/", "qckpt inspect ckpt/ --json"],
     "analyze": ["qckpt analyze examples/teleport.qasm", "qckpt analyze examples/repeat_until_success.qasm --exact-only --json"],
     "bind": ["qckpt convert examples/rotation.qasm -o rot.ll && qckpt bind rot.ll --param theta=pi/4 -o bound.ll"],

@@ -7,7 +7,7 @@ import argparse
 
 from qckpt.cli.compile_commands import cmd_analyze, cmd_bind, cmd_bind_resume, cmd_check_qir, cmd_convert, cmd_record, cmd_split
 from qckpt.cli.plot_command import add_plot_parser
-from qckpt.cli.run_commands import cmd_inspect, cmd_resume, cmd_run, cmd_run_segments
+from qckpt.cli.run_commands import cmd_inspect, cmd_merge, cmd_resume, cmd_run, cmd_run_segments
 
 
 def _add_module_output(p: argparse.ArgumentParser) -> None:
@@ -30,6 +30,11 @@ def _command(sub, name: str, **kw) -> argparse.ArgumentParser:
     from qckpt.cli.help import epilog
 
     return sub.add_parser(name, epilog=epilog(name), formatter_class=_Formatter, **kw)
+
+
+def _add_progress(p) -> None:
+    p.add_argument("--progress", choices=["auto", "bar", "log", "none"], default="auto", help="progress on stderr: bar, log (a line every --progress-every seconds, for batch logs), none; auto (default): bar on a terminal, log in a Slurm job, none otherwise")
+    p.add_argument("--progress-every", type=float, default=30.0, metavar="SECONDS", help="with --progress log: seconds between two lines (default: 30)")
 
 
 def _add_histogram_options(p: argparse.ArgumentParser) -> None:
@@ -112,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
     rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
-    rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint, and always the last (default: 1)")
+    rstore.add_argument("--shard", metavar="I/N|auto", help="run the I-th of N shares of the run's batches (0 <= I < N), for a job array; auto: from SLURM_ARRAY_TASK_ID/COUNT. Merge the shard stores with 'qckpt merge'")
+    _add_progress(rstore)
     _add_histogram_options(r)
     r.set_defaults(func=cmd_run)
 
@@ -124,7 +131,20 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds (default: 1)")
     rr.add_argument("--persistent", metavar="DIR", help="the store's persistent level, if it has one")
     rr.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    _add_progress(rr)
     rr.set_defaults(func=cmd_resume)
+
+    mg = _command(
+        sub,
+        "merge",
+        help="merge the finished shard stores of a run (qckpt run --shard) into one store",
+        description="Merge the stores of the N shards of one run into a new store that holds the whole run, complete. "
+        "Refuses stores of different programs, seeds or batch plans, and missing, duplicate or unfinished shards.",
+    )
+    mg.add_argument("stores", nargs="+", metavar="STORE", help="the shard stores (one per shard)")
+    mg.add_argument("-o", "--output", required=True, metavar="DIR", help="the merged store (a new or empty directory)")
+    _add_histogram_options(mg)
+    mg.set_defaults(func=cmd_merge)
 
     ins = _command(sub, "inspect", help="show a checkpoint store: datasets, validity, shots done, bytes", description="Show a run's checkpoint store without changing it (safe while the run goes on).")
     ins.add_argument("store", metavar="DIR", help="checkpoint store directory")

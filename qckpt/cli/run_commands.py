@@ -59,8 +59,8 @@ def _bind_compiled(data: bytes, kind: str, name: str, params: dict[str, float]) 
 def cmd_run(args: argparse.Namespace) -> int:
     if args.store:
         return _run_in_store(args)
-    if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
-        raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
+    if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard:
+        raise QckptError("--mode, --workers, --batch-size, --policy, --persistent and --shard need --store DIR (a checkpointed run)")
     import tempfile
 
     from qckpt.runtime.qir_runner import run_qir
@@ -82,42 +82,57 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _job_options(args: argparse.Namespace):
+def _job_options(args: argparse.Namespace, stop):
     from qckpt.runtime.execution.job import JobOptions
     from qckpt.runtime.execution.policy import parse_policy
-    from qckpt.runtime.execution.progress import ProgressBar
+    from qckpt.runtime.execution.progress import make_progress
 
     if args.workers is not None and args.workers < 1:
         raise QckptError(f"--workers must be at least 1, got {args.workers}")
     if args.sync_interval < 0:
         raise QckptError(f"--sync-interval must be >= 0 seconds, got {args.sync_interval}")
+    if args.progress_every <= 0:
+        raise QckptError(f"--progress-every must be > 0 seconds, got {args.progress_every}")
     return JobOptions(
         workers=args.workers,
         policy=parse_policy(args.policy),
         sync_interval=args.sync_interval,
         persistent=args.persistent,
         flush_every=args.flush_every,
-        progress=ProgressBar(),
+        progress=make_progress(args.progress, args.progress_every),
+        stop=stop,
     )
+
+
+def _stop_requests():
+    """Count SIGINT/SIGTERM/SIGUSR1 from now on (before the program is
+    compiled), so that one that comes before the run loop is not lost."""
+    from qckpt.runtime.execution.stop_signals import StopRequests
+
+    return StopRequests().installed()
 
 
 def _run_in_store(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import default_batch_size, fingerprint, start_run
     from qckpt.runtime.execution.ledger import RunPlan
+    from qckpt.runtime.execution.shards import parse_shard
 
     if args.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {args.shots}")
-    program, name = _compile_for_run(args)
-    plan = RunPlan(
-        shots=args.shots,
-        seed=args.seed,
-        batch_size=args.batch_size or default_batch_size(args.shots),
-        mode=_LEDGER_MODE[args.mode or "continue"],
-        program_sha256=fingerprint(program),
-        program_name=name,
-    )
-    options = _job_options(args)
-    return _report_job(start_run(args.store, program, plan, options), args.json, args.top, args.min_count)
+    shard = parse_shard(args.shard) if args.shard else (0, 1)
+    with _stop_requests() as stop:
+        program, name = _compile_for_run(args)
+        plan = RunPlan(
+            shots=args.shots,
+            seed=args.seed,
+            batch_size=args.batch_size or default_batch_size(args.shots),
+            mode=_LEDGER_MODE[args.mode or "continue"],
+            program_sha256=fingerprint(program),
+            program_name=name,
+            shard=shard,
+        )
+        options = _job_options(args, stop)
+        return _report_job(start_run(args.store, program, plan, options), args.json, args.top, args.min_count)
 
 
 # The ledger's name for each --mode (stored in existing runs; "resume" was
@@ -130,11 +145,23 @@ _LEDGER_MODE = {"continue": "resume", "resume": "resume", "reproducible": "repro
 def cmd_resume(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import resume_run
 
-    return _report_job(resume_run(args.store, _job_options(args)), args.json, args.top, args.min_count)
+    with _stop_requests() as stop:
+        return _report_job(resume_run(args.store, _job_options(args, stop)), args.json, args.top, args.min_count)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from qckpt.runtime.execution.shards import merge_stores
+
+    ledger, notes = merge_stores(args.stores, args.output)
+    for n in notes:
+        print(f"note: {n}", file=sys.stderr)
+    extra = {"store": args.output, "status": ledger.status, "mode": ledger.plan.mode, "batch_size": ledger.plan.batch_size, "shards": len(args.stores), "shots_done": ledger.shots_done}
+    _print_counts(ledger.counts(), [n for n, _ in ledger.shape], ledger.plan.shots, ledger.plan.seed, args.json, extra, args.top, args.min_count)
+    return 0
 
 
 def _report_job(result, as_json: bool, top: int | None = None, min_count: int = 1) -> int:
-    from qckpt.runtime.execution.job import EXIT_PREEMPTED
+    from qckpt.runtime.execution.job import EXIT_INTERRUPTED, EXIT_PREEMPTED
 
     led = result.ledger
     for n in result.notes:
@@ -154,20 +181,24 @@ def _report_job(result, as_json: bool, top: int | None = None, min_count: int = 
         "lost_visits": led.lost_visits,
         "boundary_visits": led.visits,
         "recovered_shots": result.recovered_shots,
+        "persistent": result.persistent,
+        **({"shard": list(led.plan.shard)} if led.plan.shard != (0, 1) else {}),
     }
     regs = [n for n, _ in led.shape]
     if result.status == "complete":
-        _print_counts(led.counts(), regs, led.plan.shots, led.plan.seed, as_json, extra, top, min_count)
+        _print_counts(led.counts(), regs, led.plan.target_shots, led.plan.seed, as_json, extra, top, min_count)
         if result.failures:
             print(f"survived {len(result.failures)} failure(s): " + "; ".join(f.describe() for f in result.failures[-3:]), file=sys.stderr)
         return 0
     if as_json:
         json.dump(extra, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    if result.status == "preempted":
-        print(f"preempted: {led.shots_done} of {led.plan.shots} shots are committed in {result.store}; continue with 'qckpt resume {result.store}'", file=sys.stderr)
-        return EXIT_PREEMPTED
-    print(f"error: run stopped after {len(result.failures)} failure(s); {led.shots_done} of {led.plan.shots} shots are committed in {result.store} ('qckpt resume {result.store}' tries again)", file=sys.stderr)
+    where = f"{result.store}" + (f" and in its persistent level {result.persistent}" if result.persistent else "")
+    again = f"'qckpt resume {result.store}'" + (f" (or 'qckpt resume {result.persistent}' if {result.store} is lost)" if result.persistent else "")
+    if result.status in ("preempted", "interrupted"):
+        print(f"{result.status}: {led.shots_done} of {led.plan.target_shots} shots are committed in {where}; continue with {again}", file=sys.stderr)
+        return EXIT_PREEMPTED if result.status == "preempted" else EXIT_INTERRUPTED
+    print(f"error: run stopped after {len(result.failures)} failure(s); {led.shots_done} of {led.plan.target_shots} shots are committed in {where} ({again} tries again)", file=sys.stderr)
     print(result.report, file=sys.stderr)
     return EXIT_USER_ERROR
 

@@ -1,7 +1,7 @@
 """The store's event log: what happened to a run, when, and on which worker.
 
 One JSON object per line in ``STORE/events.jsonl``: ``t`` (Unix time),
-``event`` (start, resume, commit, failure, preempt, complete, failed),
+``event`` (start, resume, commit, failure, preempt, interrupted, complete, failed),
 ``worker`` (host:pid), ``session`` and ``shots_done``, plus what the event
 carries (a failure's kind and batch). Lines are only ever appended (one
 ``O_APPEND`` write each, so concurrent workers never interleave inside a
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 EVENTS = "events.jsonl"
-KINDS = ("start", "resume", "commit", "failure", "preempt", "complete", "failed")
+KINDS = ("start", "resume", "commit", "failure", "preempt", "interrupted", "complete", "failed")
 
 log = logging.getLogger(__name__)
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
