@@ -26,6 +26,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.emit == "mlir":
         _write_output(args.output, str(module) + "\n")
         return 0
+    if args.emit == "stim":
+        _write_output(args.output, pipeline.module_to_stim(module).circuit + "\n")
+        return 0
     if args.emit == "bc":
         if args.output == "-" and sys.stdout.isatty():
             raise QckptError("refusing to write bitcode to a terminal; use -o FILE")

@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("input", help="input file (.qasm or .mlir); - for stdin")
     c.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
-    c.add_argument("--emit", choices=["qir", "bc", "mlir"], default="qir", help="QIR text, QIR bitcode, or our IR (default: qir)")
+    c.add_argument("--emit", choices=["qir", "bc", "mlir", "stim"], default="qir", help="QIR text, QIR bitcode, our IR, or the stim circuit the stim backend runs (default: qir)")
     c.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend: qckpt's own (default) or Qiskit's importer")
     c.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     c.add_argument(
@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = _command(
         sub,
         "run",
-        help="run QIR on qir-runner and print the histogram (checkpointed with --store)",
+        help="run a program on qir-runner or stim and print the histogram (checkpointed with --store)",
         description="Run a QIR program (.ll/.bc; .qasm/.mlir are compiled first; - reads stdin) on qir-runner. With --store DIR the run is "
         "cut into batches run in parallel, committed to a checkpoint store, survives failures and preemption "
         "(exit 75: continue with 'qckpt resume DIR').",
@@ -109,6 +109,19 @@ def build_parser() -> argparse.ArgumentParser:
     rx = r.add_argument_group("execution")
     rx.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
     rx.add_argument("--seed", type=int, default=0, help="run seed (default: 0)")
+    rx.add_argument(
+        "--backend",
+        choices=["qir-runner", "stim"],
+        default="qir-runner",
+        help="simulator: qir-runner (default; any program, state vector, up to ~20 qubits) or stim (Clifford gates, "
+        "measurement, reset and Pauli feed-forward, thousands of qubits; .qasm/.mlir only; see docs/stim.md)",
+    )
+    rx.add_argument(
+        "--noise",
+        metavar="P|KEY=P,...",
+        help="stim backend only, a simulation option (not part of the program): depolarizing noise P after every gate and "
+        "measurement/reset flips P, or KEY=P for after_clifford_depolarization, before_measure_flip_probability, after_reset_flip_probability",
+    )
     rx.add_argument("--workers", type=int, help="with --store: qir-runner processes at once (default: one per core)")
     rx.add_argument("--batch-size", type=int, help="with --store: shots per batch, the unit of commit (default: shots/16, at most 1000)")
     rx.add_argument("--mode", choices=["continue", "reproducible", "resume"], metavar="{continue,reproducible}", help="with --store: continue: a failed batch goes on from its finished shots (default; 'resume' is an old name for it); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")

@@ -11,10 +11,37 @@ from qckpt.cli.io import EXIT_USER_ERROR, _parse_params, _print_counts, _read_pr
 from qckpt.diagnostics import QckptError
 
 
+def _compile_for_stim(args: argparse.Namespace):
+    """The program lowered to stim (``--backend stim``), with the run's
+    noise model; boundaries placed as for QIR, so a checkpointed run
+    records its boundary visits the same way."""
+    from qckpt import pipeline
+    from qckpt.stim.noise import parse_noise
+
+    data, kind, name = _read_program(args.program)
+    if kind not in ("qasm", "mlir"):
+        raise QckptError(f"{name}: --backend stim lowers OpenQASM 3 or qckpt IR (.qasm, .mlir); compiled QIR cannot be lowered to stim (run it with --backend qir-runner)")
+    noise = parse_noise(args.noise)
+    text = data.decode("utf-8", "replace")
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+    policy = getattr(args, "checkpoint", None)
+    if getattr(args, "store", None):
+        policy = policy or ("interval" if args.mtbf is not None else "exact")
+    if policy and policy != "none":
+        pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
+    return pipeline.module_to_stim(module).with_noise(noise)
+
+
 def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
     """The program to run, as bytes, and a file name for it: a .ll/.bc as
     given (with --param values bound in), or OpenQASM / our IR compiled first."""
     path = args.program
+    if getattr(args, "backend", "qir-runner") == "stim":
+        from qckpt.stim.program import PROGRAM_NAME
+
+        return _compile_for_stim(args).to_bytes(), PROGRAM_NAME
+    if getattr(args, "noise", None) is not None:
+        raise QckptError("--noise is a simulation option of the stim backend: add --backend stim")
     data, kind, name = _read_program(path)
     if kind in ("qasm", "mlir"):
         from qckpt import pipeline
@@ -61,6 +88,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard:
         raise QckptError("--mode, --workers, --batch-size, --policy, --persistent and --shard need --store DIR (a checkpointed run)")
+    if args.backend == "stim":
+        return _run_on_stim(args)
     import tempfile
 
     from qckpt.runtime.qir_runner import run_qir
@@ -79,6 +108,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     if incomplete:
         print(f"warning: {incomplete} shot(s) ended without END (the program failed mid-shot)", file=sys.stderr)
         return EXIT_USER_ERROR
+    return 0
+
+
+def _run_on_stim(args: argparse.Namespace) -> int:
+    from qckpt.stim.sampling import counts
+
+    if args.shots < 1:
+        raise QckptError(f"--shots must be at least 1, got {args.shots}")
+    program = _compile_for_stim(args)
+    regs = [label for label, _ in program.registers()]
+    _print_counts(counts(program, args.shots, args.seed), regs, args.shots, args.seed, args.json, {"backend": "stim", "incomplete_shots": 0}, args.top, args.min_count)
     return 0
 
 

@@ -36,7 +36,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution import failures
 from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
-from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
+from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, ShotDone, executor_for
 from qckpt.runtime.execution.failures import Failure
 from qckpt.runtime.store.events import append_event
 from qckpt.runtime.store.journal import Journal
@@ -142,7 +142,7 @@ class Job:
         self.opts = options
         self.notes = notes
         self.workers = options.workers or default_workers()
-        self.executor: Executor = options.executor or QirRunnerExecutor()
+        self.executor: Executor = options.executor or executor_for(self.plan.program_name)
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
@@ -562,7 +562,7 @@ def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan:
     fp = fingerprint(program)
     if plan.program_sha256 != fp:
         raise QckptError("the run plan names another program (sha256 mismatch)")
-    (options.executor or QirRunnerExecutor()).check()
+    (options.executor or executor_for(plan.program_name)).check()
     where, store_dir = _where(store_dir)
     notes: list[str] = []
     if not isinstance(where, Storage):
@@ -637,7 +637,7 @@ def _resume_open(store: CheckpointStore, store_dir: str, options: JobOptions, no
     notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.target_shots} shots committed)")
     if ledger.status == "complete":
         return JobResult("complete", ledger, store.path, notes, 0, [], persistent=store.persistent_path)
-    (options.executor or QirRunnerExecutor()).check()
+    (options.executor or executor_for(ledger.plan.program_name)).check()
     if ledger.plan.mode == "reproducible":
         for b in list(ledger.batches):
             ledger.drop_partial(b)
