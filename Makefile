@@ -10,7 +10,7 @@ STAMP   = $(VENV)/.qckpt-installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,plot]'
 	touch $(STAMP)
 
 # The main job on a bundled example: OpenQASM 3 -> QIR, profile check, run on qir-runner.

@@ -3,7 +3,7 @@ source, the time from a failure to the first resumed output, the quantum
 work re-executed after a failure against a rerun from scratch, and
 segmented execution's bindings and overhead.
 
-    .venv/bin/python benchmarks/restore_cost.py [--quick] [--out docs/benchmarks.md]
+    .venv/bin/python benchmarks/restore_cost.py [--quick] [--out docs/benchmarks.md] [--figures docs/figures]
 
 Binding and compiling are timed warm, in one process, alternately, best of
 --repeat. Re-executed work is counted from the program (the ops on the
@@ -213,6 +213,22 @@ def render(cmd: str, binds: list[dict], first: dict, work: list[dict], seg: dict
     return "\n".join(out)
 
 
+def draw(directory: Path, binds: list[dict], work: list[dict]) -> list[str]:
+    """The two figures docs/benchmarks.md embeds: binding against compiling
+    by program size, and the work a failure costs by policy against a rerun."""
+    from benchlib.figures import grouped_bars, lines
+
+    directory.mkdir(parents=True, exist_ok=True)
+    ops = [r["ops"] for r in binds]
+    return [
+        lines(directory / "restore_bind_vs_compile.png", {"compile from source": (ops, [r["compile"] for r in binds]), "bind a resume record": (ops, [r["bind"] for r in binds])},
+              "program size (operations)", "seconds (best of --repeat)", "Resuming: bind a record vs compile again"),
+        grouped_bars(directory / "restore_reexecuted_work.png", [r["policy"] for r in work],
+                     {"resume from boundary": [r["resumed"] for r in work], "rerun from scratch": [r["scratch"] for r in work]},
+                     "quantum ops re-executed per failure", f"Work a failure costs ({work[0]['ops']} ops, failures drawn uniformly)"),
+    ]
+
+
 def write_section(path: Path, section: str) -> None:
     SECTION.write(path, section)
 
@@ -222,6 +238,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="1k and 10k ops only, fewer shots")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", type=Path, help="rewrite this file's restore_cost section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
     binds = bind_vs_compile(sizes, args.repeat)
@@ -232,6 +249,9 @@ def main() -> int:
     print(section)
     if args.out:
         write_section(args.out, section)
+    if args.figures:
+        for f in draw(args.figures, binds, work):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

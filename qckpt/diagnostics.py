@@ -38,3 +38,9 @@ class QckptError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class QckptWarning(UserWarning):
+    """Something the user asked for did nothing useful (a checkpoint policy
+    that placed no boundary). Raised with :func:`warnings.warn`, so library
+    callers can filter it; the CLI and xdsl-opt print it as ``warning: ...``."""

@@ -8,6 +8,7 @@ xDSL's own registries, so that listing passes stays cheap.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from xdsl.context import Context
@@ -57,12 +58,52 @@ def _insert() -> type[ModulePass]:
     return CkptInsert
 
 
+def _for_xdsl_opt(get: Callable[[], type[ModulePass]]) -> Callable[[], type[ModulePass]]:
+    """The pass as xdsl-opt should run it: an error of ours (a QckptError,
+    which is the input's fault) is one line on stderr and exit 1, not a
+    traceback; a warning of ours (a policy that placed nothing) goes to
+    stderr as ``warning: ...``. Library callers import the pass classes
+    directly and keep the exceptions. xDSL's own option-parsing and verifier
+    errors are raised before or after our code runs and stay upstream's."""
+
+    def wrapped() -> type[ModulePass]:
+        cls = get()
+
+        class OnCommandLine(cls):  # type: ignore[misc, valid-type]
+            def apply(self, ctx: Context, op) -> None:  # type: ignore[override]
+                import warnings
+
+                from qckpt.diagnostics import QckptError, QckptWarning
+
+                try:
+                    with warnings.catch_warnings(record=True) as caught:
+                        warnings.simplefilter("always", QckptWarning)
+                        super().apply(ctx, op)
+                except QckptError as e:
+                    print(f"{cls.name}: {e.render().splitlines()[0]}", file=sys.stderr)
+                    sys.exit(1)
+                for w in caught:
+                    if issubclass(w.category, QckptWarning):
+                        print(f"{cls.name}: warning: {w.message}", file=sys.stderr)
+                    else:
+                        warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+
+        OnCommandLine.__name__ = OnCommandLine.__qualname__ = cls.__name__
+        OnCommandLine.__doc__ = cls.__doc__
+        return OnCommandLine
+
+    return wrapped
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     return {
-        "qc-decompose-to-target": _decompose,
-        "qc-unroll-qubit-loops": _unroll,
-        "ckpt-analyze-boundaries": _analyze,
-        "ckpt-insert": _insert,
+        name: _for_xdsl_opt(get)
+        for name, get in {
+            "qc-decompose-to-target": _decompose,
+            "qc-unroll-qubit-loops": _unroll,
+            "ckpt-analyze-boundaries": _analyze,
+            "ckpt-insert": _insert,
+        }.items()
     }
 
 

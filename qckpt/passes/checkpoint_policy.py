@@ -75,3 +75,22 @@ def nearest_to_multiples(times: list[float], tau: float) -> list[int]:
             chosen.append(best)
         k += 1
     return chosen
+
+
+def mtbf_placing_one(delta: float, duration: float) -> float | None:
+    """The largest MTBF whose Daly interval still fits in ``duration`` (so
+    the interval policy places at least one boundary), or None when none
+    does. Found by bisection on a log scale: the interval grows with the
+    MTBF (up to the small step at δ = 2M), and a warning needs 3 digits."""
+    if duration <= 0:
+        return None
+    lo, hi = 1e-12, 1e12
+    if daly_interval(delta, lo) > duration:
+        return None
+    for _ in range(200):
+        mid = math.sqrt(lo * hi)
+        if daly_interval(delta, mid) <= duration:
+            lo = mid
+        else:
+            hi = mid
+    return lo

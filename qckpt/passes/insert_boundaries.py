@@ -21,6 +21,8 @@ analysis then fills in each boundary's cut and cost.
 
 from __future__ import annotations
 
+import math
+import warnings
 from dataclasses import dataclass
 
 from xdsl.context import Context
@@ -29,11 +31,11 @@ from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, IntegerType, ModuleOp,
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 
-from qckpt.diagnostics import QckptError
+from qckpt.diagnostics import QckptError, QckptWarning
 from qckpt.dialects import ckpt, qc
 from qckpt.ir import entry_function, op_location
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
-from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, nearest_to_multiples
+from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, mtbf_placing_one, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
 from qckpt.passes.replay_cones import CONE_PREFIX, MAX_POSTSELECT_BITS, NOT_RESTORABLE_ATTR, replay_cones
 
@@ -68,6 +70,7 @@ class _Inserter:
         self.max_replay_cost = max_replay_cost
         self.next_id = 1 + max((b.id for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)), default=-1)
         self.inserted: list[ckpt.BoundaryOp] = []
+        self.why_none = "no point of the program qualifies"  # a policy says better when it knows
 
     def allowed(self, c: Candidate) -> bool:
         return self.max_replay_cost < 0 or c.replay_cost <= self.max_replay_cost
@@ -111,6 +114,7 @@ class _Inserter:
     def exact(self, cands: list[Candidate]) -> None:
         # A run is a stretch of consecutive exact points: the cut stays empty
         # all along, so one boundary at its end saves everything the run did.
+        self.why_none = "policy=exact: no point after quantum work where every qubit is fresh or measured (try policy=every, or analyze to see the candidates)"
         top = [c for c in cands if c.kind == "classicalized"]
         chosen: list[Candidate] = []
         in_run = False
@@ -189,6 +193,7 @@ class _Inserter:
     def interval(self, cands: list[Candidate], mtbf: float, costs: DeviceCosts) -> None:
         top = [c for c in cands if c.kind == "classicalized" and self.allowed(c)]
         if not top:
+            self.why_none = "policy=interval: the program has no top-level point where every qubit is fresh or measured"
             return
         times, t = [], 0.0
         at = {c.anchor: c for c in top}
@@ -204,8 +209,19 @@ class _Inserter:
         tau = daly_interval(delta, mtbf)
         for i in nearest_to_multiples(times, tau):
             self.insert(chosen_cands[i], "classicalized" if chosen_cands[i].exact else "user", "interval")
+        if not self.inserted:
+            would = mtbf_placing_one(delta, times[-1])
+            if would:  # 3 digits, rounded down, so the value named does place one
+                step = 10 ** (math.floor(math.log10(would)) - 2)
+                would = math.floor(would / step) * step
+            self.why_none = (
+                f"policy=interval: the Young-Daly interval for mtbf={mtbf:g} s and a {delta:.3g} s record is "
+                f"{tau:.3g} s, longer than the program's estimated {t:.3g} s "
+                + (f"(an mtbf of at most {would:.3g} s would place one)" if would else "(no mtbf places one)")
+            )
 
     def annotated(self, cands: list[Candidate]) -> None:
+        self.why_none = "policy=annotated: the program has no '#pragma qckpt checkpoint' or '@qckpt.checkpoint' annotation"
         by_anchor = {c.anchor: c for c in cands if c.kind == "classicalized"}
         headers = {c.anchor.parent_op(): c for c in cands if c.kind == "algorithmic" and c.anchor is not None}
         for op in list(self.fn.walk()):
@@ -319,6 +335,8 @@ def insert_boundaries(
         ins.interval(cands, mtbf, costs or DeviceCosts())
     else:
         ins.annotated(cands)
+    if not ins.inserted:
+        warnings.warn(QckptWarning(f"placed no checkpoint boundary: {ins.why_none}"), stacklevel=2)
     if ins.inserted:
         fill_boundaries(fn, analyze_function(fn))
         mark_replay_cones(fn, max_postselect_bits)
@@ -391,3 +409,16 @@ class CkptInsert(ModulePass):
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         insert_boundaries(op, self.policy, self.every, self.mtbf, self.max_replay_cost, max_postselect_bits=self.max_postselect_bits)
+
+
+def cost_model_inputs(module: ModuleOp, costs: DeviceCosts | None = None) -> tuple[float, float]:
+    """What the interval policy weighs for a program: its estimated duration
+    (seconds, from the device table) and the mean cost of recording at its
+    top-level candidate boundaries (the fixed record cost when it has none).
+    The cost-curve plot draws the same numbers the policy used."""
+    costs = costs or DeviceCosts()
+    fn = entry_function(module)
+    duration = sum(_duration(op, costs) for op in fn.body.blocks[0].ops)
+    top = [c for c in analyze_function(fn).candidates if c.kind == "classicalized"]
+    delta = sum(costs.record(c.record_bits) for c in top) / len(top) if top else costs.record(0)
+    return duration, delta

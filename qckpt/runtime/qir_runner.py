@@ -92,6 +92,15 @@ class RunResult:
         """Histogram of complete shots, keyed as :meth:`Shot.bitstring`."""
         return dict(Counter(s.bitstring() for s in self.shots if s.complete))
 
+    def __repr__(self) -> str:
+        # A summary: the raw records of 1000 shots are ~380 KB, which no one
+        # wants from print() or a notebook cell; they stay in .shots.
+        complete = sum(1 for s in self.shots if s.complete)
+        top = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = ", ".join(f"{k!r}: {n}" for k, n in top[:4]) + (", ..." if len(top) > 4 else "")
+        torn = f", {len(self.shots) - complete} incomplete" if complete != len(self.shots) else ""
+        return f"RunResult({len(self.shots)} shots{torn}, {len(top)} outcomes: {{{shown}}})"
+
 
 def parse_output(text: str) -> list[Shot]:
     """Split a qir-runner output stream into shots."""

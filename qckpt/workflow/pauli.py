@@ -24,6 +24,11 @@ def _fits(label: str, basis: list[str]) -> bool:
 def group_by_basis(labels: Sequence[str]) -> list[tuple[str, list[int]]]:
     """[(basis, indices of the terms it measures)]. Qubits no term in a group
     needs are measured in Z."""
+    # Not SparsePauliOp.group_commuting(qubit_wise=True): its graph colouring
+    # can find fewer groups, but its grouping is Qiskit's implementation
+    # detail, and a session replays only if the same terms give the same
+    # circuits; a Qiskit upgrade between a kill and its resume must not
+    # change them. First fit, in term order, is ours to keep stable.
     if not labels:
         return []
     n = len(labels[0])

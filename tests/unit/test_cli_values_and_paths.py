@@ -64,8 +64,11 @@ def test_paths_and_numbers_are_one_line_errors(work: Path, args: list[str], word
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["convert", "p.qasm", "--param", "theta=nan"], ["--param 'theta=nan'", "finite"]),
-        (["convert", "p.qasm", "--param", "theta=-inf"], ["finite"]),
+        # --param values are OpenQASM constant expressions: nan and inf are no names there,
+        # and an expression that overflows is refused as not finite.
+        (["convert", "p.qasm", "--param", "theta=nan"], ["--param theta", "'nan'"]),
+        (["convert", "p.qasm", "--param", "theta=-inf"], ["--param theta", "'inf'"]),
+        (["convert", "p.qasm", "--param", "theta=1e308*10"], ["--param 'theta=1e308*10'", "finite"]),
         (["convert", RUS, "--checkpoint", "interval", "--mtbf", "nan"], ["--mtbf must be a finite number"]),
         (["run", RUS, "--store", "S", "--policy", "heartbeat=nan"], ["policy heartbeat must be a finite number"]),
         (["run", RUS, "--store", "S", "--sync-interval", "inf"], ["--sync-interval must be a finite number"]),

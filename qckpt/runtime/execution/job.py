@@ -40,6 +40,7 @@ from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Executio
 from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.execution.failures import Failure
 from qckpt.runtime.store import journal_segments
+from qckpt.runtime.store.events import append_event
 from qckpt.runtime.store.journal import Journal
 from qckpt.runtime.execution.workdirs import remove_dead_workdirs, workdir_prefix
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
@@ -174,6 +175,7 @@ class Job:
         self.session = session
         self.queue = {}
         self._cursor = 0
+        self._event("resume" if self.ledger.shots_done or session > 0 else "start")
         self.sel = selectors.DefaultSelector()
         remove_dead_workdirs()
         with tempfile.TemporaryDirectory(prefix=workdir_prefix()) as work:
@@ -398,8 +400,12 @@ class Job:
         self._settle_torn_shot(r, ev.torn)
         self._fail(r, failure)
 
+    def _event(self, event: str, **fields: object) -> None:
+        append_event(self.store.path, event, session=self.session, shots_done=self.ledger.shots_done, **fields)
+
     def _fail(self, r: _Run, failure: Failure) -> None:
         self.failures.append(failure)
+        self._event("failure", kind=failure.kind, batch=failure.batch)
         self.ledger.failures.append({**failure.to_json(), "session": self.session, "time": time.time()})
         self.ledger.failures_total += 1
         d = self.engine.decide(failure)
@@ -463,6 +469,7 @@ class Job:
         # The last commit (wait) also goes to the persistent level: the fast one may not outlive the job.
         old = self._rotate_journal()
         self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"), old, self.segment, flush=wait)
+        self._event("commit", name=name)
         if wait:
             self.committer.flush()
 
@@ -491,6 +498,7 @@ class Job:
                 self.ledger.drop_partial(b)
         self.ledger.status = status
         self._commit(status, wait=True)
+        self._event("preempt" if status == "preempted" else status)
 
     def _do_rollback(self) -> None:
         delay, self._rollback = self._rollback or 0.0, None

@@ -142,6 +142,9 @@ class PolicyEngine:
     def backoff(self, n: int) -> float:
         """Wait before the n-th consecutive retry: exponential, capped, with
         jitter so that workers failing together do not retry in lockstep."""
+        # Not tenacity: it retries a blocking call by sleeping in place, and
+        # here the job's event loop only schedules the batch's restart while
+        # the other batches run on; what we need is this one number.
         p = self.policy
         wait = min(p.backoff_max, p.backoff * p.backoff_factor ** (n - 1))
         return wait * (1 - p.jitter * self.rng.random())

@@ -156,3 +156,29 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
         for i in members[len(res.shots) :]:
             failed[i] = f"resuming at {where}: qir-runner returned fewer shots than asked"
     return ResumeReport([s for s in out if s is not None], len(groups), len(groups.get(("start",), [])), failed, bound)
+
+
+def record_from_log(program: bytes, log_text: str, shot: int | None = None) -> tuple[ResumeRecord | None, int]:
+    """The resume record of one shot of ``log_text`` (a run of the resumable
+    ``program``): its last complete visit to a restorable boundary, or None
+    when it has none (it starts over). ``shot`` counts from 0; by default the
+    first shot that did not finish, else the last. Returns the shot used."""
+    from qckpt.runtime.qir_runner import parse_output
+
+    shots = parse_output(log_text)
+    if not shots:
+        raise QckptError("the log holds no shot (expected qir-runner's output: START, OUTPUT ..., END lines)")
+    if shot is None:
+        shot = next((i for i, s in enumerate(shots) if not s.complete), len(shots) - 1)
+    if not 0 <= shot < len(shots):
+        raise QckptError(f"--shot {shot}: the log has shots 0 to {len(shots) - 1}")
+    ctx = pyqir.Context()
+    try:
+        module = pyqir.Module.from_bitcode(ctx, program) if program[:2] == b"BC" else pyqir.Module.from_ir(ctx, program.decode())
+    except (ValueError, UnicodeDecodeError) as e:
+        raise QckptError(f"the program is not a QIR module ({e})") from None
+    restorable = set(restorable_boundaries(module))
+    if not restorable:
+        raise QckptError("the program is not resumable: compile it with qckpt convert --resumable --record-mode streaming")
+    visit, _ = last_complete_visit(shots[shot], restorable)
+    return (record_for(visit, program_fingerprint(program)) if visit else None), shot

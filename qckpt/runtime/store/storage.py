@@ -324,6 +324,10 @@ class LocalStorage:
         who. A lock we cannot take is held by a live process (the lock fd is
         close-on-exec, so children do not inherit it).
         """
+        # Not filelock: its Unix lock is this same flock, but without the
+        # holder's pid and host (what "store in use by ..." and "stale lock
+        # of ..." messages name) and outside self.os, through which the
+        # fault-injection harness fails each call.
         self._ensure_dir(self.root, [])
         path = self._abs(name)
         fd = self.os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
