@@ -385,6 +385,9 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
     def emit_output(self, op: qc.OutputOp) -> None:
         sink = self.sink
         name = op.label.data
+        problem = abi.label_problem(name)
+        if problem:
+            raise located_error(op, f"output label {name!r} {problem}; labels must be printable (docs/abi.md)")
         values = list(op.values)
         kind = llvm_type(values[0].type)
         if kind == "i1":
