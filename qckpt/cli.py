@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from qckpt.diagnostics import QckptError
+from qckpt.diagnostics import QckptError, SourceLocation
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
@@ -30,7 +30,11 @@ def _read_input(path: str) -> tuple[str, str]:
     try:
         return p.read_text(), path
     except UnicodeDecodeError as e:
-        raise QckptError(f"{path}: not a text file ({e.reason} at byte {e.start})") from e
+        # Located like any other error in a program: line and column of the bad byte.
+        head = e.object[: e.start]
+        line = head.count(b"\n") + 1
+        col = e.start - (head.rfind(b"\n") + 1) + 1
+        raise QckptError(f"not UTF-8 text ({e.reason}, byte 0x{e.object[e.start]:02x})", SourceLocation(path, line, col)) from None
 
 
 def _write_output(path: str, data: str | bytes) -> None:
@@ -67,13 +71,39 @@ def _parse_params(items: list[str] | None) -> dict[str, float]:
     return params
 
 
+def _limits(args: argparse.Namespace):
+    """The frontend's resource budgets from --max-ops / --max-depth."""
+    from qckpt.frontend.qasm.limits import Limits
+
+    return Limits(max_ops=args.max_ops, max_depth=args.max_depth)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def _add_limit_args(p: argparse.ArgumentParser) -> None:
+    from qckpt.frontend.qasm.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_OPS
+
+    p.add_argument("--max-ops", type=_positive_int, default=DEFAULT_MAX_OPS, metavar="N",
+                   help=f"OpenQASM: operations the program may expand to by unrolling, inlining and pow (default: {DEFAULT_MAX_OPS:,})")
+    p.add_argument("--max-depth", type=_positive_int, default=DEFAULT_MAX_DEPTH, metavar="N",
+                   help=f"OpenQASM: how deep the program may nest (default: {DEFAULT_MAX_DEPTH})")
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from qckpt import pipeline
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params, _limits(args))
     if args.checkpoint:
         if args.profile == "base":
             raise QckptError("--checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
@@ -109,7 +139,7 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
         from qckpt import pipeline
 
         text, name = _read_input(path)
-        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+        module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), limits=_limits(args))
         policy = getattr(args, "checkpoint", None)
         if getattr(args, "store", None):
             policy = policy or ("interval" if args.mtbf is not None else "exact")
@@ -286,7 +316,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, _parse_params(args.param))
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, _parse_params(args.param), _limits(args))
     result = analyze_module(pipeline.lower_to_target(module))
     names = result.qubit_names
     rows = [
@@ -353,7 +383,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), limits=_limits(args))
     if args.checkpoint:
         pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf)
     at = [int(x) for x in args.at.split(",")] if args.at else None
@@ -417,6 +447,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--resumable", action="store_true", help="emit a program that can start at any exact boundary (needs --record-mode streaming; bind the start with qckpt bind-resume)")
     ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    _add_limit_args(c)
     c.set_defaults(func=cmd_convert)
 
     r = sub.add_parser(
@@ -443,6 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
     rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
     rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    _add_limit_args(r)
     r.set_defaults(func=cmd_run)
 
     rr = sub.add_parser("resume", help="continue a checkpointed run", description="Continue the run in a checkpoint store from its newest valid checkpoint and its journal.")
@@ -471,6 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend (default: native)")
     a.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     a.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    _add_limit_args(a)
     a.set_defaults(func=cmd_analyze)
 
     bd = sub.add_parser(
@@ -508,6 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--at", metavar="IDS", help="comma-separated boundary ids to cut at (default: every exact top-level boundary)")
     sp.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration")
     sp.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    _add_limit_args(sp)
     sp.set_defaults(func=cmd_split)
 
     rs = sub.add_parser(

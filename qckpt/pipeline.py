@@ -18,6 +18,7 @@ from qckpt.diagnostics import QckptError, SourceLocation
 
 if TYPE_CHECKING:
     from qiskit import QuantumCircuit
+    from qckpt.frontend.qasm.limits import Limits
 
 FRONTENDS = ("native", "qiskit")
 
@@ -53,12 +54,14 @@ def _stage(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 @_stage
-def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None) -> ModuleOp:
-    """OpenQASM 3 text -> module. ``params`` gives values to ``input`` declarations."""
+def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None,
+                   limits: "Limits | None" = None) -> ModuleOp:
+    """OpenQASM 3 text -> module. ``params`` gives values to ``input`` declarations;
+    ``limits`` bounds how far the program may expand and nest (native frontend)."""
     if frontend == "native":
         from qckpt.frontend.qasm.lowering import qasm_to_module as native
 
-        return native(source, filename, params)
+        return native(source, filename, params, limits)
     if params:
         raise QckptError("--param needs the native frontend (Qiskit's importer has no input values)")
     if frontend == "qiskit":
@@ -182,6 +185,7 @@ def compile_circuit(circuit: "QuantumCircuit", profile: str = "adaptive") -> str
     return module_to_qir(circuit_to_module(circuit), profile)
 
 
-def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "native", params: dict[str, float] | None = None) -> str:
+def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "native", params: dict[str, float] | None = None,
+                 limits: "Limits | None" = None) -> str:
     """OpenQASM 3 text -> QIR text."""
-    return module_to_qir(qasm_to_module(source, filename, frontend, params), profile)
+    return module_to_qir(qasm_to_module(source, filename, frontend, params, limits), profile)
