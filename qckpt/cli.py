@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from qckpt.diagnostics import QckptError, SourceLocation
+from qckpt.diagnostics import QckptError, decode_source
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
@@ -27,14 +27,7 @@ def _read_input(path: str) -> tuple[str, str]:
         raise QckptError(f"{path}: no such file")
     if p.is_dir():
         raise QckptError(f"{path}: is a directory")
-    try:
-        return p.read_text(), path
-    except UnicodeDecodeError as e:
-        # Located like any other error in a program: line and column of the bad byte.
-        head = e.object[: e.start]
-        line = head.count(b"\n") + 1
-        col = e.start - (head.rfind(b"\n") + 1) + 1
-        raise QckptError(f"not UTF-8 text ({e.reason}, byte 0x{e.object[e.start]:02x})", SourceLocation(path, line, col)) from None
+    return decode_source(p.read_bytes(), path), path
 
 
 def _write_output(path: str, data: str | bytes) -> None:

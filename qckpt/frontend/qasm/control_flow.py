@@ -266,6 +266,8 @@ class ControlFlowLowering(LoweringState):
                 values = [self.from_ssa(self.env[k], BIT) for k in sym.keys]
             else:
                 raise self.error(rng, "a for loop can iterate over a range, a set, or a bit register")
+        if isinstance(values, range) and not _fits_i64(values):
+            raise self.error(rng, "a for loop of 2^63 or more iterations: its counter does not fit in 64 bits")
         name = str(var)
         unroll = rng.data != "for_range" or self._needs_unrolling(body, name)
         if unroll:
@@ -456,3 +458,12 @@ class ControlFlowLowering(LoweringState):
         if not self.loop_depth:
             raise self.error(st, "'continue' outside a loop")
         self.env[CONTINUE] = self.b.const_bool(True)
+
+
+def _fits_i64(r: range) -> bool:
+    """Whether the iteration count of ``r`` fits in an i64 (``len`` itself
+    overflows past the platform's size)."""
+    try:
+        return len(r) < 1 << 63
+    except OverflowError:
+        return False

@@ -105,8 +105,8 @@ class GateLowering(LoweringState):
                         prims = inverse(prims, self.negate)
                     elif kind == "pow":
                         # Repeated |k| times unless every prim is a rotation (then scaled).
-                        self.check_budget(len(prims) * abs(k), name)
-                        prims = power(prims, k, self.negate, lambda v, n: self.binary("*", v, n, name))
+                        prims = power(prims, k, self.negate, lambda v, n: self.binary("*", v, n, name),
+                                      budget=lambda n: self.check_budget(n, name))
                     else:
                         ctl = controls[ci - k : ci]
                         ci -= k
@@ -239,10 +239,10 @@ class GateLowering(LoweringState):
         """Constant indices selected by ``[index]``: one, a range, or a set."""
         if isinstance(index, Tree) and index.data == "range_expr":
             r = self.const_range(index, size)
-            for end in (r[0], r[-1]) if r else ():
-                if not -size <= end < size:  # before listing it: q[0:10**9] on qubit[2]
-                    raise self.error(tok, f"index {end} is out of range for '{name_of(tok)}' of {size} qubit(s)")
-            return list(r)
+            # Any range longer than 2*size holds an index out of [-size, size),
+            # and the first such index within its first 2*size + 1: list only
+            # those (q[0:10**9] on qubit[2]), and let the caller report it.
+            return list(r[: 2 * size + 1])
         if isinstance(index, Tree) and index.data == "index_set":
             return [self.const_int(e, "an index") for e in index.children[0].children]
         v = self.eval(index)

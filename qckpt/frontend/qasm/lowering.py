@@ -43,6 +43,11 @@ _STMT_CONTAINERS = frozenset(
 )
 
 
+# Statements that are not operations themselves: a gate call counts the gates
+# it emits (emit_prim), a block the statements in it.
+_COUNTED_ELSEWHERE = frozenset({"gate_call", "block"})
+
+
 def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None,
                    limits: Limits | None = None) -> ModuleOp:
     """Lower OpenQASM 3 (or 2) source to a module with one ``@main``.
@@ -167,7 +172,8 @@ class QasmLowering(
 
     def lower_stmt(self, st: Any) -> None:
         self.current = st
-        self.spend(1, st)
+        if not isinstance(st, Tree) or st.data not in _COUNTED_ELSEWHERE:
+            self.spend(1, st)
         if isinstance(st, Token):
             raise self.error(st, f"unexpected '{st}'")
         handler = getattr(self, "st_" + st.data, None)
