@@ -17,7 +17,11 @@ from xdsl.dialects.builtin import ModuleOp
 from qckpt.diagnostics import QckptError, SourceLocation
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from qiskit import QuantumCircuit
+    from qiskit.circuit import Parameter
+
     from qckpt.frontend.qasm.limits import Limits
 
 FRONTENDS = ("native", "qiskit")
@@ -180,9 +184,63 @@ def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: floa
     return module
 
 
-def compile_circuit(circuit: "QuantumCircuit", profile: str = "adaptive") -> str:
-    """A Qiskit circuit -> QIR text."""
-    return module_to_qir(circuit_to_module(circuit), profile)
+@_stage
+def circuit_with_inputs(circuit: "QuantumCircuit", params: "Mapping[Parameter | str, float] | None" = None) -> tuple[ModuleOp, dict[str, "Parameter"]]:
+    """A Qiskit circuit -> module, ``params`` assigned first; the parameters
+    still unbound become late-bound inputs named after them (see
+    ``qckpt.frontend.qiskit_circuit.circuit_to_inputs``), bound later by
+    ``qckpt.qir.bind`` without recompiling. Returns the module and input
+    name -> parameter."""
+    from qckpt.frontend.qiskit_circuit import circuit_to_inputs, input_name
+
+    if params:
+        by_name = {p.name: p for p in circuit.parameters} | {input_name(p): p for p in circuit.parameters}
+        values = {}
+        for key, v in params.items():
+            param = key if not isinstance(key, str) else by_name.get(key)
+            if param is None or param not in circuit.parameters:
+                have = ", ".join(sorted(p.name for p in circuit.parameters)) or "none"
+                raise QckptError(f"the circuit has no parameter {getattr(key, 'name', key)} (it has: {have})")
+            values[param] = float(v)
+        circuit = circuit.assign_parameters(values, inplace=False)
+    return circuit_to_inputs(circuit)
+
+
+def compile_circuit(
+    circuit: "QuantumCircuit",
+    profile: str = "adaptive",
+    *,
+    checkpoint: str | None = None,
+    every: int = 1,
+    mtbf: float = 3600.0,
+    record_mode: str = "final",
+    resumable: bool = False,
+    params: "Mapping[Parameter | str, float] | None" = None,
+    native_rx: bool = False,
+    runtime: str = "linked",
+) -> str:
+    """A Qiskit circuit -> QIR text, with the options of ``qckpt convert``:
+    ``checkpoint`` places boundaries by policy (exact|every|interval|annotated,
+    ``every`` and ``mtbf`` as ``--every``/``--mtbf``), ``record_mode`` is
+    final or streaming, ``resumable`` adds the resume dispatch. ``params``
+    (by ``Parameter`` or name) are assigned at compile time; parameters left
+    unbound become late-bound inputs: ``qckpt bind --param theta=0.3`` or
+    :func:`qckpt.qir.bind.bind_parameters` give them values per run."""
+    module = prepare_circuit(circuit, profile, checkpoint, every, mtbf, params)[0]
+    return module_to_qir(module, profile, native_rx, record_mode, runtime, resumable)
+
+
+def prepare_circuit(
+    circuit: "QuantumCircuit", profile: str = "adaptive", checkpoint: str | None = None, every: int = 1, mtbf: float = 3600.0, params: "Mapping[Parameter | str, float] | None" = None
+) -> tuple[ModuleOp, dict[str, "Parameter"]]:
+    """The module :func:`compile_circuit` emits, and its late-bound inputs:
+    for callers that want bitcode or several emissions of one lowering."""
+    module, inputs = circuit_with_inputs(circuit, params)
+    if checkpoint and checkpoint != "none":
+        if profile == "base":
+            raise QckptError("checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
+        insert_checkpoints(module, checkpoint, every, mtbf)
+    return module, inputs
 
 
 def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "native", params: dict[str, float] | None = None,

@@ -13,6 +13,7 @@ after a statement that may set a flag is guarded by ``!(break | continue)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -92,6 +93,27 @@ def circuit_to_template(circuit: QuantumCircuit) -> tuple[ModuleOp, dict[str, Pa
     return module, {name: expr for expr, name in lowering.slots.items()}
 
 
+def circuit_to_inputs(circuit: QuantumCircuit) -> tuple[ModuleOp, dict[str, Parameter]]:
+    """Lower a circuit whose unbound parameters become late-bound inputs named
+    after them (``theta``; ``v[0]`` becomes ``v.0``), the names ``qckpt bind
+    --param`` takes. An angle must be linear in its parameters
+    (``2*theta + 0.5*phi - 1``): it is computed in the program from the
+    inputs, so a binding is just the parameters' values. Returns the module
+    and input name -> parameter."""
+    lowering = _Lowering(circuit, inputs={})
+    module = lowering.run()
+    assert lowering.inputs is not None
+    return module, lowering.inputs
+
+
+def input_name(param: Parameter) -> str:
+    """The late-bound input a Qiskit parameter becomes: the characters QIR
+    parameter names allow (``qckpt.qir.bind``), ``v[0]`` spelled ``v.0``."""
+    text = param.name.replace("[", ".").replace("]", "")
+    text = re.sub(r"[^A-Za-z0-9_.]", "_", text)
+    return text if re.match(r"[A-Za-z_]", text) else f"_{text}"
+
+
 def evaluate_slots(slots: dict[str, ParameterExpression], values: dict[Parameter, float]) -> dict[str, float]:
     """The value of each slot of :func:`circuit_to_template` for ``values``."""
     out: dict[str, float] = {}
@@ -105,9 +127,10 @@ def evaluate_slots(slots: dict[str, ParameterExpression], values: dict[Parameter
 
 
 class _Lowering:
-    def __init__(self, circuit: QuantumCircuit, slots: dict[ParameterExpression, str] | None = None) -> None:
+    def __init__(self, circuit: QuantumCircuit, slots: dict[ParameterExpression, str] | None = None, inputs: dict[str, Parameter] | None = None) -> None:
         self.circuit = circuit
         self.slots = slots  # None: every angle must be bound
+        self.inputs = inputs  # None: no angle is computed from named inputs
         self.b = IRBuilder()
         self.env = _Env()
         self.loop_depth = 0
@@ -224,6 +247,8 @@ class _Lowering:
             raise QckptError(f"'{what}' outside a loop")
 
     def _angle(self, p: Any, gate: str) -> SSAValue:
+        if self.inputs is not None and isinstance(p, ParameterExpression) and p.parameters:
+            return self._linear_angle(p, gate)
         if self.slots is not None and isinstance(p, ParameterExpression) and p.parameters:
             name = self.slots.get(p)
             if name is None:
@@ -233,6 +258,29 @@ class _Lowering:
             return self.b.const_f64(float(p))
         except TypeError as e:
             raise QckptError(f"gate '{gate}' has an unbound parameter {p}") from e
+
+    def _linear_angle(self, p: ParameterExpression, gate: str) -> SSAValue:
+        """``c + sum(k_i * input_i)``: the angle computed from named inputs.
+        Linear means each partial derivative is a number; the constant is
+        the angle with every parameter at zero."""
+        assert self.inputs is not None
+        angle: SSAValue | None = None
+        for param in sorted(p.parameters, key=lambda q: q.name):
+            k = p.gradient(param)
+            if isinstance(k, ParameterExpression):
+                if k.parameters:
+                    raise QckptError(f"gate '{gate}': angle {p} is not linear in its parameters; give their values (params=) or assign them first")
+                k = float(k)
+            name = input_name(param)
+            if self.inputs.setdefault(name, param) != param:
+                raise QckptError(f"parameters '{self.inputs[name].name}' and '{param.name}' would both be the input '{name}'; rename one")
+            term = self.b.param(name, F64)
+            if k != 1:
+                term = self.b.binop(arith.MulfOp, self.b.const_f64(float(k)), term)
+            angle = term if angle is None else self.b.binop(arith.AddfOp, angle, term)
+        assert angle is not None
+        c = float(p.bind({q: 0.0 for q in p.parameters}))
+        return angle if c == 0 else self.b.binop(arith.AddfOp, angle, self.b.const_f64(c))
 
     # ------------------------------------------------------------- written sets
     def _written(self, inst, cmap) -> set[Location]:
