@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--case-seconds", type=float, default=30.0, help="time budget of one case")
     ap.add_argument("--max-rss-mib", type=float, default=2048.0, help="peak-RSS budget of the whole run")
     ap.add_argument("--show", type=int, default=5, help="failures to print in full")
+    ap.add_argument("--progress", type=int, default=500, help="print a line every N cases (0: never)")
     ap.add_argument("--out", type=Path, help="rewrite this script's section of this Markdown file")
     args = ap.parse_args(argv)
 
@@ -97,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         slowest[kind] = max(slowest.get(kind, 0.0), took)
         if outcome.kind == "failure":
             failures.append((kind, outcome.detail, data))
+        if args.progress and (i + 1) % args.progress == 0:
+            print(f"{i + 1} cases, {len(failures)} failures, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - t0
 
     kinds = ["mutant", *qasm_fuzz.EXTREME_KINDS]
