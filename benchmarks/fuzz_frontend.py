@@ -22,6 +22,7 @@ first failures in full, and with ``--out`` rewrites its section of
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import resource
 import signal
@@ -52,54 +53,71 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cases", type=int, default=10_000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--case-seconds", type=float, default=30.0, help="time budget of one case")
-    ap.add_argument("--max-rss-mib", type=float, default=2048.0, help="peak-RSS budget of the whole run")
-    ap.add_argument("--show", type=int, default=5, help="failures to print in full")
-    ap.add_argument("--progress", type=int, default=500, help="print a line every N cases (0: never)")
-    ap.add_argument("--out", type=Path, help="rewrite this script's section of this Markdown file")
-    args = ap.parse_args(argv)
-
-    # A runaway case must fail here, not take the machine: address space capped at twice the RSS budget.
-    cap = int(2 * args.max_rss_mib * 2**20)
+def _run_slice(job: tuple[int, int, int, float, float, int]) -> tuple[list[tuple[str, str, float]], list[tuple[str, str, bytes]], float]:
+    """Cases ``first, first + step, ...`` below ``cases``, in one worker process.
+    Case i draws from its own ``random.Random(f"{seed}:{i}")``, so the cases
+    are the same whatever the number of workers."""
+    first, step, cases, case_seconds, max_rss_mib, seed = job
+    cap = int(2 * max_rss_mib * 2**20)  # a runaway case fails here instead of taking the machine
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     signal.signal(signal.SIGALRM, _alarm)
-
     seeds = qasm_fuzz.seed_programs()
-    rng = random.Random(args.seed)
-    counts: Counter[tuple[str, str]] = Counter()
-    slowest: dict[str, float] = {}
+    results: list[tuple[str, str, float]] = []
     failures: list[tuple[str, str, bytes]] = []
-    t0 = time.perf_counter()
-    for i in range(args.cases):
+    for i in range(first, cases, step):
+        rng = random.Random(f"{seed}:{i}")
         if i % 2 == 0:
             kind, data = "mutant", qasm_fuzz.mutate(seeds, rng.randrange).encode()
         else:
             kind, data = qasm_fuzz.extreme(seeds, rng.randrange)
         start = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, args.case_seconds)
+        signal.setitimer(signal.ITIMER_REAL, case_seconds)
         try:
             outcome = qasm_fuzz.check_bytes(data)
         except CaseTimeout:
-            outcome = qasm_fuzz.Outcome("failure", f"over the time budget of {args.case_seconds:.0f} s")
+            outcome = qasm_fuzz.Outcome("failure", f"over the time budget of {case_seconds:.0f} s")
         except MemoryError:
             outcome = qasm_fuzz.Outcome("failure", "MemoryError")
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         took = time.perf_counter() - start
         if "CaseTimeout" in outcome.detail:  # the alarm went off inside check's own except clause
-            outcome = qasm_fuzz.Outcome("failure", f"over the time budget of {args.case_seconds:.0f} s")
-        if outcome.kind != "failure" and _peak_mib() > args.max_rss_mib:
-            outcome = qasm_fuzz.Outcome("failure", f"peak RSS {_peak_mib():.0f} MiB past {args.max_rss_mib:.0f} MiB")
-        counts[(kind, outcome.kind)] += 1
-        slowest[kind] = max(slowest.get(kind, 0.0), took)
+            outcome = qasm_fuzz.Outcome("failure", f"over the time budget of {case_seconds:.0f} s")
+        if outcome.kind != "failure" and _peak_mib() > max_rss_mib:
+            outcome = qasm_fuzz.Outcome("failure", f"peak RSS {_peak_mib():.0f} MiB past {max_rss_mib:.0f} MiB")
+        results.append((kind, outcome.kind, took))
         if outcome.kind == "failure":
             failures.append((kind, outcome.detail, data))
-        if args.progress and (i + 1) % args.progress == 0:
-            print(f"{i + 1} cases, {len(failures)} failures, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+        done = len(results)
+        if first == 0 and done % 100 == 0:
+            print(f"worker 0: {done} cases, {len(failures)} failures", file=sys.stderr, flush=True)
+    return results, failures, _peak_mib()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes (the cases do not depend on it)")
+    ap.add_argument("--case-seconds", type=float, default=30.0, help="time budget of one case")
+    ap.add_argument("--max-rss-mib", type=float, default=2048.0, help="peak-RSS budget of each worker")
+    ap.add_argument("--show", type=int, default=5, help="failures to print in full")
+    ap.add_argument("--out", type=Path, help="rewrite this script's section of this Markdown file")
+    args = ap.parse_args(argv)
+
+    counts: Counter[tuple[str, str]] = Counter()
+    slowest: dict[str, float] = {}
+    failures: list[tuple[str, str, bytes]] = []
+    peak = 0.0
+    jobs = [(w, args.jobs, args.cases, args.case_seconds, args.max_rss_mib, args.seed) for w in range(args.jobs)]
+    t0 = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        for results, fails, worker_peak in pool.imap_unordered(_run_slice, jobs):
+            for kind, outcome, took in results:
+                counts[(kind, outcome)] += 1
+                slowest[kind] = max(slowest.get(kind, 0.0), took)
+            failures.extend(fails)
+            peak = max(peak, worker_peak)
     elapsed = time.perf_counter() - t0
 
     kinds = ["mutant", *qasm_fuzz.EXTREME_KINDS]
@@ -112,13 +130,13 @@ def main(argv: list[str] | None = None) -> int:
                        "|---|---:|---:|---:|---:|---:|", *rows,
                        f"| **all** | {args.cases} | {total['compiled']} | {total['located']} | {total['failure']} | "
                        f"{max(slowest.values(), default=0.0):.2f} |"])
-    summary = (f"{args.cases} cases in {elapsed:.0f} s ({1000 * elapsed / max(args.cases, 1):.1f} ms per case); "
-               f"peak RSS of the whole run {_peak_mib():.0f} MiB (budget {args.max_rss_mib:.0f}); "
+    summary = (f"{args.cases} cases in {elapsed:.0f} s wall clock on {args.jobs} worker(s); "
+               f"peak RSS of a worker {peak:.0f} MiB (budget {args.max_rss_mib:.0f}); "
                f"time budget per case {args.case_seconds:.0f} s; {total['failure']} failures "
                "(internal errors, unlocated errors, cases over the time or memory budget)")
     print(table)
     print(summary)
-    for kind, detail, data in failures[: args.show]:
+    for kind, detail, data in failures[: args.show]:  # noqa: B007
         print(f"\n--- failure ({kind}):", detail)
         print(data[:3000].decode("utf-8", "replace"))
     if args.out:
