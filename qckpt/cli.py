@@ -104,6 +104,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.emit == "mlir":
         _write_output(args.output, str(module) + "\n")
         return 0
+    if args.emit == "stim":
+        _write_output(args.output, pipeline.module_to_stim(module).circuit + "\n")
+        return 0
     if args.emit == "bc":
         if args.output == "-" and sys.stdout.isatty():
             raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
@@ -124,10 +127,38 @@ def _note_restorable(module) -> None:
         print("note: no restorable boundary: the program can only start from the top (place exact boundaries with --checkpoint exact)", file=sys.stderr)
 
 
+def _compile_for_stim(args: argparse.Namespace):
+    """The program lowered to stim (``--backend stim``), with the run's
+    noise model; boundaries placed as for QIR, so a checkpointed run
+    records its boundary visits the same way."""
+    from qckpt import pipeline
+    from qckpt.stim.noise import parse_noise
+
+    path = args.program
+    if not (path.endswith(".qasm") or path.endswith(".mlir")):
+        raise QckptError(f"{path}: --backend stim lowers OpenQASM 3 or qckpt IR (.qasm, .mlir); compiled QIR cannot be lowered to stim (run it with --backend qir-runner)")
+    noise = parse_noise(args.noise)
+    text, name = _read_input(path)
+    module = pipeline.parse_mlir(text, name) if path.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), limits=_limits(args))
+    policy = getattr(args, "checkpoint", None)
+    if getattr(args, "store", None):
+        policy = policy or ("interval" if args.mtbf is not None else "exact")
+    if policy and policy != "none":
+        pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
+    return pipeline.module_to_stim(module).with_noise(noise)
+
+
 def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
     """The program to run, as bytes, and a file name for it: a .ll/.bc as
-    given, or OpenQASM / our IR compiled first."""
+    given, or OpenQASM / our IR compiled first (to a stim program with
+    ``--backend stim``)."""
     path = args.program
+    if getattr(args, "backend", "qir-runner") == "stim":
+        from qckpt.stim.program import PROGRAM_NAME
+
+        return _compile_for_stim(args).to_bytes(), PROGRAM_NAME
+    if getattr(args, "noise", None) is not None:
+        raise QckptError("--noise is a simulation option of the stim backend: add --backend stim")
     if path.endswith(".qasm") or path.endswith(".mlir"):
         from qckpt import pipeline
 
@@ -174,8 +205,10 @@ def _print_counts(counts: dict[str, int], regs: list[str], shots: int, seed: int
 def cmd_run(args: argparse.Namespace) -> int:
     if args.store:
         return _run_in_store(args)
-    if args.mode or args.workers or args.batch_size or args.policy or args.persistent:
-        raise QckptError("--mode, --workers, --batch-size, --policy and --persistent need --store DIR (a checkpointed run)")
+    if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard:
+        raise QckptError("--mode, --workers, --batch-size, --policy, --persistent and --shard need --store DIR (a checkpointed run)")
+    if args.backend == "stim":
+        return _run_on_stim(args)
     from qckpt.runtime.qir_runner import run_qir
 
     if args.program.endswith(".qasm") or args.program.endswith(".mlir"):
@@ -194,52 +227,90 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _job_options(args: argparse.Namespace):
+def _run_on_stim(args: argparse.Namespace) -> int:
+    from qckpt.stim.sampling import counts
+
+    if args.shots < 1:
+        raise QckptError(f"--shots must be at least 1, got {args.shots}")
+    program = _compile_for_stim(args)
+    regs = [label for label, _ in program.registers()]
+    _print_counts(counts(program, args.shots, args.seed), regs, args.shots, args.seed, args.json, {"backend": "stim", "incomplete_shots": 0})
+    return 0
+
+
+def _job_options(args: argparse.Namespace, stop):
     from qckpt.runtime.execution.job import JobOptions
     from qckpt.runtime.execution.policy import parse_policy
-    from qckpt.runtime.execution.progress import ProgressBar
+    from qckpt.runtime.execution.progress import make_progress
 
     if args.workers is not None and args.workers < 1:
         raise QckptError(f"--workers must be at least 1, got {args.workers}")
     if args.sync_interval < 0:
         raise QckptError(f"--sync-interval must be >= 0 seconds, got {args.sync_interval}")
+    if args.progress_every <= 0:
+        raise QckptError(f"--progress-every must be > 0 seconds, got {args.progress_every}")
     return JobOptions(
         workers=args.workers,
         policy=parse_policy(args.policy),
         sync_interval=args.sync_interval,
         persistent=args.persistent,
         flush_every=args.flush_every,
-        progress=ProgressBar(),
+        progress=make_progress(args.progress, args.progress_every),
+        stop=stop,
     )
+
+
+def _stop_requests():
+    """Count SIGINT/SIGTERM/SIGUSR1 from now on (before the program is
+    compiled), so that one that comes before the run loop is not lost."""
+    from qckpt.runtime.execution.stop_signals import StopRequests
+
+    return StopRequests().installed()
 
 
 def _run_in_store(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import default_batch_size, fingerprint, start_run
     from qckpt.runtime.execution.ledger import RunPlan
+    from qckpt.runtime.execution.shards import parse_shard
 
     if args.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {args.shots}")
-    program, name = _compile_for_run(args)
-    plan = RunPlan(
-        shots=args.shots,
-        seed=args.seed,
-        batch_size=args.batch_size or default_batch_size(args.shots),
-        mode=args.mode or "resume",
-        program_sha256=fingerprint(program),
-        program_name=name,
-    )
-    options = _job_options(args)
-    return _report_job(start_run(args.store, program, plan, options), args.json)
+    shard = parse_shard(args.shard) if args.shard else (0, 1)
+    with _stop_requests() as stop:
+        program, name = _compile_for_run(args)
+        plan = RunPlan(
+            shots=args.shots,
+            seed=args.seed,
+            batch_size=args.batch_size or default_batch_size(args.shots),
+            mode=args.mode or "resume",
+            program_sha256=fingerprint(program),
+            program_name=name,
+            shard=shard,
+        )
+        options = _job_options(args, stop)
+        return _report_job(start_run(args.store, program, plan, options), args.json)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import resume_run
 
-    return _report_job(resume_run(args.store, _job_options(args)), args.json)
+    with _stop_requests() as stop:
+        return _report_job(resume_run(args.store, _job_options(args, stop)), args.json)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from qckpt.runtime.execution.shards import merge_stores
+
+    ledger, notes = merge_stores(args.stores, args.output)
+    for n in notes:
+        print(f"note: {n}", file=sys.stderr)
+    extra = {"store": args.output, "status": ledger.status, "mode": ledger.plan.mode, "batch_size": ledger.plan.batch_size, "shards": len(args.stores), "shots_done": ledger.shots_done}
+    _print_counts(ledger.counts(), [n for n, _ in ledger.shape], ledger.plan.shots, ledger.plan.seed, args.json, extra)
+    return 0
 
 
 def _report_job(result, as_json: bool) -> int:
-    from qckpt.runtime.execution.job import EXIT_PREEMPTED
+    from qckpt.runtime.execution.job import EXIT_INTERRUPTED, EXIT_PREEMPTED
 
     led = result.ledger
     for n in result.notes:
@@ -259,20 +330,24 @@ def _report_job(result, as_json: bool) -> int:
         "lost_visits": led.lost_visits,
         "boundary_visits": led.visits,
         "recovered_shots": result.recovered_shots,
+        "persistent": result.persistent,
+        **({"shard": list(led.plan.shard)} if led.plan.shard != (0, 1) else {}),
     }
     regs = [n for n, _ in led.shape]
     if result.status == "complete":
-        _print_counts(led.counts(), regs, led.plan.shots, led.plan.seed, as_json, extra)
+        _print_counts(led.counts(), regs, led.plan.target_shots, led.plan.seed, as_json, extra)
         if result.failures:
             print(f"survived {len(result.failures)} failure(s): " + "; ".join(f.describe() for f in result.failures[-3:]), file=sys.stderr)
         return 0
     if as_json:
         json.dump(extra, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    if result.status == "preempted":
-        print(f"preempted: {led.shots_done} of {led.plan.shots} shots are committed in {result.store}; continue with 'qckpt resume {result.store}'", file=sys.stderr)
-        return EXIT_PREEMPTED
-    print(f"error: run stopped after {len(result.failures)} failure(s); {led.shots_done} of {led.plan.shots} shots are committed in {result.store} ('qckpt resume {result.store}' tries again)", file=sys.stderr)
+    where = f"{result.store}" + (f" and in its persistent level {result.persistent}" if result.persistent else "")
+    again = f"'qckpt resume {result.store}'" + (f" (or 'qckpt resume {result.persistent}' if {result.store} is lost)" if result.persistent else "")
+    if result.status in ("preempted", "interrupted"):
+        print(f"{result.status}: {led.shots_done} of {led.plan.target_shots} shots are committed in {where}; continue with {again}", file=sys.stderr)
+        return EXIT_PREEMPTED if result.status == "preempted" else EXIT_INTERRUPTED
+    print(f"error: run stopped after {len(result.failures)} failure(s); {led.shots_done} of {led.plan.target_shots} shots are committed in {where} ({again} tries again)", file=sys.stderr)
     print(result.report, file=sys.stderr)
     return EXIT_USER_ERROR
 
@@ -411,6 +486,11 @@ def _add_module_output(p: argparse.ArgumentParser) -> None:
     p.add_argument("--emit", choices=["qir", "bc"], default="qir", help="QIR text or bitcode (default: qir, or bc when -o ends in .bc)")
 
 
+def _add_progress(p) -> None:
+    p.add_argument("--progress", choices=["auto", "bar", "log", "none"], default="auto", help="progress on stderr: bar, log (a line every --progress-every seconds, for batch logs), none; auto (default): bar on a terminal, log in a Slurm job, none otherwise")
+    p.add_argument("--progress-every", type=float, default=30.0, metavar="SECONDS", help="with --progress log: seconds between two lines (default: 30)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qckpt",
@@ -422,7 +502,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("input", help="input file (.qasm or .mlir); - for stdin")
     c.add_argument("-o", "--output", default="-", help="output file; - for stdout (default)")
     c.add_argument("--profile", choices=["adaptive", "base"], default="adaptive", help="QIR profile (default: adaptive)")
-    c.add_argument("--emit", choices=["qir", "bc", "mlir"], default="qir", help="QIR text, QIR bitcode, or our IR (default: qir)")
+    c.add_argument("--emit", choices=["qir", "bc", "mlir", "stim"], default="qir", help="QIR text, QIR bitcode, our IR, or the stim circuit the stim backend runs (default: qir)")
     c.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend: qckpt's own (default) or Qiskit's importer")
     c.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     c.add_argument(
@@ -445,8 +525,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser(
         "run",
-        help="run QIR on qir-runner and print the histogram (checkpointed with --store)",
-        description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner. With --store DIR the run is "
+        help="run a program on qir-runner or stim and print the histogram (checkpointed with --store)",
+        description="Run a QIR program (.ll/.bc; .qasm is compiled first) on qir-runner, or a Clifford program (.qasm/.mlir) on stim with --backend stim. With --store DIR the run is "
         "cut into batches run in parallel, committed to a checkpoint store, survives failures and preemption "
         "(exit 75: continue with 'qckpt resume DIR').",
     )
@@ -455,6 +535,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=int, default=0, help="run seed (default: 0)")
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
     r.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration, when compiling OpenQASM")
+    r.add_argument(
+        "--backend",
+        choices=["qir-runner", "stim"],
+        default="qir-runner",
+        help="simulator: qir-runner (default; any program, state vector, up to ~20 qubits) or stim (Clifford gates, "
+        "measurement, reset and Pauli feed-forward, thousands of qubits; .qasm/.mlir only; see docs/stim.md)",
+    )
+    r.add_argument(
+        "--noise",
+        metavar="P|KEY=P,...",
+        help="stim backend only, a simulation option (not part of the program): depolarizing noise P after every gate and "
+        "measurement/reset flips P, or KEY=P for after_clifford_depolarization, before_measure_flip_probability, after_reset_flip_probability",
+    )
     rstore = r.add_argument_group("checkpointed runs")
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
     rstore.add_argument("--mode", choices=["resume", "reproducible"], help="resume: a failed batch goes on from its finished shots (default); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
@@ -466,7 +559,9 @@ def build_parser() -> argparse.ArgumentParser:
     rstore.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
     rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
-    rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint, and always the last (default: 1)")
+    rstore.add_argument("--shard", metavar="I/N|auto", help="run the I-th of N shares of the run's batches (0 <= I < N), for a job array; auto: from SLURM_ARRAY_TASK_ID/COUNT. Merge the shard stores with 'qckpt merge'")
+    _add_progress(rstore)
     _add_limit_args(r)
     r.set_defaults(func=cmd_run)
 
@@ -478,7 +573,19 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds (default: 1)")
     rr.add_argument("--persistent", metavar="DIR", help="the store's persistent level, if it has one")
     rr.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    _add_progress(rr)
     rr.set_defaults(func=cmd_resume)
+
+    mg = sub.add_parser(
+        "merge",
+        help="merge the finished shard stores of a run (qckpt run --shard) into one store",
+        description="Merge the stores of the N shards of one run into a new store that holds the whole run, complete. "
+        "Refuses stores of different programs, seeds or batch plans, and missing, duplicate or unfinished shards.",
+    )
+    mg.add_argument("stores", nargs="+", metavar="STORE", help="the shard stores (one per shard)")
+    mg.add_argument("-o", "--output", required=True, metavar="DIR", help="the merged store (a new or empty directory)")
+    mg.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    mg.set_defaults(func=cmd_merge)
 
     ins = sub.add_parser("inspect", help="show a checkpoint store: datasets, validity, shots done, bytes", description="Show a run's checkpoint store without changing it (safe while the run goes on).")
     ins.add_argument("store", metavar="DIR", help="checkpoint store directory")

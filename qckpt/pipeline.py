@@ -174,6 +174,16 @@ def module_to_bitcode(module: ModuleOp, profile: str = "adaptive", native_rx: bo
 
 
 @_stage
+def module_to_stim(module: ModuleOp, params: dict[str, float] | None = None):
+    """Module -> :class:`qckpt.stim.program.StimProgram` (a stim circuit and
+    its record layout), or a one-line error naming the first construct stim
+    cannot simulate. ``params``: values of late-bound parameters."""
+    from qckpt.stim.lower import lower_module
+
+    return lower_module(module, params)
+
+
+@_stage
 def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: float = 3600.0, max_replay_cost: int = -1, max_postselect_bits: int = 4) -> ModuleOp:
     """Place checkpoint boundaries by policy (``ckpt-insert``), after the
     passes that make qubit references static."""

@@ -36,7 +36,8 @@ from qckpt.diagnostics import QckptError
 from qckpt.pipeline import module_to_bitcode, prepare_circuit
 from qckpt.primitives.options import RunOptions
 from qckpt.qir.bind import bind_parameters
-from qckpt.runtime.execution.job import PREEMPT_SIGNALS, JobOptions, fingerprint, resume_run, start_run
+from qckpt.runtime.execution.job import JobOptions, fingerprint, resume_run, start_run
+from qckpt.runtime.execution.stop_signals import PREEMPT_SIGNALS
 from qckpt.runtime.execution.ledger import RunPlan
 from qckpt.runtime.store import HEADER, CheckpointStore
 

@@ -16,7 +16,7 @@ its log up to where it stopped and goes on live from there. See
 ``docs/workflows.md``.
 """
 
-from qckpt.workflow.backend import Backend, ExecutorBackend, QirRunnerBackend
+from qckpt.workflow.backend import Backend, ExecutorBackend, QirRunnerBackend, StimBackend
 from qckpt.workflow.replay import ReplayDivergence
 from qckpt.workflow.session import Checkpoint, ExecutionResult, Iteration, Session, SessionStats
 
@@ -30,4 +30,5 @@ __all__ = [
     "ReplayDivergence",
     "Session",
     "SessionStats",
+    "StimBackend",
 ]

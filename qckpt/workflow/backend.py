@@ -35,6 +35,8 @@ def _program_file(program: bytes) -> Iterator[str]:
 
 class Backend(Protocol):
     name: str
+    # What ``run`` is handed: "qir" (bitcode, the default when absent) or
+    # "stim" (a lowered stim program, ``qckpt.stim.program``).
 
     def run(self, program: bytes, shots: int, seed: int) -> dict[str, int]:
         """Run ``program`` for ``shots`` shots with simulator seed ``seed``;
@@ -97,3 +99,35 @@ class ExecutorBackend:
         if sum(counts.values()) != shots:
             raise QckptError(f"{self.executor.name} completed {sum(counts.values())} of {shots} shots")
         return dict(counts)
+
+
+class StimBackend:
+    """Samples a program lowered to stim, in this process (stim cannot take
+    its host down). ``noise``: a :class:`qckpt.stim.noise.NoiseModel`, or
+    the ``--noise`` text; a simulation option, not part of the program."""
+
+    name = "stim"
+    target = "stim"
+
+    def __init__(self, noise=None) -> None:
+        from qckpt.stim.noise import parse_noise
+
+        self.noise = parse_noise(noise) if isinstance(noise, str) else noise
+
+    def run(self, program: bytes, shots: int, seed: int) -> dict[str, int]:
+        from qckpt.stim.program import StimProgram
+        from qckpt.stim.sampling import counts
+
+        if shots < 1:
+            raise QckptError(f"shots must be at least 1, got {shots}")
+        return counts(StimProgram.from_bytes(program).with_noise(self.noise), shots, seed)
+
+
+def backend_named(name: str) -> Backend:
+    """``Session.open(backend="stim")``: a backend by its command-line name."""
+    if name == "stim":
+        return StimBackend()
+    if name == "qir-runner":
+        return ExecutorBackend()
+    raise QckptError(f"unknown backend {name!r}; choose qir-runner or stim")
+

@@ -36,8 +36,13 @@ class ProgramCache:
         self.compiles = 0
         self.binds = 0
 
-    def program(self, request: ExecutionRequest) -> bytes:
-        """QIR bitcode for the request, every parameter bound."""
+    def program(self, request: ExecutionRequest, target: str = "qir") -> bytes:
+        """QIR bitcode for the request, every parameter bound; with
+        ``target="stim"`` the program lowered to stim instead (a lowering
+        per execution: it folds the parameter values, and costs less than a
+        binding)."""
+        if target == "stim":
+            return self._stim_program(request)
         key = (request.kind, request.circuit)
         compiled = self._programs.get(key)
         if compiled is None:
@@ -55,6 +60,38 @@ class ProgramCache:
         bind_parameters(module, values)
         self.binds += 1
         return module.bitcode
+
+    def _stim_program(self, request: ExecutionRequest) -> bytes:
+        from qckpt.pipeline import module_to_stim
+
+        key = ("stim", request.kind, request.circuit)
+        entry = self._programs.get(key)
+        if entry is None:
+            entry = self._programs[key] = self._template(request)  # type: ignore[assignment]
+            self.compiles += 1
+            if len(self._programs) > self.capacity:
+                self._programs.popitem(last=False)
+        module, compiled = entry  # type: ignore[misc]
+        return module_to_stim(module.clone(), self._slot_values(request, compiled)).to_bytes()
+
+    @staticmethod
+    def _template(request: ExecutionRequest):
+        """The module with its parameters unbound, and its slots."""
+        from qckpt.dialects.qc import ParamOp
+
+        if request.kind == QISKIT:
+            from qckpt.frontend.qiskit_circuit import circuit_to_template
+
+            with gc_paused():
+                module, slots = circuit_to_template(request.source)
+            return module, _Compiled(b"", tuple(slots), slots)
+        if request.kind == OPENQASM:
+            module = qasm_to_module(request.source, "<execute>")
+        elif request.kind == IR:
+            module = request.source.clone()
+        else:
+            raise AssertionError(request.kind)
+        return module, _Compiled(b"", tuple(op.param_name.data for op in module.walk() if isinstance(op, ParamOp)))
 
     @staticmethod
     def _compile(request: ExecutionRequest) -> _Compiled:

@@ -36,7 +36,7 @@ import numpy as np
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.store import CheckpointStore
 from qckpt.workflow import seeds, values
-from qckpt.workflow.backend import Backend, ExecutorBackend
+from qckpt.workflow.backend import Backend, ExecutorBackend, backend_named
 from qckpt.workflow.execution_log import LOG_NAME, ExecutionLog, ExecutionRecord, IterationRecord
 from qckpt.workflow.programs import ProgramCache
 from qckpt.workflow.replay import ADVICE, ReplayDivergence, check_execution, check_iteration, where
@@ -162,12 +162,14 @@ class Session:
         *,
         seed: int,
         name: str = "workflow",
-        backend: Backend | None = None,
+        backend: Backend | str | None = None,
         keep: int | None = 3,
     ) -> Session:
         """Open the session stored in ``path`` (created if missing). A store
         that holds a log resumes it: see the module docstring."""
         seed = seeds.check_seed(seed)
+        if isinstance(backend, str):  # "qir-runner" or "stim", as on the command line
+            backend = backend_named(backend)
         if not isinstance(name, str) or not name:
             raise QckptError(f"a session needs a non-empty name, got {name!r}")
         p = Path(path)
@@ -369,7 +371,7 @@ class Session:
         self._check_may_go_live(index, iteration)
         self._go_live()
         seed = seeds.execution_seed(self.seed, index)
-        program = self._programs.program(request)
+        program = self._programs.program(request, getattr(self.backend, "target", "qir"))
         t0 = time.perf_counter()
         counts = self.backend.run(program, request.shots, seed)
         seconds = time.perf_counter() - t0

@@ -65,10 +65,15 @@ def test_histogram_does_not_depend_on_workers_or_mode_when_nothing_fails(tmp_pat
     assert a.counts == b.counts == c.counts
 
 
-def test_a_store_with_a_run_is_not_started_again(tmp_path, programs):
-    run(tmp_path, programs["rus"], shots=10, batch=5)
-    with pytest.raises(QckptError, match="already holds a run: continue it with 'qckpt resume"):
-        run(tmp_path, programs["rus"], shots=10, batch=5)
+def test_a_store_with_a_run_resumes_that_run_and_refuses_another(tmp_path, programs):
+    first = run(tmp_path, programs["rus"], shots=10, batch=5)
+    again = run(tmp_path, programs["rus"], shots=10, batch=5)  # a requeued job repeating its command
+    assert again.status == "complete" and again.counts == first.counts and again.commits == 0
+    assert any("already holds this run: resuming it" in n for n in again.notes)
+    with pytest.raises(QckptError, match=r"already holds a run with another plan \(seed 5 \(not 6\)\): continue it with 'qckpt resume"):
+        run(tmp_path, programs["rus"], shots=10, batch=5, seed=6)
+    with pytest.raises(QckptError, match="already holds a run of another program"):
+        run(tmp_path, programs["loop"], shots=10, batch=5)
 
 
 # -- ledger and journal ----------------------------------------------------------

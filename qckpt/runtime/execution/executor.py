@@ -146,7 +146,9 @@ class QirRunnerExecutor:
 
 
 class QirRunnerExecution:
-    def __init__(self, binary: str, program: str, shots: int, seed: int, extra_args: Sequence[str] = (), fill: Mapping[str, bool | int | float] | None = None):
+    backend_name = "qir-runner"  # in messages
+
+    def __init__(self, binary: str, program: str, shots: int, seed: int, extra_args: Sequence[str] = (), fill: Mapping[str, bool | int | float] | None = None, command: Sequence[str] | None = None):
         self.shots = shots
         self.fill = dict(fill) if fill else None
         self.seed = seed
@@ -155,7 +157,8 @@ class QirRunnerExecution:
         self._ended = False
         self._killed_by_us = False
         self._stderr = tempfile.TemporaryFile(prefix="qckpt-qir-runner-stderr-")
-        cmd = [binary, "-f", program, "-s", str(shots), "-r", str(seed), *extra_args]
+        # ``command``: another program that prints the same records (the stim backend's worker)
+        cmd = list(command) if command else [binary, "-f", program, "-s", str(shots), "-r", str(seed), *extra_args]
         try:
             self.proc = subprocess.Popen(
                 cmd,
@@ -168,7 +171,7 @@ class QirRunnerExecution:
             )
         except OSError as e:
             self._stderr.close()
-            raise BackendUnavailable(f"cannot run qir-runner at {binary}: {e.strerror or e}") from None
+            raise BackendUnavailable(f"cannot run {self.backend_name} at {cmd[0]}: {e.strerror or e}") from None
         self.pid = self.proc.pid
         assert self.proc.stdout is not None
         self._fd = self.proc.stdout.fileno()
@@ -250,6 +253,18 @@ class QirRunnerExecution:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def executor_for(program_name: str) -> Executor:
+    """The backend that runs a stored run's program, by its file name: a
+    stim program (``qckpt run --backend stim``), else QIR on qir-runner."""
+    from qckpt.stim.program import PROGRAM_NAME
+
+    if program_name == PROGRAM_NAME:
+        from qckpt.runtime.execution.stim_executor import StimExecutor
+
+        return StimExecutor()
+    return QirRunnerExecutor()
 
 
 def shot_outcome(text: bytes, fill: Mapping[str, bool | int | float] | None = None) -> ShotDone:

@@ -11,7 +11,8 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.store.journal import Journal
 from qckpt.runtime.execution.job import JOURNAL, load_run
 from qckpt.runtime.execution.ledger import apply_journal, decode_frames
-from qckpt.runtime.store import HEADER, CheckpointStore
+from qckpt.runtime.store import HEADER, LOCK, CheckpointStore
+from qckpt.runtime.store.storage import LockHolder
 
 
 def inspect_store(path: str) -> dict:
@@ -45,13 +46,20 @@ def inspect_store(path: str) -> dict:
             out["notes"] = notes
             p = ledger.plan
             out["restart_from"] = ds
+            status = ledger.status
+            if status == "running" and not _held(store.path):
+                # Its process died (SIGKILL, a crash, a lost node) before it could commit a status.
+                status = "interrupted"
+                out["notes"].append("the run's process is gone without committing its status (killed or crashed): 'qckpt resume' continues it")
             out["run"] = {
-                "status": ledger.status,
+                "status": status,
                 "mode": p.mode,
-                "shots": p.shots,
+                "shots": p.target_shots,
+                "shard": list(p.shard) if p.shard != (0, 1) else None,
                 "seed": p.seed,
                 "batch_size": p.batch_size,
-                "batches": p.batches,
+                "batches": len(p.shard_batches),
+                "run_batches": p.batches,
                 "batches_done": len(ledger.done),
                 "shots_committed": ledger.shots_done,
                 "boundary_visits": ledger.visits,
@@ -63,6 +71,7 @@ def inspect_store(path: str) -> dict:
                 "lost_visits": ledger.lost_visits,
                 "registers": [n for n, _ in ledger.shape],
                 "counts": ledger.counts() if ledger.status == "complete" else None,
+                "levels": store.recorded_levels or None,
                 "last_failures": ledger.failures[-5:],
             }
         jpath = os.path.join(store.path, JOURNAL)
@@ -75,6 +84,18 @@ def inspect_store(path: str) -> dict:
             out["journal"] = j
         out["bytes"] = _du(store.path)
     return out
+
+
+def _held(store_dir: str) -> bool:
+    """Whether a live process holds the store's lock, read from the lock
+    file's content (taking the lock, even shared, could make a starting
+    run fail). A holder on another host counts as alive."""
+    try:
+        with open(os.path.join(store_dir, LOCK), "rb") as f:
+            holder = LockHolder.parse(f.read())
+    except OSError:
+        return False
+    return holder is not None and holder.alive() is not False
 
 
 def _du(path: str) -> int:
@@ -94,10 +115,13 @@ def render(info: dict) -> str:
     if run is None:
         lines.append(f"no run to restart: {info.get('problem', 'no valid dataset')}")
     else:
+        shard = f", shard {run['shard'][0]}/{run['shard'][1]} of a run of {run['run_batches']} batches" if run.get("shard") else ""
         lines.append(
             f"run: {run['mode']} mode, {run['shots']} shots, seed {run['seed']}, batches of {run['batch_size']} "
-            f"({run['batches']}); status {run['status']}"
+            f"({run['batches']}){shard}; status {run['status']}"
         )
+        if run.get("levels"):
+            lines.append(f"levels: fast {run['levels'].get('fast')}, persistent {run['levels'].get('persistent')}")
         more = info.get("journal", {}).get("uncommitted_shots")
         lines.append(
             f"shots: {run['shots_committed']} of {run['shots']} committed"

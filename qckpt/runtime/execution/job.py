@@ -22,34 +22,36 @@ Store layout used by a run (on top of the store's own files)::
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import selectors
-import signal
 import tempfile
-import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution import failures
+from qckpt.runtime.execution.committer import Committer
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
-from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, QirRunnerExecutor, ShotDone
+from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, ShotDone, executor_for
 from qckpt.runtime.execution.failures import Failure
 from qckpt.runtime.store.journal import Journal
 from qckpt.runtime.execution.ledger import Ledger, RunPlan, apply_journal, decode_frames, part_name, session_frame, shot_frame
 from qckpt.runtime.execution.policy import FailurePolicy, PolicyEngine
 from qckpt.runtime.qir_runner import Shot, parse_output
 from qckpt.runtime.restore.shot_resume import BoundaryResumer, ShotResumer
+from qckpt.runtime.execution.stop_signals import StopRequests
 from qckpt.runtime.store.storage import LocalStorage, Storage
-from qckpt.runtime.store import HEADER, CheckpointStore
+from qckpt.runtime.store import CheckpointStore
+from qckpt.runtime.store.levels import has_store, locate_levels
 
 JOURNAL = "journal"
 EXIT_PREEMPTED = 75  # EX_TEMPFAIL: "resume me"
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 READ_PAUSE = 0.003  # seconds between two reads of the record streams while they flow
-PREEMPT_SIGNALS = (signal.SIGTERM, signal.SIGUSR1)
 
 
 def default_workers() -> int:
@@ -87,13 +89,14 @@ class JobOptions:
     executor: Executor | None = None  # None: qir-runner
     resumer: ShotResumer | None = None  # None: BoundaryResumer (restoration's resume binding)
     progress: Progress | None = None
+    stop: StopRequests | None = None  # None: the run counts SIGTERM/SIGUSR1 itself while its loop runs (the CLI passes one that counts SIGINT too)
     inject_kill_every: int = 0  # test/benchmark knob: SIGKILL the backend after every K finished shots
     seed_rng: int | None = None  # seed of the backoff jitter (tests)
 
 
 @dataclass
 class JobResult:
-    status: str  # complete, preempted, failed
+    status: str  # complete, preempted (SIGTERM, SIGUSR1), interrupted (SIGINT), failed
     ledger: Ledger
     store: str
     notes: list[str]
@@ -104,6 +107,7 @@ class JobResult:
     commit_seconds: list[float] = field(default_factory=list)  # wall time of each commit of this session
     committed_bytes: int = 0  # object bytes committed in this session (what the store wrote, before pruning)
     killed_for_chaos: int = 0  # executions killed by inject_kill_every
+    persistent: str | None = None  # the store's persistent level, if it has one
 
     @property
     def counts(self) -> dict[str, int]:
@@ -137,17 +141,18 @@ class Job:
         self.opts = options
         self.notes = notes
         self.workers = options.workers or default_workers()
-        self.executor: Executor = options.executor or QirRunnerExecutor()
+        self.executor: Executor = options.executor or executor_for(self.plan.program_name)
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
-        self.committer = _Committer(store, program)
+        self.committer = Committer(store, program)
         self.failures: list[Failure] = []
         self.running: dict[int, _Run] = {}
         self.queue: dict[int, float] = {}  # batch -> monotonic time it may start
         self.attempts: dict[int, int] = {}
         self.shape: tuple | None = tuple(ledger.shape) or None
-        self.signals = 0
+        self.stop = options.stop or StopRequests()
+        self._own_handlers = options.stop is None
         self.killed_for_chaos = 0
         self._shots_since_kill = 0
         self._rollback: float | None = None
@@ -166,22 +171,23 @@ class Job:
             self.program_path = os.path.join(work, self.plan.program_name)
             with open(self.program_path, "wb") as f:
                 f.write(self.program)
-            old = _catch_preemption(self._on_signal)
-            try:
-                self.start_path = _bound_at_start(self.program, self.program_path, work)
-                status = self._loop()
-            finally:
-                self.committer.close()
-                for r in self.running.values():
-                    r.execution.kill()
-                for r in list(self.running.values()):  # reap them
-                    _drain(r.execution)
-                self.running.clear()
-                _restore_signals(old)
-                self.sel.close()
-                if self.progress is not None:
-                    self._show(force=True)
-                    self.progress.close()
+            # Without the caller's StopRequests, SIGTERM/SIGUSR1 only: Ctrl-C stays the caller's KeyboardInterrupt.
+            handlers = self.stop.installed(sigint=False) if self._own_handlers else contextlib.nullcontext()
+            with handlers:  # signals are counted until the executions are reaped
+                try:
+                    self.start_path = _bound_at_start(self.program, self.program_path, work)
+                    status = self._loop()
+                finally:
+                    self.committer.close()
+                    for r in self.running.values():
+                        r.execution.kill()
+                    for r in list(self.running.values()):  # reap them
+                        _drain(r.execution)
+                    self.running.clear()
+                    self.sel.close()
+                    if self.progress is not None:
+                        self._show(force=True)
+                        self.progress.close()
         c = self.committer
         return JobResult(
             status, self.ledger, self.store.path, self.notes, c.commits, self.failures, self._give_up or "",
@@ -191,9 +197,15 @@ class Job:
     def _loop(self) -> str:
         while True:
             self.committer.check()
-            if self.signals >= 2:
-                return "preempted"  # at once: nothing more is committed; the journal keeps what finished
-            draining = self.signals == 1 or self._give_up is not None or self._rollback is not None
+            if self.stop.count >= 2:
+                # At once: no shot end is awaited. What finished is committed, so that the
+                # status and the counts printed are the store's.
+                for r in self.running.values():
+                    r.stopping = True
+                    r.execution.kill()
+                self._finish(self.stop.status)
+                return self.stop.status
+            draining = self.stop.count == 1 or self._give_up is not None or self._rollback is not None
             if draining:
                 for r in self.running.values():
                     if not r.stopping and (self._give_up is not None or self._rollback is not None):
@@ -206,8 +218,8 @@ class Job:
                 if self._rollback is not None:
                     self._do_rollback()
                     continue
-                self._finish("preempted")
-                return "preempted"
+                self._finish(self.stop.status)
+                return self.stop.status
             if not draining:
                 self._start_ready()
                 if not self.running and not self.queue:
@@ -251,7 +263,7 @@ class Job:
     def _wait_and_read(self) -> None:
         now = time.monotonic()
         timeout = 0.25
-        if self.queue and not self.signals and len(self.running) < self.workers:
+        if self.queue and not self.stop.count and len(self.running) < self.workers:
             timeout = min(timeout, max(0.0, min(self.queue.values()) - now))
         hb = self.opts.policy.heartbeat
         for r in self.running.values():
@@ -306,7 +318,7 @@ class Job:
         finished = self.ledger.add(r.batch, r.part, ev.key, visits)
         self.journal.append(shot_frame(r.batch, r.session, r.attempt, r.seq, visits, ev.key))
         r.seq += 1
-        if self.signals == 1 and not r.stopping:  # preemption: stop at the end of this shot
+        if self.stop.count == 1 and not r.stopping:  # preemption: stop at the end of this shot
             r.stopping = True
             r.execution.kill()
         k = self.opts.inject_kill_every
@@ -407,12 +419,13 @@ class Job:
     # -- commits, rollback, the end ---------------------------------------------------
 
     def _commit(self, name: str, wait: bool = False) -> None:
-        self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"))
+        # The last commit (wait) also goes to the persistent level: the fast one may not outlive the job.
+        self.committer.submit(name, self.ledger.to_bytes(partial=self.plan.mode == "resume"), flush=wait)
         if wait:
             self.committer.flush()
 
     def _finish(self, status: str) -> None:
-        if status == "preempted" and self.plan.mode == "reproducible":
+        if status != "complete" and self.plan.mode == "reproducible":
             for b in list(self.ledger.batches):
                 self.ledger.drop_partial(b)
         self.ledger.status = status
@@ -435,94 +448,13 @@ class Job:
         start = time.monotonic() + delay
         self.queue = {b: start for b in kept.pending()}
 
-    def _on_signal(self, signum: int, frame: object) -> None:
-        self.signals += 1
-
     def _show(self, force: bool = False) -> None:
         if self.progress is None:
             return
         now = time.monotonic()
         if force or now - self._last_progress >= 0.1:
             self._last_progress = now
-            self.progress.update(self.ledger.shots_done, self.plan.shots, self.committer.commits, len(self.failures))
-
-
-class _Committer:
-    """Commits the ledger from a thread of its own, so that the fsyncs of a
-    commit (tens of ms on a busy disk) do not stall the reading of the
-    record streams, and with it qir-runner, whose pipe would fill. The
-    ledger is cumulative, so a commit still waiting when a newer one comes is
-    replaced by it. Only this thread touches the store while it runs;
-    :meth:`flush` waits until it is idle."""
-
-    def __init__(self, store: CheckpointStore, program: bytes):
-        self.store = store
-        self.program = program
-        self.commits = 0
-        self.seconds: list[float] = []
-        self.bytes = 0
-        self._pending: tuple[str, bytes] | None = None
-        self._busy = False
-        self._error: BaseException | None = None
-        self._closed = False
-        self._cv = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="qckpt-commit", daemon=True)
-        self._thread.start()
-
-    def submit(self, name: str, ledger: bytes) -> None:
-        with self._cv:
-            self.check()
-            self._pending = (name, ledger)
-            self._cv.notify_all()
-
-    def flush(self) -> None:
-        with self._cv:
-            while (self._pending is not None or self._busy) and self._error is None:
-                self._cv.wait()
-            self.check()
-
-    def check(self) -> None:
-        """Raise, in the caller's thread, the error of a failed commit."""
-        if self._error is not None:
-            err, self._error = self._error, None
-            raise err
-
-    def close(self) -> None:
-        """Let a commit in progress finish (never cut one short); drop any
-        that has not begun."""
-        with self._cv:
-            self._pending = None
-            self._closed = True
-            self._cv.notify_all()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while True:
-            with self._cv:
-                while self._pending is None and not self._closed:
-                    self._cv.wait()
-                if self._pending is None:
-                    return
-                name, ledger = self._pending
-                self._pending = None
-                self._busy = True
-            try:
-                t0 = time.perf_counter()
-                w = self.store.start_output(name)
-                w.write("ledger", ledger)
-                w.write("program", self.program)
-                info = w.complete(valid=True)
-                self.seconds.append(time.perf_counter() - t0)
-                self.bytes += info.bytes
-                self.commits += 1
-            except BaseException as e:  # raised in the loop's thread by check()
-                with self._cv:
-                    self._error = e
-                    self._pending = None
-            finally:
-                with self._cv:
-                    self._busy = False
-                    self._cv.notify_all()
+            self.progress.update(self.ledger.shots_done, self.plan.target_shots, self.committer.commits, len(self.failures))
 
 
 def _bound_at_start(program: bytes, path: str, work: str) -> str:
@@ -566,17 +498,6 @@ def _drain(ex: Execution) -> None:
             return
 
 
-def _catch_preemption(handler) -> dict | None:
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    return {s: signal.signal(s, handler) for s in PREEMPT_SIGNALS}
-
-
-def _restore_signals(old: dict | None) -> None:
-    for s, h in (old or {}).items():
-        signal.signal(s, h)
-
-
 # -- starting and resuming -----------------------------------------------------------
 
 
@@ -610,6 +531,7 @@ def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program
     finally:
         journal.close()
     result.recovered_shots = recovered
+    result.persistent = store.persistent_path
     return result
 
 
@@ -624,26 +546,49 @@ def _where(store: str | os.PathLike[str] | Storage) -> tuple[str | os.PathLike[s
 
 
 def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan: RunPlan, options: JobOptions | None = None) -> JobResult:
-    """Start a run in a new (or empty) store directory."""
+    """Start a run in a new (or empty) store directory. A store that
+    already holds this same run (program and plan) is resumed instead: a
+    requeued batch job can repeat its command; a store holding another run
+    is refused."""
     options = options or JobOptions()
     fp = fingerprint(program)
     if plan.program_sha256 != fp:
         raise QckptError("the run plan names another program (sha256 mismatch)")
-    (options.executor or QirRunnerExecutor()).check()
+    (options.executor or executor_for(plan.program_name)).check()
     where, store_dir = _where(store_dir)
-    fresh = not os.path.exists(os.path.join(store_dir, HEADER))
+    notes: list[str] = []
+    if not isinstance(where, Storage):
+        store_dir, persistent = locate_levels(store_dir, options.persistent, notes)
+        where, options = store_dir, replace(options, persistent=persistent)
+    fresh = not has_store(store_dir) and not has_store(options.persistent)
     store = CheckpointStore.open(where, fingerprint=None if not fresh else fp, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep)
     with store:
         # A store whose run never committed its plan (killed while starting) holds nothing: start again in it.
         if not fresh and (store.datasets() or store.fingerprint != fp):
-            raise QckptError(f"{store_dir} already holds a run: continue it with 'qckpt resume {store_dir}', or choose an empty directory")
+            _check_same_run(store, store_dir, plan)
+            notes.append(f"{store_dir} already holds this run: resuming it")
+            return _resume_open(store, store_dir, options, notes)
         ledger = Ledger(plan)
-        notes = list(store.notes)
+        notes += store.notes
         w = store.start_output("plan")
         w.write("ledger", ledger.to_bytes())
         w.write("program", program)
         w.complete(valid=True)
         return _run_session(store, store_dir, ledger, program, options, notes, 0, 0)
+
+
+def _check_same_run(store: CheckpointStore, store_dir: str, plan: RunPlan) -> None:
+    hint = f"continue it with 'qckpt resume {store_dir}', or choose an empty directory"
+    if store.fingerprint != plan.program_sha256:
+        raise QckptError(f"{store_dir} already holds a run of another program: {hint}")
+    try:
+        ledger, _, _, _ = load_run(store)
+    except QckptError as e:
+        raise QckptError(f"{store_dir} already holds a run that cannot be read ({e.message}): {hint}") from None
+    have = ledger.plan
+    if have != plan:
+        diff = ", ".join(f"{k} {getattr(have, k)} (not {getattr(plan, k)})" for k in ("shots", "seed", "batch_size", "mode", "shard") if getattr(have, k) != getattr(plan, k))
+        raise QckptError(f"{store_dir} already holds a run with another plan ({diff}): {hint}")
 
 
 def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
@@ -660,28 +605,41 @@ def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
 
 def resume_run(store_dir: str | os.PathLike[str] | Storage, options: JobOptions | None = None) -> JobResult:
     """Go on with the run in ``store_dir`` from its newest valid checkpoint
-    and the finished shots in its journal."""
+    and the finished shots in its journal. ``store_dir`` may be either level
+    of a two-level store (:func:`qckpt.runtime.store.levels.locate_levels`)."""
     options = options or JobOptions()
     where, store_dir = _where(store_dir)
-    if not os.path.exists(os.path.join(store_dir, HEADER)) and not (options.persistent and os.path.exists(os.path.join(options.persistent, HEADER))):
-        raise QckptError(f"no run to resume in {store_dir} (no checkpoint store there)")
+    notes: list[str] = []
+    if not isinstance(where, Storage):
+        store_dir, persistent = locate_levels(store_dir, options.persistent, notes)
+        where, options = store_dir, replace(options, persistent=persistent)
+    if not has_store(store_dir) and not has_store(options.persistent):
+        raise QckptError(
+            f"no run to resume in {store_dir} (no checkpoint store there); if the run had a persistent level "
+            "(--persistent), resume from it: 'qckpt resume PERSISTENT_DIR'"
+        )
     store = CheckpointStore.open(where, persistent=options.persistent, flush_every=options.flush_every, keep=options.keep, create=False)
     with store:
-        ledger, program, notes, ds = load_run(store)
-        notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.shots} shots committed)")
-        if ledger.status == "complete":
-            return JobResult("complete", ledger, store.path, notes, 0, [])
-        (options.executor or QirRunnerExecutor()).check()
-        if ledger.plan.mode == "reproducible":
-            for b in list(ledger.batches):
-                ledger.drop_partial(b)
-        path = os.path.join(store_dir, JOURNAL)
-        sessions, recovered = ledger.sessions, 0
-        if os.path.exists(path):
-            rep = Journal.replay(path)
-            js, shots = decode_frames(list(rep))
-            sessions = max(sessions, js)
-            recovered = apply_journal(ledger, shots)
-            if recovered:
-                notes.append(f"recovered {recovered} finished shot(s) from the journal")
-        return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered)
+        return _resume_open(store, store_dir, options, notes)
+
+
+def _resume_open(store: CheckpointStore, store_dir: str, options: JobOptions, notes: list[str]) -> JobResult:
+    ledger, program, more, ds = load_run(store)
+    notes += more
+    notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.target_shots} shots committed)")
+    if ledger.status == "complete":
+        return JobResult("complete", ledger, store.path, notes, 0, [], persistent=store.persistent_path)
+    (options.executor or executor_for(ledger.plan.program_name)).check()
+    if ledger.plan.mode == "reproducible":
+        for b in list(ledger.batches):
+            ledger.drop_partial(b)
+    path = os.path.join(store_dir, JOURNAL)
+    sessions, recovered = ledger.sessions, 0
+    if os.path.exists(path):
+        rep = Journal.replay(path)
+        js, shots = decode_frames(list(rep))
+        sessions = max(sessions, js)
+        recovered = apply_journal(ledger, shots)
+        if recovered:
+            notes.append(f"recovered {recovered} finished shot(s) from the journal")
+    return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered)

@@ -58,6 +58,9 @@ class RunPlan:
     mode: str
     program_sha256: str
     program_name: str = "program.ll"
+    # (index, count): this run is the index-th of count shares of the whole run's batch plan
+    # (a job array). Seeds and batches are the whole run's, so the shards' union is that run.
+    shard: tuple[int, int] = (0, 1)
 
     def __post_init__(self) -> None:
         if self.shots < 1:
@@ -66,6 +69,24 @@ class RunPlan:
             raise QckptError(f"batch size must be at least 1, got {self.batch_size}")
         if self.mode not in MODES:
             raise QckptError(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
+        i, n = (int(x) for x in self.shard)
+        object.__setattr__(self, "shard", (i, n))
+        if n < 1 or not 0 <= i < n:
+            raise QckptError(f"shard must be I/N with 0 <= I < N, got {i}/{n}")
+        if n > self.batches:
+            raise QckptError(f"{n} shards of a run of {self.batches} batches would leave some empty: use fewer shards or a smaller batch size")
+
+    @property
+    def shard_batches(self) -> range:
+        """The batches this run (shard) runs: a contiguous share of the whole plan."""
+        i, n = self.shard
+        return range(i * self.batches // n, (i + 1) * self.batches // n)
+
+    @property
+    def target_shots(self) -> int:
+        """The shots this run (shard) must finish."""
+        r = self.shard_batches
+        return min(self.shots, r.stop * self.batch_size) - r.start * self.batch_size
 
     @property
     def batches(self) -> int:
@@ -172,7 +193,7 @@ class Ledger:
         return self.plan.batch_shots(b) - (st.done if st else 0)
 
     def pending(self) -> list[int]:
-        return [b for b in range(self.plan.batches) if b not in self.done]
+        return [b for b in self.plan.shard_batches if b not in self.done]
 
     @property
     def shots_done(self) -> int:
@@ -207,6 +228,7 @@ class Ledger:
                 "mode": p.mode,
                 "program_sha256": p.program_sha256,
                 "program_name": p.program_name,
+                **({"shard": list(p.shard)} if p.shard != (0, 1) else {}),
             },
             "status": self.status,
             "sessions": self.sessions,
@@ -326,7 +348,7 @@ def apply_journal(ledger: Ledger, shots: list[ShotFrame]) -> int:
     added = 0
     plan = ledger.plan
     for (b, part), frames in sorted(by_part.items()):
-        if b >= plan.batches or ledger.is_done(b):
+        if b not in plan.shard_batches or ledger.is_done(b):
             continue
         if plan.mode == "reproducible":
             want = plan.batch_shots(b)

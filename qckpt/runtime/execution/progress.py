@@ -1,11 +1,12 @@
-"""The progress bar of a long run: shots done, checkpoints committed,
-failures survived. On stderr, and only when stderr is a terminal, so logs,
-pipes and CI output stay clean."""
+"""The progress of a long run: shots done, checkpoints committed, failures
+survived. On stderr: a bar on a terminal, plain lines in a batch job's log
+(``--progress=auto|bar|log|none``), nothing in pipes and CI output."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import TextIO
 
 
@@ -42,3 +43,63 @@ def _size(stream: TextIO) -> tuple[int, int]:
     except (OSError, ValueError, AttributeError):
         cols, rows = 0, 0
     return cols or 100, rows or 24
+
+
+class ProgressLog:
+    """Progress for batch logs (a Slurm job's output file): one plain line
+    every ``every`` seconds, and one at the end, each flushed at once, with
+    no terminal control codes."""
+
+    def __init__(self, every: float = 30.0, stream: TextIO | None = None, clock=time.monotonic):
+        self.stream = stream or sys.stderr
+        self.every = every
+        self.clock = clock
+        self.start = clock()
+        self.last: float | None = None
+        self.state: tuple[int, int, int, int] | None = None
+
+    def update(self, shots_done: int, shots: int, commits: int, failures: int) -> None:
+        first = self.state is None
+        self.state = (shots_done, shots, commits, failures)
+        now = self.clock()
+        if first or now - (self.last or 0.0) >= self.every:
+            self._line(now)
+
+    def close(self) -> None:
+        if self.state is not None and self.last != self.clock():
+            self._line(self.clock())
+        self.state = None
+
+    def _line(self, now: float) -> None:
+        assert self.state is not None
+        done, shots, commits, failures = self.state
+        self.last = now
+        elapsed = now - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        pct = 100.0 * done / shots if shots else 100.0
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        self.stream.write(
+            f"progress {stamp}: {done} of {shots} shots ({pct:.1f}%), {commits} checkpoints, "
+            f"{failures} failures survived, {elapsed:.0f} s, {rate:.0f} shots/s\n"
+        )
+        self.stream.flush()
+
+
+PROGRESS_MODES = ("auto", "bar", "log", "none")
+
+
+def make_progress(mode: str, every: float = 30.0, stream: TextIO | None = None, environ=None):
+    """``auto``: a bar on a terminal, log lines in a Slurm job's output,
+    nothing otherwise (pipes and CI logs stay clean)."""
+    stream = stream or sys.stderr
+    env = os.environ if environ is None else environ
+    if mode == "auto":
+        if hasattr(stream, "isatty") and stream.isatty():
+            mode = "bar"
+        else:
+            mode = "log" if env.get("SLURM_JOB_ID") else "none"
+    if mode == "bar":
+        return ProgressBar(stream, force=True)
+    if mode == "log":
+        return ProgressLog(every, stream)
+    return None

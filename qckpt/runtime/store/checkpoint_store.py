@@ -153,15 +153,17 @@ class DatasetWriter:
         blob = bytes(data)
         self._objects[object_name] = (blob, hashlib.sha256(blob).hexdigest())
 
-    def complete(self, valid: bool = True) -> DatasetInfo:
+    def complete(self, valid: bool = True, flush: bool = False) -> DatasetInfo:
         """Commit the dataset. Once this returns, a crash (even a power loss)
         cannot lose it; if it raises, the store still holds its previous
-        datasets and restarts from them."""
+        datasets and restarts from them. ``flush`` sends it to the persistent
+        level whatever ``flush_every`` says (a run's last checkpoint: the
+        fast level may not outlive the job)."""
         if self._done:
             raise QckptError(f"dataset {self.id} is already complete")
         self._done = True
         try:
-            return self.store._commit(self, valid)
+            return self.store._commit(self, valid, flush)
         finally:
             self.store._writer = None
             self._objects = {}
@@ -276,6 +278,23 @@ class CheckpointStore:
         if not readonly:
             for level in self.levels:
                 level.collect_garbage(self.notes)
+            if len(self.levels) > 1:
+                where = {level.name: level.loc for level in self.levels}
+                for level in self.levels:
+                    level.record_levels(where, self.notes)
+
+    @property
+    def recorded_levels(self) -> dict[str, str]:
+        """Where the levels of this store were when it was last opened with
+        two levels (``{"fast": ..., "persistent": ...}``; empty if never)."""
+        for level in self.levels:
+            if level.header.get("levels"):
+                return dict(level.header["levels"])
+        return {}
+
+    @property
+    def persistent_path(self) -> str | None:
+        return self.levels[1].loc if len(self.levels) > 1 else None
 
     @property
     def path(self) -> str:
@@ -299,7 +318,7 @@ class CheckpointStore:
         self._writer = w
         return w
 
-    def _commit(self, w: DatasetWriter, valid: bool) -> DatasetInfo:
+    def _commit(self, w: DatasetWriter, valid: bool, flush: bool = False) -> DatasetInfo:
         self._check_open()
         d = dataset_dir(w.id)
         created = time.time()
@@ -332,7 +351,7 @@ class CheckpointStore:
         if valid:
             self._parent = w.id
         levels = ["fast"]
-        if valid and len(self.levels) > 1 and w.id % self.flush_every == 0:
+        if valid and len(self.levels) > 1 and (flush or w.id % self.flush_every == 0):
             pers = self.levels[1]
             try:
                 pers.commit(w.id, items, entry, self.keep, self.notes)

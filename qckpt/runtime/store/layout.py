@@ -92,6 +92,7 @@ class _Level:
         self.storage = storage
         self.entries: dict[int, dict] = {}
         self.fingerprint: str | None = None
+        self.header: dict = {}
         self.lock = None
 
     @property
@@ -124,6 +125,7 @@ class _Level:
                 raise QckptError(f"cannot create a checkpoint store at {self.loc} without a program fingerprint")
             header = {"format": STORE_FORMAT, "version": FORMAT_VERSION, "fingerprint": fingerprint, "created": time.time()}
             self.fingerprint = fingerprint
+            self.header = header
             try:
                 st.write_many([(HEADER, _seal(header)), (INDEX, self._index_bytes({}))])
             except OSError as e:
@@ -171,6 +173,22 @@ class _Level:
                 f"store {self.loc} holds checkpoints of another program (fingerprint {str(fp)[:16]}…, not {fingerprint[:16]}…)"
             )
         self.fingerprint = fp
+        self.header = doc
+
+    def record_levels(self, levels: dict[str, str], notes: list[str]) -> None:
+        """Write in the header where each level of the store is, so that
+        either level alone leads to the other (``qckpt resume`` of the
+        persistent level after the fast one was lost)."""
+        if self.header.get("levels") == levels:
+            return
+        header = {k: v for k, v in self.header.items() if k != "checksum"}
+        header["levels"] = levels
+        try:
+            self.storage.write_atomic(HEADER, _seal(header))
+        except OSError as e:
+            notes.append(f"{self.loc}: could not record the store's levels in {HEADER}: {_oserr(e)}")
+            return
+        self.header = header
 
     def _load_index(self, readonly: bool, notes: list[str]) -> None:
         problem = None
