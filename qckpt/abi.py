@@ -93,6 +93,18 @@ RECORD_MODES = ("final", "streaming")
 RUNTIMES = ("linked", "extern")
 
 
+def label_problem(label: bytes | str) -> str | None:
+    """Why ``label`` cannot be an output label, or None. qir-runner prints a
+    label raw at the end of a tab-separated record line, so a tab or newline in
+    it would start a fake field or a fake record (a whole fake shot, even); any
+    control character is refused for the same reason."""
+    data = label.encode("utf-8", "surrogateescape") if isinstance(label, str) else label
+    for c in data:
+        if c < 0x20 or c == 0x7F:
+            return f"contains the control character {chr(c)!r}"
+    return None
+
+
 def bit_label(register: str, index: int) -> str:
     return f"{register}[{index}]"
 

@@ -44,3 +44,16 @@ class QckptWarning(UserWarning):
     """Something the user asked for did nothing useful (a checkpoint policy
     that placed no boundary). Raised with :func:`warnings.warn`, so library
     callers can filter it; the CLI and xdsl-opt print it as ``warning: ...``."""
+
+
+def decode_source(data: bytes, filename: str) -> str:
+    """A program's bytes as text: UTF-8, or an error located at the first bad
+    byte (line, and column in characters) like any other error in a program."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        head = data[: e.start]
+        start = head.rfind(b"\n") + 1
+        line = head.count(b"\n") + 1
+        col = len(head[start:].decode("utf-8")) + 1  # the prefix before the bad byte is valid
+        raise QckptError(f"not UTF-8 text ({e.reason}, byte 0x{data[e.start]:02x})", SourceLocation(filename, line, col)) from None

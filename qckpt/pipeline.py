@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from qiskit import QuantumCircuit
     from qiskit.circuit import Parameter
 
+    from qckpt.frontend.qasm.limits import Limits
+
 FRONTENDS = ("native", "qiskit")
 
 P = ParamSpec("P")
@@ -56,15 +58,17 @@ def _stage(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 @_stage
-def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None, timing: str = "drop") -> ModuleOp:
-    """OpenQASM 3 text -> module. ``params`` gives values to ``input``
-    declarations; ``timing`` is ``drop`` (default) or ``error`` (``--timing``)."""
+def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "native", params: dict[str, float] | None = None,
+                   timing: str = "drop", limits: "Limits | None" = None) -> ModuleOp:
+    """OpenQASM 3 text -> module. ``params`` gives values to ``input`` declarations;
+    ``timing`` is ``drop`` (default) or ``error`` (``--timing``);
+    ``limits`` bounds how far the program may expand and nest (native frontend)."""
     if timing not in ("drop", "error"):
         raise QckptError(f"unknown timing mode '{timing}'; choose drop or error")
     if frontend == "native":
         from qckpt.frontend.qasm.lowering import qasm_to_module as native
 
-        return native(source, filename, params, timing)
+        return native(source, filename, params, timing=timing, limits=limits)
     if params:
         raise QckptError("--param needs the native frontend (Qiskit's importer has no input values)")
     if frontend == "qiskit":
@@ -265,6 +269,7 @@ def prepare_circuit(
     return module, inputs
 
 
-def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "native", params: dict[str, float] | None = None) -> str:
+def compile_qasm(source: str, filename: str = "<input>", profile: str = "adaptive", frontend: str = "native", params: dict[str, float] | None = None,
+                 limits: "Limits | None" = None) -> str:
     """OpenQASM 3 text -> QIR text."""
-    return module_to_qir(qasm_to_module(source, filename, frontend, params), profile)
+    return module_to_qir(qasm_to_module(source, filename, frontend, params, limits=limits), profile)

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from qckpt.cli.io import EXIT_USER_ERROR, _input_kind, _program_file, _parse_params, _read_input, _read_program, _write_module, _write_output
+from qckpt.cli.io import _limits, EXIT_USER_ERROR, _input_kind, _program_file, _parse_params, _read_input, _read_program, _write_module, _write_output
 from qckpt.diagnostics import QckptError
 
 
@@ -19,7 +19,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params, args.timing)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params, args.timing, _limits(args))
     if args.checkpoint:
         if args.profile == "base":
             raise QckptError("--checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
@@ -71,7 +71,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, _parse_params(args.param))
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, _parse_params(args.param), limits=_limits(args))
     module = pipeline.lower_to_target(module)
     rows = candidate_rows(module)
     if args.exact_only:
@@ -152,7 +152,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), limits=_limits(args))
     if args.checkpoint:
         pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf)
     at = _boundary_ids(args.at) if args.at else None

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from qckpt.diagnostics import QckptError
+from qckpt.diagnostics import QckptError, decode_source
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
@@ -26,9 +26,7 @@ def _read_input(path: str) -> tuple[str, str]:
     if p.is_dir():
         raise QckptError(f"{path}: is a directory")
     try:
-        return p.read_text(), path
-    except UnicodeDecodeError as e:
-        raise QckptError(f"{path}: not a text file ({e.reason} at byte {e.start})") from e
+        return decode_source(p.read_bytes(), path), path
     except OSError as e:
         raise QckptError(f"{path}: cannot read: {e.strerror or e}") from None
 
@@ -59,6 +57,14 @@ def _write_output(path: str, data: str | bytes) -> None:
         raise QckptError(f"{path}: cannot write: {p.parent} is not a directory") from None
     except OSError as e:
         raise QckptError(f"{path}: cannot write: {e.strerror or e}") from None
+
+
+def _limits(args: argparse.Namespace):
+    """The frontend's resource budgets from --max-ops / --max-depth (the
+    defaults where a command has no such options)."""
+    from qckpt.frontend.qasm.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_OPS, Limits
+
+    return Limits(max_ops=getattr(args, "max_ops", DEFAULT_MAX_OPS), max_depth=getattr(args, "max_depth", DEFAULT_MAX_DEPTH))
 
 
 def _input_kind(name: str, forced: str | None) -> str:

@@ -37,6 +37,25 @@ def _add_progress(p) -> None:
     p.add_argument("--progress-every", type=float, default=30.0, metavar="SECONDS", help="with --progress log: seconds between two lines (default: 30)")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def _add_limit_args(p) -> None:
+    from qckpt.frontend.qasm.limits import DEFAULT_MAX_DEPTH, DEFAULT_MAX_OPS
+
+    p.add_argument("--max-ops", type=_positive_int, default=DEFAULT_MAX_OPS, metavar="N",
+                   help=f"OpenQASM: operations the program may expand to by unrolling, inlining and pow (default: {DEFAULT_MAX_OPS:,})")
+    p.add_argument("--max-depth", type=_positive_int, default=DEFAULT_MAX_DEPTH, metavar="N",
+                   help=f"OpenQASM: how deep the program may nest (default: {DEFAULT_MAX_DEPTH})")
+
+
 def _add_cluster(p) -> None:
     p.add_argument(
         "--cluster", default="local", metavar="local|tcp://HOST:PORT|slurm",
@@ -100,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--resumable", action="store_true", help="emit a program that can start at any exact boundary (needs --record-mode streaming; bind the start with qckpt bind-resume)")
     ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")
     c.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    _add_limit_args(c)
     c.set_defaults(func=cmd_convert)
 
     r = _command(
@@ -113,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("program", help="QIR file (.ll or .bc), or .qasm/.mlir to compile first; - for stdin")
     rc = r.add_argument_group("compile (OpenQASM or our IR)")
     rc.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' (an OpenQASM constant expression such as pi/4); for .ll/.bc made by qckpt, bound as qckpt bind does")
+    _add_limit_args(rc)
     rc.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
     rk = r.add_argument_group("checkpoint (when compiling OpenQASM)")
     rk.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
@@ -188,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--frontend", choices=["native", "qiskit"], default="native", help="OpenQASM 3 frontend (default: native)")
     a.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration (repeatable)")
     a.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    _add_limit_args(a)
     a.set_defaults(func=cmd_analyze)
 
     bd = _command(sub, "bind",
@@ -222,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--at", metavar="IDS", help="comma-separated boundary ids to cut at (default: every exact top-level boundary)")
     sp.add_argument("--param", action="append", metavar="NAME=VALUE", help="value of an 'input' declaration")
     sp.add_argument("--input-format", choices=["qasm", "mlir"], help="input language (default: from the file extension)")
+    _add_limit_args(sp)
     sp.set_defaults(func=cmd_split)
 
     rs = _command(sub, "run-segments",

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from qckpt.cli.io import _parse_params, _read_input
+from qckpt.cli.io import _limits, _parse_params, _read_input
 from qckpt.diagnostics import QckptError
 
 
@@ -14,7 +14,7 @@ def _module(args: argparse.Namespace):
     from qckpt import pipeline
 
     text, name = _read_input(args.source)
-    module = pipeline.parse_mlir(text, name) if name.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param))
+    module = pipeline.parse_mlir(text, name) if name.endswith(".mlir") else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), limits=_limits(args))
     return pipeline.lower_to_target(module), os.path.basename(name)
 
 

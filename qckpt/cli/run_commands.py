@@ -9,8 +9,8 @@ import json
 import sys
 from dataclasses import replace
 
-from qckpt.cli.io import EXIT_USER_ERROR, _parse_params, _print_counts, _read_program
-from qckpt.diagnostics import QckptError
+from qckpt.cli.io import _limits, EXIT_USER_ERROR, _parse_params, _print_counts, _read_program
+from qckpt.diagnostics import QckptError, decode_source
 
 
 def _compile_for_stim(args: argparse.Namespace):
@@ -24,8 +24,8 @@ def _compile_for_stim(args: argparse.Namespace):
     if kind not in ("qasm", "mlir"):
         raise QckptError(f"{name}: --backend stim lowers OpenQASM 3 or qckpt IR (.qasm, .mlir); compiled QIR cannot be lowered to stim (run it with --backend qir-runner)")
     noise = parse_noise(args.noise)
-    text = data.decode("utf-8", "replace")
-    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=args.timing)
+    text = decode_source(data, name)
+    module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=args.timing, limits=_limits(args))
     policy = getattr(args, "checkpoint", None)
     if getattr(args, "store", None):
         policy = policy or ("interval" if args.mtbf is not None else "exact")
@@ -48,8 +48,8 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
     if kind in ("qasm", "mlir"):
         from qckpt import pipeline
 
-        text = data.decode("utf-8", "replace")
-        module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=getattr(args, "timing", "drop"))
+        text = decode_source(data, name)
+        module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=getattr(args, "timing", "drop"), limits=_limits(args))
         policy = getattr(args, "checkpoint", None)
         if getattr(args, "store", None):
             policy = policy or ("interval" if args.mtbf is not None else "exact")

@@ -29,6 +29,7 @@ from qckpt.ir import entry_function
 from qckpt.qir.control_flow import ControlFlowLowering
 from qckpt.qir.emit_common import llvm_type, located_error
 from qckpt.qir.final_records import FinalRecords
+from qckpt.qir.float_conversion import double_to_int, int_to_double, known_unsigned_bits, negate
 from qckpt.qir.resume_blocks import ResumeBlocks
 from qckpt.qir.sinks import BUILDER_BINOPS, BuilderSink, TextSink
 
@@ -73,7 +74,7 @@ _CASTS: dict[type, str] = {
     arith.ExtUIOp: "zext",
     arith.ExtSIOp: "sext",
     arith.TruncIOp: "trunc",
-    arith.SIToFPOp: "sitofp",
+    arith.SIToFPOp: "sitofp",  # built from selects: qckpt.qir.float_conversion
     arith.FPToSIOp: "fptosi",
 }
 _CMPF = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"]
@@ -335,7 +336,7 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
             v = sink.binop(_FLOAT_BINOPS[t], "double", self.val(lhs), self.val(rhs))
         elif t is arith.NegfOp:
             self.caps.float_computations = True
-            v = sink.fneg(self.val(op.operands[0]))
+            v = negate(sink, self.val(op.operands[0]))
         elif t is arith.CmpfOp:
             lhs, rhs = op.operands
             self.caps.float_computations = True
@@ -351,8 +352,14 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
                 self.vals[res] = self.val(a)  # type: ignore[index]
                 return
             self.caps.int_computations = True
-            if t in (arith.SIToFPOp, arith.FPToSIOp):
+            if t is arith.SIToFPOp:
                 self.caps.float_computations = True
+                self.vals[res] = int_to_double(sink, self.val(a), known_unsigned_bits(a))  # type: ignore[index]
+                return
+            if t is arith.FPToSIOp:
+                self.caps.float_computations = True
+                self.vals[res] = double_to_int(sink, self.val(a))  # type: ignore[index]
+                return
             kind = _CASTS.get(t) or ("zext" if int(src[1:]) < int(dst[1:]) else "trunc")
             v = sink.cast(kind, src, self.val(a), dst)
         else:
@@ -379,6 +386,9 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
     def emit_output(self, op: qc.OutputOp) -> None:
         sink = self.sink
         name = op.label.data
+        problem = abi.label_problem(name)
+        if problem:
+            raise located_error(op, f"output label {name!r} {problem}; labels must be printable (docs/abi.md)")
         values = list(op.values)
         kind = llvm_type(values[0].type)
         if kind == "i1":

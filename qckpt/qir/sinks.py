@@ -242,11 +242,6 @@ class TextSink:
         self.lines.append(f"  {r} = fcmp {pred} double {a}, {b}")
         return r
 
-    def fneg(self, a: Value) -> Value:
-        r = self._fresh()
-        self.lines.append(f"  {r} = fneg double {a}")
-        return r
-
     def select(self, ty: str, c: Value, a: Value, b: Value) -> Value:
         r = self._fresh()
         self.lines.append(f"  {r} = select i1 {c}, {ty} {a}, {ty} {b}")

@@ -19,6 +19,7 @@ incomplete instead of dropping it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qckpt.abi import label_problem
 from qckpt.diagnostics import QckptError
 
 
@@ -161,6 +163,46 @@ def _refuse_unbound(program: str | os.PathLike[str]) -> None:
         raise QckptError(f"parameter(s) {', '.join(names)} are unbound: bind them first (qckpt bind PROG --param NAME=VALUE)")
 
 
+# An LLVM string constant: printable bytes and \XX escapes (LLVM writes a
+# backslash as \5C too).
+_STRING_CONSTANT = re.compile(r'c"((?:[^"\\]|\\[0-9A-Fa-f]{2})*)"')
+_ESCAPE = re.compile(rb"\\([0-9A-Fa-f]{2})")
+
+
+def _program_text(program: str | os.PathLike[str]) -> str | None:
+    """LLVM text of ``program`` (IR text, or a .ll/.bc path), None if unreadable here."""
+    if isinstance(program, str) and "\n" in program:
+        return program
+    path = os.fspath(program)
+    try:
+        if path.endswith(".bc"):
+            import pyqir
+
+            with open(path, "rb") as f:
+                return str(pyqir.Module.from_bitcode(pyqir.Context(), f.read()))
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except (OSError, ValueError):
+        return None  # qir-runner reports it
+
+
+def refuse_forging_labels(program: str | os.PathLike[str]) -> None:
+    """Refuse a program whose string constants (its output labels) hold a
+    control character: qir-runner prints labels raw, so ``\\n`` + a fake
+    ``OUTPUT`` line in a label would add records, or whole shots, that the
+    program never made, and nothing in the stream tells them apart."""
+    text = _program_text(program)
+    if text is None:
+        return
+    for m in _STRING_CONSTANT.finditer(text):
+        data = _ESCAPE.sub(lambda e: bytes([int(e.group(1), 16)]), m.group(1).encode("utf-8", "surrogateescape"))
+        data = data[:-1] if data.endswith(b"\0") else data
+        problem = label_problem(data)
+        if problem:
+            raise QckptError(f"the output label {data[:40]!r} {problem}: its records could not be told from "
+                             "forged ones, so the program is not run (qckpt check-qir names it)")
+
+
 def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = None, timeout: float | None = None) -> RunResult:
     """Run a QIR program (a path to a ``.ll``/``.bc`` file, or LLVM IR text)
     for ``shots`` shots with a fixed simulator seed."""
@@ -168,6 +210,7 @@ def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = 
         raise QckptError(f"shots must be at least 1, got {shots}")
     tmp: str | None = None
     _refuse_unbound(program)
+    refuse_forging_labels(program)
     if isinstance(program, str) and "\n" in program:
         fd, tmp = tempfile.mkstemp(suffix=".ll", prefix="qckpt-")
         with os.fdopen(fd, "w") as f:

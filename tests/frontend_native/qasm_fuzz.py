@@ -110,14 +110,14 @@ def location_inside(text: str, line: int, col: int) -> bool:
     return 1 <= col <= length + 1
 
 
-def check(text: str, filename: str = "fuzz.qasm") -> Outcome:
+def check(text: str, filename: str = "fuzz.qasm", limits=None) -> Outcome:
     """Run the compiler on ``text`` and classify what happened."""
     from qckpt.pipeline import compile_qasm
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile_qasm(text, filename)
+            compile_qasm(text, filename, limits=limits)
     except QckptError as e:
         if e.loc is None:
             return Outcome("failure", f"error without a location: {e.message}")
@@ -139,3 +139,97 @@ def seed_programs() -> list[str]:
     from test_native_programs import PROGRAMS
 
     return [p.source for p in PROGRAMS if not p.params] + [p.source for p in QASM_PROGRAMS]
+
+
+# ---------------------------------------------------------------------------
+# Extreme inputs: the generators that found issue 21's internal errors, hangs
+# and memory blow-ups. Each returns bytes (some are not UTF-8). ``check`` runs
+# them with a reduced operation budget, so a case that is refused under the
+# default budget is refused here too, in bounded time and memory.
+
+FUZZ_MAX_OPS = 20_000
+HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\n'
+
+
+def _magnitude(pick: Pick) -> int:
+    """10^k for k in [0, 12], sometimes minus one or plus one: sizes at and past every limit."""
+    return 10 ** pick(13) + (pick(3) - 1)
+
+
+def _extreme_literal(pick: Pick) -> str:
+    lits = ["-9223372036854775809", "9223372036854775807", "-9223372036854775808", "18446744073709551616",
+            "2 ** 1000000", "2 ** 100000000000", "1 << 100000", "1e308*10", "-1e308*10", "1e309", "0.0/0.0",
+            "7" * (1 + pick(100_000)), "0x" + "F" * (1 + pick(40)), "0b" + "1" * (1 + pick(200)),
+            f"{_magnitude(pick)} * {_magnitude(pick)} * {_magnitude(pick)}", "(-2) ** 63", "2 ** 64", "2.0 ** 2000"]
+    lit = lits[pick(len(lits))]
+    forms = [f"int x = {lit};", f"const int n = {lit};", f"rx({lit}) q[0];", f"float f = {lit};",
+             f"uint[8] u = {lit};", f"for int i in [0:{lit}] {{ x q[0]; }}", f"angle[4] a = {lit};", f"pow({lit}) @ x q[0];"]
+    return HEAD + forms[pick(len(forms))] + "\n"
+
+
+def _deep_nesting(pick: Pick) -> str:
+    n = 1 + pick(5000)
+    kind = pick(4)
+    if kind == 0:
+        return HEAD + "{" * n + "x q[0];" + "}" * n + "\n"
+    if kind == 1:
+        return HEAD + "int x = " + "(" * n + "1" + ")" * n + ";\n"
+    if kind == 2:
+        return HEAD + "c[0] = measure q[0];\n" + "if (c[0]) { " * n + "x q[1];" + " }" * n + "\n"
+    return HEAD + "int x = 1" + " + 1" * n + ";\n"
+
+
+def _huge_range(pick: Pick) -> str:
+    m = _magnitude(pick)
+    forms = [f"barrier q[0:{m}];", f"x q[0:{m}];", f"qubit[{m}] r;", f"bit[{m}] b;",
+             f"for int i in [0:{m}] {{ x q[i % 2]; }}", f"for int i in [0:{m}] {{ c[0] = measure q[0]; if (c[0]) x q[1]; }}",
+             f"for int i in [0:{m}] {{ for int j in [0:{m}] {{ rx(i * j) q[0]; }} }}", f"reset q[{m}];", f"x q[{m}:{m}];"]
+    return HEAD + forms[pick(len(forms))] + "\n"
+
+
+def _exponential_chain(pick: Pick) -> str:
+    depth, fan = 1 + pick(60), 1 + pick(4)
+    if pick(2):
+        lines = ["gate g0 a { x a; }"] + [f"gate g{i} a {{ {' '.join(f'g{i - 1} a;' for _ in range(fan))} }}" for i in range(1, depth)]
+        return HEAD + "\n".join(lines) + f"\ng{depth - 1} q[0];\n"
+    lines = ["def f0(qubit a) { x a; }"] + [f"def f{i}(qubit a) {{ {' '.join(f'f{i - 1}(a);' for _ in range(fan))} }}" for i in range(1, depth)]
+    return HEAD + "\n".join(lines) + f"\nf{depth - 1}(q[0]);\n"
+
+
+def _bytes_of(seeds: list[str], pick: Pick) -> bytes:
+    """A seed program as bytes, with a BOM, CRLF line ends or invalid UTF-8."""
+    data = seeds[pick(len(seeds))].encode()
+    kind = pick(3)
+    if kind == 0:
+        return b"\xef\xbb\xbf" + data
+    if kind == 1:
+        return data.replace(b"\n", b"\r\n")
+    bad = [b"\xff", b"\xfe", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80", b"\x00"][pick(7)]
+    at = pick(len(data) + 1)
+    return data[:at] + bad + data[at:]
+
+
+EXTREME_KINDS = ("literal", "nesting", "range", "chain", "bytes")
+
+
+def extreme(seeds: list[str], pick: Pick) -> tuple[str, bytes]:
+    """One extreme case: its generator's name and the input bytes."""
+    kind = EXTREME_KINDS[pick(len(EXTREME_KINDS))]
+    if kind == "bytes":
+        return kind, _bytes_of(seeds, pick)
+    gen = {"literal": _extreme_literal, "nesting": _deep_nesting, "range": _huge_range, "chain": _exponential_chain}[kind]
+    return kind, gen(pick).encode()
+
+
+def check_bytes(data: bytes, filename: str = "fuzz.qasm", max_ops: int = FUZZ_MAX_OPS) -> Outcome:
+    """``check`` for raw input bytes, decoded as the command line decodes a file."""
+    from qckpt.diagnostics import decode_source
+    from qckpt.frontend.qasm.limits import Limits
+
+    try:
+        text = decode_source(data, filename)
+    except QckptError as e:
+        if e.loc is None or e.loc.file != filename:
+            return Outcome("failure", f"undecodable input without a location: {e.message}")
+        return Outcome("located")
+    return check(text, filename, Limits(max_ops=max_ops))

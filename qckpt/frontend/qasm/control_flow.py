@@ -8,7 +8,7 @@ other loops stay loops."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from lark import Token, Tree
@@ -18,8 +18,9 @@ from xdsl.ir import Block, Region, SSAValue
 
 from qckpt.frontend.ir_builder import F64, INDEX
 from qckpt.frontend.qasm.arrays import ArraySym
+from qckpt.frontend.qasm.limits import static_size
 from qckpt.frontend.qasm.state import LoweringState
-from qckpt.frontend.qasm.symbols import BREAK, CONTINUE, CSym, ConstSym, MAX_UNROLL, QSym, RETURN, RETVAL
+from qckpt.frontend.qasm.symbols import BREAK, CONTINUE, CSym, ConstSym, QSym, RETURN, RETVAL
 from qckpt.frontend.qasm.tree import first_token, name_of, names_in, subtrees
 from qckpt.frontend.qasm.values import BIT, Dyn, INT, QType, is_const
 
@@ -260,8 +261,9 @@ class ControlFlowLowering(LoweringState):
         rng = kids[-2]
         var = kids[-3]
         vtype = self.scalar_type(kids[0]) if len(kids) == 4 else INT
+        values: Sequence[Any]
         if rng.data == "for_range":
-            values: list[Any] = list(self.const_range(rng.children[0]))
+            values = self.const_range(rng.children[0])  # a range, listed only if unrolled
         elif rng.data == "for_set":
             values = [self.eval(e) for e in rng.children[0].children]
             if not all(is_const(v) for v in values):
@@ -272,10 +274,13 @@ class ControlFlowLowering(LoweringState):
                 values = [self.from_ssa(self.env[k], BIT) for k in sym.keys]
             else:
                 raise self.error(rng, "a for loop can iterate over a range, a set, or a bit register")
-        if len(values) > MAX_UNROLL:
-            raise self.error(rng, f"a for loop of {len(values)} iterations is too long")
+        if isinstance(values, range) and not _fits_i64(values):
+            raise self.error(rng, "a for loop of 2^63 or more iterations: its counter does not fit in 64 bits")
         name = str(var)
         unroll = rng.data != "for_range" or self._needs_unrolling(body, name)
+        if unroll:
+            # Unrolled, the body is lowered once per iteration: refuse before starting.
+            self.check_budget(len(values) * static_size(body, self.size_of), rng)
         saved = self._enter_loop()
         try:
             if unroll:
@@ -348,7 +353,7 @@ class ControlFlowLowering(LoweringState):
                 out.add(name_of(tok))
         return out
 
-    def _unrolled_for(self, var: Token, vtype: QType, values: list[Any], body: Any) -> None:
+    def _unrolled_for(self, var: Token, vtype: QType, values: Sequence[Any], body: Any) -> None:
         has_escape = bool(self._escapes(body) & {BREAK, RETURN})
         written = self._loop_written(body) | {BREAK}
         for n, v in enumerate(values):
@@ -365,11 +370,7 @@ class ControlFlowLowering(LoweringState):
             else:
                 one()
 
-    def _counted_for(self, var: Token, vtype: QType, values: list[int], body: Any) -> None:
-        r = range(0)
-        if values:
-            step = values[1] - values[0] if len(values) > 1 else 1
-            r = range(values[0], values[-1] + (1 if step > 0 else -1), step)
+    def _counted_for(self, var: Token, vtype: QType, r: range, body: Any) -> None:
         escapes = self._escapes(body)
         carried = sorted((k for k in self._loop_written(body) if k in self.env and k not in (RETURN, RETVAL)), key=repr)
         has_break = bool(escapes & {BREAK, RETURN})
@@ -465,3 +466,12 @@ class ControlFlowLowering(LoweringState):
         if not self.loop_depth:
             raise self.error(st, "'continue' outside a loop")
         self.env[CONTINUE] = self.b.const_bool(True)
+
+
+def _fits_i64(r: range) -> bool:
+    """Whether the iteration count of ``r`` fits in an i64 (``len`` itself
+    overflows past the platform's size)."""
+    try:
+        return len(r) < 1 << 63
+    except OverflowError:
+        return False

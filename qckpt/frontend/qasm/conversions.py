@@ -15,6 +15,7 @@ from xdsl.ir import SSAValue
 
 from qckpt.frontend.ir_builder import F64, constant_value
 from qckpt.frontend.qasm.state import LoweringState
+from qckpt.frontend.qasm.limits import INT_MIN, UINT_MAX
 from qckpt.frontend.qasm.symbols import MAX_REGISTER
 from qckpt.frontend.qasm.timing import is_duration
 from qckpt.frontend.qasm.values import BOOL, Dyn, FLOAT, INT, QType, Val, angle_to_units, is_const, units_to_angle, wrap_int
@@ -66,13 +67,18 @@ class ConversionLowering(LoweringState):
             v = int(v)
         if isinstance(v, bool) or not isinstance(v, int):
             raise self.error(node, f"{what} must be an integer, not {v!r}")
-        return v
+        return self.int_in_range(v, node)
 
     def convert_const(self, v: Any, t: QType, node: Any) -> Val:
         self.not_a_duration(v, t, node)
         if t.kind in ("bool",) or (t.kind == "bit" and not t.is_register):
             return bool(v)
         if t.kind in ("int", "uint") or t.is_register:
+            if isinstance(v, float):
+                self.finite(v, node)
+                if not v.is_integer() or not INT_MIN <= v <= UINT_MAX:
+                    # A cast truncates toward zero; out of range it has no value (LLVM: poison).
+                    self.int_in_range(int(v), node)
             if isinstance(v, float) and not v.is_integer() and t.kind != "bit":
                 return wrap_int(int(v), t)
             return wrap_int(int(v), QType("uint" if t.kind == "bit" else t.kind, t.width))

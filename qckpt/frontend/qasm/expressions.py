@@ -13,6 +13,7 @@ from xdsl.dialects import arith
 from xdsl.ir import SSAValue
 
 from qckpt.dialects.gates import GATES
+from qckpt.frontend.qasm.limits import INT_BITS, INT_MIN, MAX_INT_DIGITS, UINT_MAX
 from qckpt.frontend.qasm.state import LoweringState
 from qckpt.frontend.qasm.symbols import CSym, ConstSym
 from qckpt.frontend.qasm.timing import is_duration
@@ -33,10 +34,27 @@ class ExpressionLowering(LoweringState):
 
     def ex_int_lit(self, e: Tree) -> Val:
         text = str(e.children[0]).replace("_", "")
-        return int(text, 0) if text[:2].lower() in ("0x", "0o", "0b") else int(text)
+        if len(text) > MAX_INT_DIGITS:
+            raise self.error(e, f"an integer literal of {len(text)} digits does not fit in {INT_BITS} bits "
+                             f"(OpenQASM int is at most {INT_BITS} bits in qckpt)")
+        v = int(text, 0) if text[:2].lower() in ("0x", "0o", "0b") else int(text)
+        return self.int_in_range(v, e)
+
+    def int_in_range(self, v: int, node: Any) -> int:
+        """``v`` if a 64-bit int or uint holds it, else a located error: a
+        constant that large would be silently cut at run time."""
+        if not INT_MIN <= v <= UINT_MAX:
+            raise self.error(node, f"{_short(v)} does not fit in {INT_BITS} bits "
+                             f"(OpenQASM int is at most {INT_BITS} bits in qckpt)")
+        return v
+
+    def finite(self, v: float, node: Any) -> float:
+        if not math.isfinite(v):
+            raise self.error(node, f"the value {v} is not a finite 64-bit float (overflow or NaN)")
+        return v
 
     def ex_float_lit(self, e: Tree) -> Val:
-        return float(str(e.children[0]))
+        return self.finite(float(str(e.children[0])), e)
 
     def ex_bitstring_lit(self, e: Tree) -> Val:
         """``"0101"``: a bit-register value, most significant bit first."""
@@ -109,7 +127,7 @@ class ExpressionLowering(LoweringState):
             raise self.error(e, f"'{o}' is not defined on a duration")
         if is_const(v):
             if o == "-":
-                return -v  # type: ignore[operator]
+                return self.int_in_range(-v, e) if type(v) is int else -v  # type: ignore[operator]
             if o == "+":
                 return v
             if o == "!":
@@ -157,9 +175,10 @@ class ExpressionLowering(LoweringState):
             if not all(is_const(v) for v in vals):
                 raise self.error(name_tok, f"{name}(...) depends on a value known only at run time (a measurement), and QIR has no {name} at run time: it must fold at compile time")
             try:
-                return fn(*vals)  # type: ignore[operator]
-            except (ValueError, ZeroDivisionError, OverflowError) as ex:
+                r = fn(*vals)  # type: ignore[operator]
+            except (ValueError, ZeroDivisionError, OverflowError, TypeError) as ex:
                 raise self.error(name_tok, f"{name}: {ex}") from None
+            return self.int_in_range(r, name_tok) if type(r) is int else self.finite(r, name_tok)
         if self.gate_def(name) is not None or name in GATES:
             raise self.error(name_tok, f"'{name}' is a gate; a gate call needs qubit arguments")
         raise self.error(name_tok, f"'{name}' is not a known function or subroutine")
@@ -282,6 +301,10 @@ class ExpressionLowering(LoweringState):
             elif o == "%":
                 r = math.fmod(a, b)
             elif o == "**":
+                if isinstance(a, int) and isinstance(b, int) and abs(a) > 1 and b > INT_BITS:
+                    # Computing it first would take minutes (2 ** 10**11) to find it does not fit.
+                    raise self.error(node, f"{_short(a)} ** {_short(b)} does not fit in {INT_BITS} bits "
+                                     f"(OpenQASM int is at most {INT_BITS} bits in qckpt)")
                 r = a**b
             elif o == "&":
                 r = a & b
@@ -290,6 +313,8 @@ class ExpressionLowering(LoweringState):
             elif o == "^":
                 r = a ^ b
             elif o == "<<":
+                if isinstance(b, int) and b > INT_BITS:
+                    raise self.error(node, f"a shift by {_short(b)} bits is beyond {INT_BITS}-bit integers")
                 r = a << b
             elif o == ">>":
                 r = a >> b
@@ -311,8 +336,23 @@ class ExpressionLowering(LoweringState):
                 r = a >= b
             else:
                 raise self.error(node, f"unknown operator '{o}'")
+            if type(r) is int:
+                r = self.int_in_range(r, node)
+            elif type(r) is float:
+                r = self.finite(r, node)
+            elif type(r) is complex:
+                raise self.error(node, f"'{o}' has no real value here")
         except ZeroDivisionError:
             raise self.error(node, "division by zero") from None
+        except OverflowError:
+            raise self.error(node, f"'{o}' overflows a 64-bit float") from None
+        except ValueError as ex:  # a shift by a negative count, a complex power
+            raise self.error(node, f"'{o}': {ex}") from None
         except TypeError:
             raise self.error(node, f"operator '{o}' does not apply to {type(a).__name__} and {type(b).__name__}") from None
         return r
+
+
+def _short(v: int) -> str:
+    """An integer for a message: its digits, or how many there are."""
+    return str(v) if abs(v) < 10**30 else f"a {len(str(abs(v)))}-digit integer" if abs(v) < 10**4000 else "a huge integer"

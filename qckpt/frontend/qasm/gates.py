@@ -104,7 +104,9 @@ class GateLowering(LoweringState):
                     if kind == "inv":
                         prims = inverse(prims, self.negate)
                     elif kind == "pow":
-                        prims = power(prims, k, self.negate, lambda v, n: self.binary("*", v, n, name))
+                        # Repeated |k| times unless every prim is a rotation (then scaled).
+                        prims = power(prims, k, self.negate, lambda v, n: self.binary("*", v, n, name),
+                                      budget=lambda n: self.check_budget(n, name))
                     else:
                         ctl = controls[ci - k : ci]
                         ci -= k
@@ -145,6 +147,7 @@ class GateLowering(LoweringState):
         d = self.gate_def(g)
         if d is None:
             return [Prim(g, tuple(pvals), tuple(qubits))]
+        self.check_budget(self.size_of(g), name)
         scope: dict[str, Any] = {}
         for pname, v in zip(d.params, pvals):
             scope[pname] = ConstSym(v, FLOAT) if is_const(v) else ConstSym(v, FLOAT)
@@ -181,6 +184,7 @@ class GateLowering(LoweringState):
         return isinstance(e, Tree) and e.data == "call" and str(e.children[0]) == "gphase"
 
     def emit_prim(self, p: Prim, st: Tree) -> None:
+        self.spend(1, st)
         if p.gate == "gphase":
             return  # a global phase without a control is unobservable
         if p.gate == "sxdg":
@@ -234,7 +238,11 @@ class GateLowering(LoweringState):
     def index_values(self, index: Any, size: int, tok: Token) -> list[int]:
         """Constant indices selected by ``[index]``: one, a range, or a set."""
         if isinstance(index, Tree) and index.data == "range_expr":
-            return list(self.const_range(index, size))
+            r = self.const_range(index, size)
+            # Any range longer than 2*size holds an index out of [-size, size),
+            # and the first such index within its first 2*size + 1: list only
+            # those (q[0:10**9] on qubit[2]), and let the caller report it.
+            return list(r[: 2 * size + 1])
         if isinstance(index, Tree) and index.data == "index_set":
             return [self.const_int(e, "an index") for e in index.children[0].children]
         v = self.eval(index)
@@ -282,6 +290,7 @@ class GateLowering(LoweringState):
             for q in self.resolve_qarg(mexpr.children[0]):
                 self.b.measure(q, self.loc(first_token(mexpr)))
             return
+        self.resolve_qarg(mexpr.children[0])  # errors in source order: the qubits are written first
         sym, idx = self.lvalue(st.children[1])
         self.assign_measure(sym, idx, mexpr, st.children[1])
 

@@ -14,6 +14,7 @@ Every error names ``file:line:col`` of the construct at fault.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from qckpt.frontend.qasm.declarations import DeclarationLowering
 from qckpt.frontend.qasm.expressions import ExpressionLowering
 from qckpt.frontend.qasm.gate_library import STANDARD_INCLUDES
 from qckpt.frontend.qasm.gates import GateLowering
+from qckpt.frontend.qasm.limits import DEPTH_HINT, Limits, deepest_bracket, too_deep
 from qckpt.frontend.qasm.parser import parse
 from qckpt.frontend.qasm.subroutines import SubroutineLowering
 from qckpt.frontend.qasm.symbols import MAX_REGISTER
@@ -43,18 +45,40 @@ _STMT_CONTAINERS = frozenset(
 )
 
 
-def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None, timing: str = "drop") -> ModuleOp:
+# Statements that are not operations themselves: a gate call counts the gates
+# it emits (emit_prim), a block the statements in it.
+_COUNTED_ELSEWHERE = frozenset({"gate_call", "block"})
+
+
+def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None,
+                   timing: str = "drop", limits: Limits | None = None) -> ModuleOp:
     """Lower OpenQASM 3 (or 2) source to a module with one ``@main``.
     ``timing``: ``drop`` (delays become ``qc.delay``, which emission drops;
     box and gate durations are dropped here, each kind warned once) or
-    ``error`` (the first timing construct is a located error)."""
+    ``error`` (the first timing construct is a located error).
+    ``limits`` bounds the work a program may ask for (``limits.py``)."""
+    limits = limits or Limits()
+    source = source.removeprefix("\ufeff")  # a UTF-8 byte-order mark is not part of the program
     tree = parse(source, filename)
-    lowering = QasmLowering(source, filename, params or {})
+    lowering = QasmLowering(source, filename, params or {}, limits)
     lowering.timing_mode = timing
+    deep = too_deep(tree, limits.max_depth)
+    if deep is not None:
+        message = f"the program nests more than {limits.max_depth} levels deep; {DEPTH_HINT}"
+        if first_token(deep[0]) is None:  # only brackets down there: point at the deepest one
+            line, col = deepest_bracket(source)
+            raise QckptError(message, SourceLocation(filename, line, col), lowering.lines[line - 1] if line <= len(lowering.lines) else None)
+        raise lowering.error(deep[0], message)
+    # The lowering recurses a few frames per level of the tree; make room for
+    # the depth just checked (Python's default of 1000 frames is ~300 levels).
+    saved = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(saved, 12 * limits.max_depth + 2000))
     try:
         return lowering.run(tree)
     except RecursionError:
-        raise lowering.error(lowering.current, "the program nests too deeply to compile") from None
+        raise lowering.error(lowering.current, f"the program nests too deeply to compile; {DEPTH_HINT}") from None
+    finally:
+        sys.setrecursionlimit(saved)
 
 
 class QasmLowering(
@@ -82,6 +106,9 @@ class QasmLowering(
                              SourceLocation(self.filename, line, col), self.lines[line - 1])
         if max_phys >= 0:
             self.phys = self.b.alloc_register("$", max_phys + 1)
+        for c in tree.children:
+            if isinstance(c, Tree) and c.data == "version":
+                self.check_version(c)
         stmts = [c for c in tree.children if not (isinstance(c, Tree) and c.data == "version")]
         self.check_placement(tree)
         # Free each top-level statement's subtree once it is lowered, so the
@@ -107,6 +134,12 @@ class QasmLowering(
         if unused:
             raise QckptError(f"--param {', '.join(sorted(unused))}: the program declares no such input")
         return self.b.finish()
+
+    def check_version(self, v: Tree) -> None:
+        tok = v.children[-1] if isinstance(v.children[-1], Token) else first_token(v)
+        major = str(tok).split(".")[0]
+        if major not in ("2", "3"):
+            raise self.error(tok, f"OPENQASM {tok} is not a version qckpt reads (2.x and 3.x are)")
 
     def check_placement(self, tree: Tree) -> None:
         """``break``/``continue`` only in a loop, ``return`` only in a def:
@@ -148,6 +181,8 @@ class QasmLowering(
 
     def lower_stmt(self, st: Any) -> None:
         self.current = st
+        if not isinstance(st, Tree) or st.data not in _COUNTED_ELSEWHERE:
+            self.spend(1, st)
         if isinstance(st, Token):
             raise self.error(st, f"unexpected '{st}'")
         handler = getattr(self, "st_" + st.data, None)
@@ -180,8 +215,13 @@ class QasmLowering(
             return
         base = Path(self.filename).parent if self.filename not in ("<input>", "<stdin>") else Path(".")
         path = base / name
-        if not name or not path.is_file():
-            raise self.error(tok, f"cannot find include file '{name}' (looked in {base})")
+        try:
+            found = bool(name) and "\0" not in name and path.is_file()
+        except OSError:  # a name too long for the file system
+            found = False
+        if not found:
+            shown = name if len(name) <= 80 else name[:60] + f"... ({len(name)} characters)"
+            raise self.error(tok, f"cannot find include file '{shown}' (looked in {base})")
         try:
             text = path.read_text()
         except (OSError, UnicodeDecodeError) as e:

@@ -76,11 +76,15 @@ def _inverse_one(p: Prim, neg: Negate) -> Prim:
 _ROTATIONS = {"rx", "ry", "rz", "p", "u1", "cp", "cphase", "crx", "cry", "crz", "gphase"}
 
 
-def power(prims: list[Prim], k: int, neg: Negate, scale: Callable[[Val, int], Val] | None = None) -> list[Prim]:
+def power(prims: list[Prim], k: int, neg: Negate, scale: Callable[[Val, int], Val] | None = None,
+          budget: Callable[[int], None] | None = None) -> list[Prim]:
     """``pow(k) @``: a rotation's angle times k (so ``pow(512) @ p(a)`` is
-    one gate, not 512), anything else repeated |k| times, inverted if k < 0."""
+    one gate, not 512), anything else repeated |k| times, inverted if k < 0.
+    ``budget`` is told the size of a repetition before it is built (and may refuse it)."""
     if scale is not None and prims and all(p.gate in _ROTATIONS for p in prims):
         return [Prim(p.gate, tuple(scale(x, k) for x in p.params), p.qubits) for p in prims]
+    if budget is not None:
+        budget(len(prims) * abs(k))
     if k < 0:
         return inverse(prims, neg) * (-k)
     return prims * k

@@ -12,6 +12,7 @@ from xdsl.ir import Block, SSAValue
 from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.frontend.ir_builder import IRBuilder
 from qckpt.frontend.qasm.gate_library import library_gates
+from qckpt.frontend.qasm.limits import OPS_HINT, Limits, static_size
 from qckpt.frontend.qasm.symbols import CSym, GateDef, SubDef
 from qckpt.frontend.qasm.tree import first_token
 from qckpt.frontend.qasm.values import QType
@@ -27,7 +28,10 @@ class LoweringState:
     ``lower_stmt``...): only ``QasmLowering``, which composes them all, is
     ever instantiated. Errors and warnings are located here."""
 
-    def __init__(self, source: str, filename: str, params: dict[str, float]) -> None:
+    def __init__(self, source: str, filename: str, params: dict[str, float], limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.ops = 0  # operations created so far, expansion included (limits.py)
+        self.sizes: dict[str, int] = {}  # gate or subroutine name -> its static size
         self.source = source
         self.lines = source.splitlines()
         self.filename = filename
@@ -44,6 +48,7 @@ class LoweringState:
         self.outputs: list[tuple[str, CSym]] = []
         self.loop_depth = 0
         self.sub_depth = 0
+        self.inlining: list[str] = []  # subroutines being inlined, innermost last
         self.pending_annotations: list[str] = []
         self.uid = 0
         self._locs: dict[tuple[int, int], FileLineColLoc] = {}
@@ -60,6 +65,38 @@ class LoweringState:
             return QckptError(message, SourceLocation(self.filename, 1, 1))
         line = t.line
         return QckptError(message, SourceLocation(self.filename, line, t.column), self.lines[line - 1] if 0 < line <= len(self.lines) else None)
+
+    def spend(self, n: int, node: Any) -> None:
+        """Count ``n`` operations about to be created; refuse them if they would
+        pass ``max_ops``. Called before an expansion with its predicted size,
+        so the error comes before the memory is spent."""
+        if self.ops + n > self.limits.max_ops:
+            raise self.error(node, f"this needs {n:,} more operation(s), past the program's budget of "
+                             f"{self.limits.max_ops:,} ({self.ops:,} used so far; unrolled loops, inlined gates and "
+                             f"subroutines and pow(k) count once per copy); {OPS_HINT}")
+        self.ops += n
+
+    def check_budget(self, n: int, node: Any) -> None:
+        """Like ``spend`` but counts nothing: for a prediction whose operations
+        are counted one by one as they are created."""
+        if self.ops + n > self.limits.max_ops:
+            self.spend(n, node)
+
+    def size_of(self, name: str) -> int:
+        """Static size (``limits.static_size``) of a gate or subroutine body,
+        memoised: a chain of gates that each call the previous twice is sized
+        in linear time, not expanded."""
+        size = self.sizes.get(name)
+        if size is None:
+            body = None
+            d = self.gates.get(name) or self.library.get(name)
+            if d is not None:
+                body = d.body
+            elif name in self.subs:
+                body = self.subs[name].body
+            self.sizes[name] = 1  # a recursive subroutine: its own calls count one
+            size = self.sizes[name] = static_size(body, self.size_of) if body is not None else 1
+        return size
 
     def loc(self, tok: Token | None) -> FileLineColLoc | None:
         if tok is None or tok.line is None:

@@ -10,6 +10,7 @@ from typing import Any
 from lark import Token, Tree
 
 from qckpt.frontend.qasm.gate_library import BUILTIN_GATES, QELIB1_INC, STDGATES_INC
+from qckpt.frontend.qasm.limits import DEPTH_HINT
 from qckpt.frontend.qasm.state import LoweringState
 from qckpt.frontend.qasm.symbols import CSym, ConstSym, GateDef, QSym, RETURN, RETVAL, SubDef
 from qckpt.frontend.qasm.tree import first_token, name_of
@@ -91,8 +92,13 @@ class SubroutineLowering(LoweringState):
         name = str(node.children[0])
         if len(args) != len(sub.args):
             raise self.error(node, f"subroutine '{name}' takes {len(sub.args)} argument(s), but {len(args)} were given")
-        if self.sub_depth > 32:
+        # Recursion is inlined while its arguments fold (f(n) calling f(n - 1));
+        # a chain of distinct subroutines is only nesting, bounded by max_depth.
+        if self.inlining.count(name) > 32:
             raise self.error(node, f"subroutine '{name}' recurses too deeply (recursion cannot be inlined)")
+        if len(self.inlining) >= self.limits.max_depth:
+            raise self.error(node, f"subroutine calls nest more than {self.limits.max_depth} deep; {DEPTH_HINT}")
+        self.check_budget(self.size_of(name), node)
         scope: dict[str, Any] = {}
         for (kind, aname, atype, n), a in zip(sub.args, args):
             if kind == "q":
@@ -117,6 +123,7 @@ class SubroutineLowering(LoweringState):
         saved_loop = self.loop_depth
         self.loop_depth = 0
         self.sub_depth += 1
+        self.inlining.append(name)
         self.ret_types.append(sub.ret)
         self.env[RETURN] = self.b.const_bool(False)
         self.env[RETVAL] = self.zero_of(sub.ret) if sub.ret is not None else self.b.const_bool(False)
@@ -125,6 +132,7 @@ class SubroutineLowering(LoweringState):
             result: Val = self.from_ssa(self.env[RETVAL], sub.ret) if sub.ret is not None else 0
         finally:
             self.ret_types.pop()
+            self.inlining.pop()
             self.sub_depth -= 1
             self.loop_depth = saved_loop
             self.scopes = saved_scopes

@@ -20,7 +20,6 @@ from qckpt.frontend.qasm.values import QType, Val
 # Escape flags (break, continue, return) and a subroutine's return value live
 # in the SSA environment like variables, so loops and ifs thread them.
 BREAK, CONTINUE, RETURN, RETVAL = ("flag", "break"), ("flag", "continue"), ("flag", "return"), ("flag", "retval")
-MAX_UNROLL = 100_000
 # Every qubit and every bit is an SSA value at compile time: a register of
 # millions would take the compiler minutes to build, and no simulator or
 # device runs it. Larger registers are rejected rather than attempted.

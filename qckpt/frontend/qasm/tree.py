@@ -11,13 +11,14 @@ from lark import Token, Tree
 
 def first_token(node: Any) -> Token | None:
     """The first token of a subtree, for its location."""
-    if isinstance(node, Token):
-        return node
-    if isinstance(node, Tree):
-        for c in node.children:
-            t = first_token(c)
-            if t is not None:
-                return t
+    # Iterative: it locates errors about nesting too deep for recursion.
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Token):
+            return n
+        if isinstance(n, Tree):
+            stack.extend(reversed(n.children))
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyqir
 
+from qckpt.abi import label_problem
 from qckpt.qir.check.pyqir_values import describe, is_byte_string, mnemonic
 from qckpt.qir.check.spec import BASE, OP
 from qckpt.qir.check.state import CheckerState
@@ -20,6 +21,11 @@ class OutputRecordingRules(CheckerState):
                     (b := pyqir.extract_byte_string(label)) is not None and b.endswith(b"\0")):
                 self.error(fname, lab, f"the label of @{name} must point to a global constant null-terminated "
                            f"string; @{self._gnames.get(label, label.name)} is not one", ref)
+                return
+            problem = label_problem(b[:-1])
+            if problem:
+                self.error(fname, lab, f"the label @{self._gnames.get(label, label.name)} of @{name} {problem}; "
+                           "a record reader splits records at tabs and newlines, so such a label can forge records", ref)
                 return
             if self.profile == BASE:
                 first = self._base_labels.get(label)

@@ -80,9 +80,10 @@ def is_byte_string(c: pyqir.Constant) -> bool:
 
 # A static id is `ptr null` or `ptr inttoptr (iN K to ptr)`. pyqir has no
 # accessor for a constant expression's opcode or operands, and pyqir.ptr_id
-# crashes on globals and returns garbage for undef/poison/functions, so the
-# constant's text is matched first and ptr_id called only on a match.
-_INTTOPTR_CONST = re.compile(r"ptr (?:nonnull )?inttoptr \(i\d+ (-?\d+) to ptr\)")
+# crashes on globals, returns garbage for undef/poison/functions and reads
+# any width but i64 wrongly (i32 gave a different id each run, or a crash),
+# so the id is read from the constant's text alone.
+_INTTOPTR_CONST = re.compile(r"ptr (?:nonnull )?inttoptr \(i(\d+) (-?\d+) to ptr\)")
 
 
 def static_id(v: pyqir.Value) -> int | None:
@@ -93,8 +94,10 @@ def static_id(v: pyqir.Value) -> int | None:
     m = _INTTOPTR_CONST.fullmatch(str(v).strip())
     if m is None:
         return None
-    got = pyqir.ptr_id(v)
-    return got if got is not None else int(m.group(1))
+    # The unsigned value of the N-bit constant, not cut to a pointer's width:
+    # an i128 id of 2^64 + 1 is out of range, not qubit 1.
+    width, k = int(m.group(1)), int(m.group(2))
+    return k % (1 << width)
 
 
 def writeonly_params(fn: pyqir.Function) -> tuple[bool, ...] | None:

@@ -38,7 +38,7 @@ from qckpt.diagnostics import QckptError
 from qckpt import abi
 from qckpt.runtime.execution import failures
 from qckpt.runtime.execution.failures import Failure
-from qckpt.runtime.qir_runner import Shot, parse_output, qir_runner_binary
+from qckpt.runtime.qir_runner import Shot, parse_output, qir_runner_binary, refuse_forging_labels
 
 END_OF_VISIT = b"\tqckpt.end\n"  # streaming records: one per complete visit
 REPLAY_FAILED = b"\t" + abi.REPLAY_FAILED_LABEL.encode() + b"\n"
@@ -125,6 +125,7 @@ class QirRunnerExecutor:
     def __init__(self, binary: str | None = None, extra_args: Sequence[str] = ()):
         self.binary = binary
         self.extra_args = list(extra_args)
+        self._labels_checked: set[str] = set()
 
     def resolve(self) -> str:
         if self.binary is None:
@@ -138,6 +139,9 @@ class QirRunnerExecutor:
         self.resolve()
 
     def start(self, program: str, shots: int, seed: int, fill: Mapping[str, bool | int | float] | None = None) -> QirRunnerExecution:
+        if program not in self._labels_checked:  # once per program, not per batch
+            refuse_forging_labels(program)
+            self._labels_checked.add(program)
         return QirRunnerExecution(self.resolve(), program, shots, seed, self.extra_args, fill)
 
 
