@@ -170,12 +170,24 @@ def _job_options(args: argparse.Namespace, stop):
     )
 
 
+@contextlib.contextmanager
 def _stop_requests():
     """Count SIGINT/SIGTERM/SIGUSR1 from now on (before the program is
-    compiled), so that one that comes before the run loop is not lost."""
-    from qckpt.runtime.execution.stop_signals import StopRequests
+    compiled), so that one that comes before the run loop is not lost.
+    Afterwards they are ignored until the process exits: the run is
+    committed and reported, and a late signal (the second of two sent close
+    together) has nothing left to stop; it must not turn exit 75 into death
+    by signal."""
+    import signal
 
-    return StopRequests().installed()
+    from qckpt.runtime.execution.stop_signals import STOP_SIGNALS, StopRequests
+
+    try:
+        with StopRequests().installed() as stop:
+            yield stop
+    finally:
+        for s in STOP_SIGNALS:
+            signal.signal(s, signal.SIG_IGN)
 
 
 def _run_in_store(args: argparse.Namespace) -> int:

@@ -54,4 +54,4 @@ def test_every_block_runs_as_written(tmp_path: Path) -> None:
         assert done.returncode == 0, f"the block\n{body}\nfailed (exit {done.returncode}):\n{done.stderr[-2000:]}"
         last = (body, done.stdout)
         ran += 1
-    assert ran >= 4
+    assert ran >= 3  # the sweep example is saved as a file (# file: sweep.py) and run by the sh block after it

@@ -22,8 +22,8 @@ from restore_programs import LOOP_RESET, RUS_RESET_FIRST, repetition_code
 # its share of the suite's false-alarm budget)
 SAMPLE = [
     ("ipe_exact", "exact", {}, 1),
-    ("ipe_exact", "every", {"every": 1}, 14),
-    ("teleport_ry", "interval", {"mtbf": 1e-7}, 6),
+    ("ipe_exact", "every", {"every": 1}, 22),
+    ("teleport_ry", "interval", {"mtbf": 1e-7}, 7),
     ("qasm_dynamic_ghz", "every", {"every": 1}, 5),
     # registers sharing a bit: one output value under two labels
     ("overlapping_registers", "exact", {}, 3),
