@@ -11,18 +11,6 @@ import pyqir
 from qckpt.qir.check.spec import FLOAT_TOKEN, MNEMONIC_FIX
 
 
-__all__ = [
-    "EXTENSIONS",
-    "Extension",
-    "Violation",
-    "check_file",
-    "check_module",
-    "format_report",
-    "has_errors",
-    "load_module",
-]
-
-
 def tname(t: pyqir.Type, owner: pyqir.Value | None = None) -> str:
     """The LLVM spelling of a type. pyqir 0.12 exposes int, pointer, double,
     void, array and struct types; other float types (half, float, ...) are read
