@@ -44,16 +44,19 @@ class Examples:
             'prev=""; shots=""\n'
             'for a in "$@"; do [ "$prev" = "-s" ] && shots="$a"; prev="$a"; done\n'
             'echo "$shots" >> "$QCKPT_TEST_CALLS"\n'
+            '[ -n "$QCKPT_TEST_RUN_DELAY" ] && sleep "$QCKPT_TEST_RUN_DELAY"\n'
             f'exec "{qir_runner_binary()}" "$@"\n'
         )
         self.wrapper.chmod(0o755)
         self.n = 0
 
-    def _start(self, example: str, store: Path, args: list[str], out: Path | None) -> tuple[subprocess.Popen, Path]:
+    def _start(self, example: str, store: Path, args: list[str], out: Path | None, run_delay: float = 0.0) -> tuple[subprocess.Popen, Path]:
         self.n += 1
         calls = self.root / f"calls-{self.n}"
         calls.write_text("")
         env = dict(os.environ, QCKPT_QIR_RUNNER=str(self.wrapper), QCKPT_TEST_CALLS=str(calls))
+        if run_delay:
+            env["QCKPT_TEST_RUN_DELAY"] = str(run_delay)
         cmd = [sys.executable, str(EXAMPLES / f"{example}.py"), "--store", str(store), "--quiet", *args]
         if out is not None:
             cmd += ["--out", str(out)]
@@ -77,8 +80,11 @@ class Examples:
         """Start the example and send it ``sig`` (SIGKILL) once the log shows
         ``after_iteration`` committed iterations, plus a random delay so the
         kill lands anywhere in the next iteration (in qir-runner, in a commit,
-        in Python)."""
-        proc, calls = self._start(example, store, args, None)
+        in Python). A signal the program handles (not SIGKILL) is sent while
+        every execution waits 0.3 s first: on a fast machine the program
+        could otherwise finish all its iterations before the signal lands,
+        and there would be nothing left to interrupt."""
+        proc, calls = self._start(example, store, args, None, run_delay=0.3 if sig != signal.SIGKILL else 0.0)
         deadline = time.monotonic() + timeout
         seen = 0
         try:
