@@ -32,6 +32,9 @@ _python_showwarning = warnings.showwarning
 
 
 def main(argv: list[str] | None = None) -> int:
+    from qckpt.cli import run_commands
+
+    run_commands.OWNS_PROCESS = argv is None
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # bare qckpt: what it can do, not an error

@@ -170,6 +170,12 @@ def _job_options(args: argparse.Namespace, stop):
     )
 
 
+# True when this process is the qckpt command itself (main() with argv=None,
+# as the console script and ``python -m qckpt.cli`` call it), not a caller
+# that runs main([...]) in its own process.
+OWNS_PROCESS = False
+
+
 @contextlib.contextmanager
 def _stop_requests():
     """Count SIGINT/SIGTERM/SIGUSR1 from now on (before the program is
@@ -186,8 +192,9 @@ def _stop_requests():
         with StopRequests().installed() as stop:
             yield stop
     finally:
-        for s in STOP_SIGNALS:
-            signal.signal(s, signal.SIG_IGN)
+        if OWNS_PROCESS:  # never in a caller's process: its children would inherit the ignored signals
+            for s in STOP_SIGNALS:
+                signal.signal(s, signal.SIG_IGN)
 
 
 def _run_in_store(args: argparse.Namespace) -> int:
