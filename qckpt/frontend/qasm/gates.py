@@ -320,8 +320,9 @@ class GateLowering(LoweringState):
             for q in st.children[1].children:
                 qs.extend(self.resolve_qarg(q))
         else:
-            for scope in self.scopes:
-                for sym in scope.values():
-                    if isinstance(sym, QSym):
-                        qs.extend(sym.qubits)
+            qs.extend(self.qubits_in_scope())
         self.b.barrier(list(dict.fromkeys(qs)))
+
+    def qubits_in_scope(self) -> list[SSAValue]:
+        """Every declared qubit: what a bare ``barrier;`` or ``delay[d];`` acts on."""
+        return [q for scope in self.scopes for sym in scope.values() if isinstance(sym, QSym) for q in sym.qubits]

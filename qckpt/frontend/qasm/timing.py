@@ -218,10 +218,7 @@ class TimingLowering(LoweringState):
             for q in st.children[2].children:
                 qs.extend(self.resolve_qarg(q))
         else:
-            for scope in self.scopes:
-                for sym in scope.values():
-                    if isinstance(sym, QSym):
-                        qs.extend(sym.qubits)
+            qs.extend(self.qubits_in_scope())
             if self.phys:
                 qs.extend(self.phys)
         self.b.delay(list(dict.fromkeys(qs)), duration.seconds, duration.samples,
