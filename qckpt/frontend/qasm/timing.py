@@ -19,7 +19,7 @@ from lark import Token, Tree
 from xdsl.ir import SSAValue
 
 from qckpt.frontend.qasm.state import LoweringState
-from qckpt.frontend.qasm.symbols import ConstSym, QSym
+from qckpt.frontend.qasm.symbols import ConstSym
 from qckpt.frontend.qasm.values import Dyn, QType
 
 # Seconds per unit; `dt` (the backend's sample time) is kept apart, since its
