@@ -181,12 +181,29 @@ def decompose_gate(angles: _Angles, op: qc.GateOp, native_rx: bool = False) -> N
     operands = op.operands
     n = GATES[name].num_params
     qubits, params = operands[n:], list(operands[:n])
+    prev = op.prev_op
     for step, pos, step_params in _expand(angles, op, rule, params):
         new = make_op(qc.GateOp, [*step_params, *(qubits[i] for i in pos)], gate_properties(step, len(step_params), len(pos)), (), op.location)
         block.insert_op_before(new, op)
         if step not in TARGET_GATES or (step == "rx" and not native_rx):
             decompose_gate(angles, new, native_rx)  # type: ignore[arg-type]
+    _keep_annotations(op, prev)
     block.erase_op(op)
+
+
+def _keep_annotations(op: Operation, prev: Operation | None) -> None:
+    """Move the source annotations (``#pragma qckpt checkpoint``...) from a
+    decomposed gate to the first op that replaced it: checkpoint directives
+    look for them on the first op of the statement they precede."""
+    notes = op.attributes.get("qasm.annotations")
+    if notes is None:
+        return
+    first = prev.next_op if prev is not None else op.parent.first_op  # type: ignore[union-attr]
+    # Shared angle constants may have been put at the top of the block.
+    while prev is None and isinstance(first, arith.ConstantOp):
+        first = first.next_op
+    if first is not None and first is not op:
+        first.attributes["qasm.annotations"] = notes
 
 
 def _expand(angles: _Angles, op: Operation, rule: Rule, params: list[SSAValue]) -> list[Step]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import warnings
 
-from xdsl.dialects.builtin import FileLineColLoc, ModuleOp
+from xdsl.dialects.builtin import ArrayAttr, FileLineColLoc, ModuleOp
 
 from qckpt.dialects.qc import DelayOp
 
@@ -21,6 +21,7 @@ def drop_delays(module: ModuleOp) -> int:
     delays = [op for op in module.walk() if type(op) is DelayOp]
     loc = delays[0].location if delays else None  # erasing drops the op's fields
     for op in delays:
+        _pass_annotations_on(op)
         op.detach()
         op.erase()
     if delays:
@@ -28,3 +29,14 @@ def drop_delays(module: ModuleOp) -> int:
         where = f"{loc.filename.data}:{loc.line.data}:{loc.column.data}: warning: " if isinstance(loc, FileLineColLoc) else "warning: "
         warnings.warn(f"{where}{n} delay{'s' if n != 1 else ''} dropped (QIR has no timing; the first is here)", stacklevel=2)
     return len(delays)
+
+
+def _pass_annotations_on(op: DelayOp) -> None:
+    """A ``#pragma qckpt checkpoint`` before a delay asks for the point
+    before it, which is the point before the next op once the delay is gone."""
+    notes = op.attributes.get("qasm.annotations")
+    nxt = op.next_op
+    if not isinstance(notes, ArrayAttr) or nxt is None:
+        return
+    had = nxt.attributes.get("qasm.annotations")
+    nxt.attributes["qasm.annotations"] = ArrayAttr([*notes.data, *(had.data if isinstance(had, ArrayAttr) else ())])

@@ -94,6 +94,7 @@ def _fold_qubit_refs(module: ModuleOp) -> None:
             raise QckptError(f"qubit index {n} is out of range for a register of {size} qubits", op_location(op))
         new = qc.QubitOp.create(operands=[op.reg], properties={"index": IntegerAttr(n, i64)}, result_types=[qc.QUBIT])
         new.location = op.location
+        new.attributes.update(op.attributes)  # source annotations stay on the statement's first op
         rewriter.replace_op(op, new)
 
 

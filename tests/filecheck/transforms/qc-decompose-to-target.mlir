@@ -43,3 +43,24 @@ func.func @runtime_angle(%t: f64) {
 // CHECK-NEXT:  qc.gate "rz"([[M]]) %b
 // CHECK-NEXT:  qc.gate "cx" %a, %b
 // CHECK-NOT:   qc.gate "crz"
+
+func.func @annotations_survive() {
+  %q = qc.alloc "q" : !qc.reg<2>
+  %a = qc.qubit %q[0] : !qc.reg<2>
+  %b = qc.qubit %q[1] : !qc.reg<2>
+  %t = arith.constant 0.3 : f64
+  qc.gate "h" %a
+  qc.gate "rx"(%t) %b {qasm.annotations = ["#pragma qckpt checkpoint"]}
+  qc.gate "cp"(%t) %a, %b {qasm.annotations = ["@qckpt.checkpoint"]}
+  func.return
+}
+
+// A checkpoint pragma on a decomposed gate moves to the first gate that
+// replaces it: ckpt-insert{policy=annotated} looks for it there.
+// CHECK-LABEL: func.func @annotations_survive
+// CHECK:       qc.gate "h" %a{{$}}
+// CHECK-NEXT:  qc.gate "h" %b {qasm.annotations = ["#pragma qckpt checkpoint"]}
+// CHECK-NEXT:  qc.gate "rz"(%t) %b{{$}}
+// CHECK-NEXT:  qc.gate "h" %b{{$}}
+// CHECK-NEXT:  qc.gate "rz"(%{{.*}}) %a {qasm.annotations = ["@qckpt.checkpoint"]}
+// CHECK-NEXT:  qc.gate "cx" %a, %b
