@@ -653,6 +653,15 @@ def _anchors_of(b: ckpt.BoundaryOp) -> list[Operation | None]:
     the op after the guard, or the first of the guard's arith ops."""
     out: list[Operation | None] = [b.next_op, b]
     guard = b.parent_op()
+    if isinstance(guard, (scf.ForOp, scf.WhileOp)):
+        # An iteration boundary's candidate is anchored at the body's first
+        # op, which is now the first of the qubit-bit ops ckpt-insert put
+        # before the boundary (a measurement of a basis-state qubit, or arith
+        # on recorded bits): neither changes the cut.
+        op = b.prev_op
+        while isinstance(op, qc.MeasureOp) or (op is not None and op.dialect_name() == "arith" and not op.regions):
+            out.append(op)
+            op = op.prev_op
     if isinstance(guard, scf.IfOp):
         out.append(guard.next_op)
         op = guard.prev_op
