@@ -12,8 +12,10 @@ that group leaves the qubit in |0>) and starts a new one.
 A cone is *restorable* when it holds top-level gates (with constant
 angles, or angles computed at the top level, which the boundary persists as
 ``cone-angle:<k>`` and a replay takes from the record), measurements and
-resets, and ``scf.if`` feed-forward whose branches
-hold only such gates and resets, and at most ``max_postselect_bits``
+resets, ``scf.if`` feed-forward whose branches
+hold only such gates and resets, ``scf.for`` loops with constant bounds
+whose bodies hold only such gates and resets (replayed unrolled: the same
+operations in the same order), and at most ``max_postselect_bits``
 measurements; otherwise restoration falls back to an earlier restorable
 boundary. A branch is replayed by taking the recorded decision: its
 condition is persisted at the boundary (``cone-if:<k>``). That is exact: a
@@ -31,8 +33,16 @@ from xdsl.ir import Operation, SSAValue
 
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.qc import qubit_identity
+from qckpt.passes.unroll_qubit_loops import fold_int
 
-MAX_POSTSELECT_BITS = 4
+# Post-selecting k recorded outcomes costs, averaged over the states a run
+# records, sum_o P(o) * 1/P(o) = (number of possible outcomes) <= 2^k cone
+# replays, whatever the circuit; no state is ever given up, so the bound is
+# on cost alone, never on bias (docs/restoration.md). 7 bits (<= 128 replays
+# on average) covers the syndrome rounds and dynamic GHZ fix-ups of the
+# corpus.
+MAX_POSTSELECT_BITS = 7
+MAX_UNROLLED_OPS = 4096  # a cone's loop is replayed unrolled: keep the resume block small
 CONE_PREFIX = "cone:"  # persisted outcome of the k-th measurement in a boundary's cone
 CONE_IF_PREFIX = "cone-if:"  # persisted condition of the k-th scf.if in a boundary's cone
 CONE_ANGLE_PREFIX = "cone-angle:"  # persisted k-th computed (non-constant) gate angle in a boundary's cone
@@ -150,6 +160,10 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
             why = _unreplayable_branch(op)
             if why:
                 groups.dirty.setdefault(g, why)
+        elif isinstance(op, scf.ForOp):
+            why = _unreplayable_loop(op)
+            if why:
+                groups.dirty.setdefault(g, why)
         elif not isinstance(op, (qc.GateOp, qc.MeasureOp)):
             groups.dirty.setdefault(g, f"its cone contains control flow ('{op.name}')")
         elif isinstance(op, qc.GateOp) and any(not _top_level(p, fn) for p in op.params if not isinstance(p.owner, arith.ConstantOp)):
@@ -181,6 +195,60 @@ def _unreplayable_branch(op: scf.IfOp) -> str | None:
         if isinstance(inner, qc.MeasureOp):
             return "its cone has a measurement inside a branch"
         return f"its cone contains control flow ('{inner.name}' inside 'scf.if')"
+    return None
+
+
+def loop_trip_count(op: scf.ForOp) -> int | None:
+    """The number of iterations of a loop whose bounds and step are
+    constants, or None."""
+    lb, ub, step = (fold_int(v) for v in (op.lb, op.ub, op.step))
+    if lb is None or ub is None or step is None or step <= 0:
+        return None
+    return max(0, -(-(ub - lb) // step))
+
+
+def _unrolled_size(op: scf.ForOp) -> int | None:
+    """Quantum ops a replay of ``op`` unrolled would emit, or None when the
+    loop cannot be replayed that way."""
+    trips = loop_trip_count(op)
+    if trips is None:
+        return None
+    size = 0
+    for inner in op.body.block.ops:
+        if isinstance(inner, scf.ForOp):
+            n = _unrolled_size(inner)
+            if n is None:
+                return None
+            size += n
+        elif isinstance(inner, (qc.GateOp, qc.ResetOp)):
+            size += 1
+    return trips * size
+
+
+def _unreplayable_loop(op: scf.ForOp) -> str | None:
+    """Why an ``scf.for`` in a cone cannot be replayed unrolled, or None:
+    its bounds must be constants and its body (nested constant loops
+    included) may hold only gates with constant angles, resets, barriers and
+    classical arithmetic. The quantum operations of a loop without
+    measurements or branches do not depend on any classical value, so
+    unrolling replays exactly what the shot ran."""
+    for inner in op.walk():
+        if inner is op or isinstance(inner, (scf.YieldOp, qc.ResetOp, qc.BarrierOp)) or (inner.dialect_name() == "arith" and not inner.regions):
+            continue
+        if isinstance(inner, qc.GateOp):
+            if any(not isinstance(p.owner, arith.ConstantOp) for p in inner.params):
+                return "its cone has a loop whose gate angle is not a constant"
+            continue
+        if isinstance(inner, scf.ForOp):
+            continue
+        if isinstance(inner, qc.MeasureOp):
+            return "its cone has a measurement inside a loop"
+        return f"its cone contains control flow ('{inner.name}' inside 'scf.for')"
+    size = _unrolled_size(op)
+    if size is None:
+        return "its cone has a loop whose trip count is not a constant"
+    if size > MAX_UNROLLED_OPS:
+        return f"its cone has a loop of {size} operations unrolled, more than {MAX_UNROLLED_OPS}"
     return None
 
 

@@ -18,7 +18,7 @@ from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import TARGET_GATES
 from xdsl.dialects import scf
 
-from qckpt.passes.replay_cones import CONE_ANGLE_PREFIX, CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, replay_cones
+from qckpt.passes.replay_cones import CONE_ANGLE_PREFIX, CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, loop_trip_count, replay_cones
 from qckpt.qir.emit_common import llvm_type, located_error, recorded_later
 
 
@@ -159,6 +159,22 @@ class ResumeBlocks:
             sink.br(join)
         self.goto(join)
 
+    def emit_replayed_loop(self, op: scf.ForOp) -> None:
+        """The quantum operations of a constant-bound ``scf.for`` in a cone
+        (gates with constant angles and resets, ``replay_cones`` checked),
+        unrolled: no classical value decides them, so each iteration is the
+        same operations the shot ran."""
+        trips = loop_trip_count(op)
+        assert trips is not None
+        for _ in range(trips):
+            for inner in op.body.block.ops:
+                if isinstance(inner, qc.GateOp):
+                    self.emit_gate(inner)
+                elif isinstance(inner, qc.ResetOp):
+                    self.sink.call("__quantum__qis__reset__body", [self.sink.ptr("qubit", self.qubit_id(inner.qubit))])
+                elif isinstance(inner, scf.ForOp):
+                    self.emit_replayed_loop(inner)
+
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
         """Re-run the boundary's quantum cone from |0>, post-selecting each
         measurement in it to its recorded outcome (``cone:<k>``): on a
@@ -207,6 +223,8 @@ class ResumeBlocks:
                 # Feed-forward: take the recorded decision (``cone-if:<j>``).
                 self.emit_replayed_branch(cop, recorded[f"{CONE_IF_PREFIX}{j}"])
                 j += 1
+            elif isinstance(cop, scf.ForOp):
+                self.emit_replayed_loop(cop)
             elif isinstance(cop, qc.GateOp):
                 self.emit_gate(cop)
             elif isinstance(cop, qc.ResetOp):
