@@ -196,9 +196,10 @@ def module_to_stim(module: ModuleOp, params: dict[str, float] | None = None):
 
 
 @_stage
-def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: float = 3600.0, max_replay_cost: int = -1, max_postselect_bits: int = 4) -> ModuleOp:
+def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: float = 3600.0, max_replay_cost: int = -1, max_postselect_bits: int = 7) -> ModuleOp:
     """Place checkpoint boundaries by policy (``ckpt-insert``), after the
-    passes that make qubit references static."""
+    passes that make qubit references static. ``max_postselect_bits``
+    defaults to ``replay_cones.MAX_POSTSELECT_BITS`` (kept equal by a test)."""
     from qckpt.passes.insert_boundaries import insert_boundaries
 
     lower_to_target(module)

@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
     ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
     ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
-    ck.add_argument("--max-postselect-bits", type=int, default=4, help="a replay boundary is restorable when its cone holds at most this many measurements (default: 4)")
+    ck.add_argument("--max-postselect-bits", type=int, default=7, help="a replay boundary is restorable when its cone holds at most this many measurements (default: 7; a resume replays its cone 2^N times on average at most)")
     ck.add_argument("--record-mode", choices=["final", "streaming"], default="final", help="how boundaries are recorded: final (default; conformant Adaptive Profile, last visit of each boundary recorded at the end) or streaming (qckpt extension; every visit recorded as it happens, for intra-shot recovery)")
     ck.add_argument("--resumable", action="store_true", help="emit a program that can start at any exact boundary (needs --record-mode streaming; bind the start with qckpt bind-resume)")
     ck.add_argument("--runtime", choices=["linked", "extern"], default="linked", help="link the __qckpt_* runtime library, or leave declarations (default: linked)")
