@@ -5,6 +5,8 @@ classicalized exact, layer exact and replay, and replay boundaries with
 post-selected measurements in their cones (algorithmic ones are covered by
 the Trotter loop in test_resume.py); a replay whose recorded syndrome has
 probability 0.25%, a loop that resets its target at each iteration start;
+cones through constant-bound loops, cones that post-select 5 to 7
+measurements;
 and the two negative controls, each of which must fail."""
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ SAMPLE = [
     # the iteration start is exact only because the reset target is dead there
     ("restore_loop_reset", "every", {"every": 1}, 1),
     ("restore_rus_reset_first", "every", {"every": 1}, 1),
+    # cones through constant-bound loops of gates, replayed unrolled
+    ("for_plain", "interval", {"mtbf": 1e-7}, 3),
+    # a while loop's iteration boundary that measures a qubit's bit before it
+    ("rus_until_zero", "every", {"every": 1}, 1),
+    # post-selection of 5 to 7 measurements (the default budget is 7 bits)
+    ("dynamic_ghz", "interval", {"mtbf": 1e-7}, 20),
+    ("restore_repetition_code", "every", {"every": 1}, 17),
 ]
 CASES = [pytest.param(n, p, kw, k, marks=pytest.mark.comparisons(k), id=f"{n}-{p}") for n, p, kw, k in SAMPLE]
 
@@ -39,6 +48,8 @@ def build(name: str):
         return qasm_to_module(LOOP_RESET, f"{name}.qasm")
     if name == "restore_rus_reset_first":
         return qasm_to_module(RUS_RESET_FIRST, f"{name}.qasm")
+    if name == "restore_repetition_code":
+        return qasm_to_module(repetition_code(), f"{name}.qasm")
     if name.startswith("qasm_"):
         p = qasm_by_name(name)
         return qasm_to_module(p.source, f"{name}.qasm")
