@@ -355,3 +355,15 @@ def test_max_postselect_bits_decides_which_replay_boundaries_are_restorable(tmp_
     # measurement are not restorable; the earlier ones still are.
     one = restorable(1)
     assert most_bits(one) == 1 and len(one) < len(restorable(4))
+
+
+def test_the_post_selection_budget_has_one_default() -> None:
+    """The pass, the pipeline and the CLI agree on the default budget."""
+    import inspect
+
+    from qckpt.cli.parser import build_parser
+    from qckpt.passes.replay_cones import MAX_POSTSELECT_BITS
+
+    assert inspect.signature(insert_checkpoints).parameters["max_postselect_bits"].default == MAX_POSTSELECT_BITS
+    args = build_parser().parse_args(["convert", "x.qasm"])
+    assert args.max_postselect_bits == MAX_POSTSELECT_BITS
