@@ -183,7 +183,7 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-_NOT_QARG = {
+NOT_QARG = {
     "in", "measure", "reset", "barrier", "if", "else", "while", "for", "switch", "case", "default",
     "return", "break", "continue", "gate", "def", "const", "input", "output", "include", "qubit", "bit",
     "int", "uint", "float", "angle", "bool", "creg", "qreg", "box", "delay", "true", "false", "array",
@@ -203,7 +203,7 @@ def _starts_gate_call(text: str, i: int) -> bool:
             return False
         i = _skip_space(text, j + 1)
         m = _NAME_AT.match(text, i)
-        return m is not None and m.group() not in _NOT_QARG and not text.startswith("=", _skip_space(text, m.end()))
+        return m is not None and m.group() not in NOT_QARG and not text.startswith("=", _skip_space(text, m.end()))
     if i < len(text) and text[i] == "(":
         depth = 0
         n = len(text)
@@ -220,4 +220,4 @@ def _starts_gate_call(text: str, i: int) -> bool:
             i += 1
         i = _skip_space(text, i + 1)
     m = _NAME_AT.match(text, i)
-    return m is not None and m.group() not in _NOT_QARG
+    return m is not None and m.group() not in NOT_QARG
