@@ -16,6 +16,14 @@ from qckpt.diagnostics import QckptError
 def cmd_convert(args: argparse.Namespace) -> int:
     from qckpt import pipeline
 
+    # One conversion, then the process ends: the cyclic collector stays off
+    # for all of it. Re-enabled between the pipeline's stages, it scanned the
+    # whole module each time (~0.6 s at 10^5 gates) and found no garbage.
+    with pipeline.gc_paused():
+        return _convert(args, pipeline)
+
+
+def _convert(args: argparse.Namespace, pipeline) -> int:
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
