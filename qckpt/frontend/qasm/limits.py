@@ -47,17 +47,18 @@ DEPTH_HINT = "raise it with --max-depth N (Python: Limits(max_depth=N))"
 
 def too_deep(tree: Tree, max_depth: int) -> tuple[Any, int] | None:
     """The first node (in source order) nested deeper than ``max_depth``
-    parse-tree levels, and its depth; None if there is none. Iterative, so
-    that a 100,000-deep input cannot exhaust the stack while it is measured."""
+    parse-tree levels, and its depth; None if there is none. Level by level
+    (each level's nodes in source order), so that a 100,000-deep input cannot
+    exhaust the stack, and a wide one costs one list comprehension a level."""
     from lark import Tree  # here, not at the top: `qckpt --help` reads the defaults above without lark
 
-    stack: list[tuple[Any, int]] = [(tree, 0)]
-    while stack:
-        node, depth = stack.pop()
+    level: list[Any] = [tree]
+    depth = 0
+    while level:
         if depth > max_depth:
-            return node, depth
-        if isinstance(node, Tree):
-            stack.extend((c, depth + 1) for c in reversed(node.children) if isinstance(c, Tree))
+            return level[0], depth
+        level = [c for node in level for c in node.children if isinstance(c, Tree)]
+        depth += 1
     return None
 
 
