@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="emit rx as __quantum__qis__rx__body (default: h; rz; h, since qir-runner 0.9.7 mis-simulates fused rx(pi) before ry)",
     )
     ck = c.add_argument_group("checkpoints")
-    ck.add_argument("--checkpoint", choices=["exact", "every", "interval", "annotated"], help="place checkpoint boundaries by this policy (ckpt-insert)")
+    ck.add_argument("--checkpoint", choices=["exact", "every", "interval", "annotated", "branches"], help="place checkpoint boundaries by this policy (ckpt-insert)")
     ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
     ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
     ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
@@ -136,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_limit_args(rc)
     rc.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
     rk = r.add_argument_group("checkpoint (when compiling OpenQASM)")
-    rk.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated"], help="boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
+    rk.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated", "branches"], help="boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
     rk.add_argument("--mtbf", type=float, help="mean time between failures (s) for the interval policy")
     rk.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
     rx = r.add_argument_group("execution")
