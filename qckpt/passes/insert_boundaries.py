@@ -358,6 +358,25 @@ def insert_boundaries(
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
 
 
+def insert_before(fn: func.FuncOp, anchors: list[Operation], kind: str, label: str) -> list[ckpt.BoundaryOp]:
+    """Boundaries right before top-level ``anchors`` placed by another pass
+    (``qc-reuse-qubits``' reuse points), persisting what a policy's would:
+    live values, classical qubits' bits, outputs; then cuts, costs and cones."""
+    analysis = analyze_function(fn)
+    ins = _Inserter(fn, -1, analysis.qubit_names)
+    at = {c.anchor: c for c in analysis.candidates if c.kind == "classicalized" and c.anchor is not None}
+    for anchor in anchors:
+        c = at.get(anchor)
+        if c is None:
+            raise QckptError(f"no boundary can go before {anchor.name} (not at the top level)", op_location(anchor))
+        ins.insert(c, kind, label)
+    if ins.inserted:
+        fill_boundaries(fn, analyze_function(fn))
+        mark_replay_cones(fn)
+        record_outputs_once(fn)
+    return ins.inserted
+
+
 def record_outputs_once(fn: func.FuncOp) -> None:
     """An output bit is persisted by the first top-level boundary after it is
     decided, not by every later one: every later visit comes after that one
