@@ -15,9 +15,11 @@ How it works, on the entry function's top level (after
    ``ckpt.boundary`` or an operation this pass does not understand orders
    everything around it. An ``scf`` op with quantum work inside counts as
    one operation on all the qubits it touches;
-2. a schedule of that graph. ``objective=depth`` keeps the program's order
-   and only moves each final measurement up to right after the qubit's
-   previous operation (``qc-measure-early``). ``objective=width`` is a list
+2. a schedule of that graph. ``objective=depth`` keeps the program's
+   critical path: a topological order that starts each qubit at its latest
+   layer and finishes it at its earliest (ALAP for an op that starts a
+   qubit, ASAP for the others), so final measurements come early
+   (``qc-measure-early`` on its own only moves those). ``objective=width`` is a list
    schedule that, among the ready operations, runs classical ones first,
    then those on qubits already started (preferring ones that finish a
    qubit), and only then starts new qubits, fewest first; with
@@ -153,7 +155,7 @@ def _schedule(g: _Graph, objective: str, max_qubits: int) -> list[int] | None:
     """An order of the graph's ops; None when max_qubits cannot be kept."""
     n = len(g.ops)
     if objective == "depth":
-        return _measure_early_order(g)
+        return _start_late_order(g)
     remaining = {q: len(ix) for q, ix in g.ops_of.items()}
     live: set[Qubit] = set()
     waiting = [len(p) for p in g.preds]
@@ -184,6 +186,54 @@ def _schedule(g: _Graph, objective: str, max_qubits: int) -> list[int] | None:
             if waiting[s] == 0:
                 ready.add(s)
     return order if len(order) == n else None
+
+
+def _levels(g: _Graph) -> tuple[list[int], list[int]]:
+    """Each op's earliest and latest layer (ASAP, ALAP) in a schedule of
+    the graph's critical-path depth; classical ops take no layer."""
+    n = len(g.ops)
+    asap = [0] * n
+    for i in range(n):  # program order is a topological order
+        step = 1 if g.qubits[i] else 0
+        asap[i] = max((asap[j] for j in g.preds[i]), default=0) + step
+    depth = max(asap, default=0)
+    alap = [depth] * n
+    for i in reversed(range(n)):
+        if g.succs[i]:
+            alap[i] = min(alap[s] - (1 if g.qubits[s] else 0) for s in g.succs[i])
+    return asap, alap
+
+
+def _start_late_order(g: _Graph) -> list[int]:
+    """A topological order that starts each qubit as late and finishes it
+    as early as the critical path allows: an op that starts a qubit ranks
+    by its ALAP layer, any other by its ASAP layer. The program's depth is
+    kept (up to the hand-over resets) while live ranges shrink."""
+    import heapq
+
+    asap, alap = _levels(g)
+    started: set[Qubit] = set()
+    waiting = [len(p) for p in g.preds]
+
+    def key(i: int) -> tuple[int, int]:
+        new = any(q not in started for q in g.qubits[i])
+        return (alap[i] if new else asap[i], i)
+
+    heap = [key(i) for i in range(len(g.ops)) if waiting[i] == 0]
+    heapq.heapify(heap)
+    order: list[int] = []
+    while heap:
+        k, i = heapq.heappop(heap)
+        if k != key(i)[0]:  # a qubit it starts was started meanwhile: rank again
+            heapq.heappush(heap, key(i))
+            continue
+        order.append(i)
+        started.update(g.qubits[i])
+        for s in g.succs[i]:
+            waiting[s] -= 1
+            if waiting[s] == 0:
+                heapq.heappush(heap, key(s))
+    return order
 
 
 def _measure_early_order(g: _Graph) -> list[int]:

@@ -50,8 +50,8 @@ func.func @main() {
 // CHECK:        %[[C2:.*]] = qc.measure %[[P]]
 // CHECK-NEXT:   qc.output "c" %[[C0]], %[[C1]], %[[C2]] : i1, i1, i1
 
-// objective=depth keeps the program's order: the data qubits all start
-// before the first one is done, so nothing is reused here.
+// objective=depth keeps the critical path (6 layers): within it the data
+// qubits overlap, so nothing is reused here.
 // DEPTH:      qckpt.reuse = {logical = 4 : i64, width = 4 : i64, lower_bound = 2 : i64, depth = 6 : i64}
 // DEPTH-NOT:  qc.reset
 
@@ -89,5 +89,6 @@ func.func @main() {
 // CHECK-NEXT: ckpt.boundary 1 classicalized "reuse" [] cut [%[[A]]] cost 1
 // CHECK-NEXT: qc.reset %[[B:.*]]
 // CHECK-NEXT: qc.gate "cx" %[[A]], %[[B]]
-// DEPTH:      qckpt.reuse = {logical = 4 : i64, width = 2 : i64
-// DEPTH:      ckpt.boundary 0 classicalized "reuse"
+// objective=depth runs the two independent pairs side by side (depth 3).
+// DEPTH:      qckpt.reuse = {logical = 4 : i64, width = 4 : i64, lower_bound = 2 : i64, depth = 3 : i64}
+// DEPTH-NOT:  qc.reset
