@@ -164,7 +164,7 @@ def cmd_split(args: argparse.Namespace) -> int:
         m = seg.manifest
         begin = "start" if m["starts_at"] is None else f"boundary {m['starts_at']}"
         finish = "end" if m["ends_at"] is None else f"boundary {m['ends_at']}"
-        print(f"segment {m['index']}: {begin} -> {finish}; {len(m['inputs'])} inputs, {len(m['records'])} state records")
+        print(f"segment {m['index']}: {begin} -> {finish}; {m['num_qubits']} qubits, {len(m['inputs'])} inputs, {len(m['records'])} state records")
     print(f"wrote {len(segments)} segments and {plan}")
     return 0
 

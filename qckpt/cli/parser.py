@@ -254,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("plan", metavar="DIR", help="directory written by qckpt split")
     rs.add_argument("--shots", type=int, default=1000, help="number of shots (default: 1000)")
     rs.add_argument("--seed", type=int, default=0, help="seed (default: 0)")
+    rs.add_argument("--max-qubits", type=int, metavar="N", help="run on an executor of N qubits: each segment must fit (qckpt split gives a segment only its own qubits), and one that addresses a qubit >= N is refused")
     _add_histogram_options(rs)
     rs.set_defaults(func=cmd_run_segments)
 

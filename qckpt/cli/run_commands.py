@@ -306,7 +306,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_run_segments(args: argparse.Namespace) -> int:
     from qckpt.runtime.restore.segments import load_plan, run_segmented
 
-    run = run_segmented(load_plan(args.plan), args.shots, args.seed)
+    run = run_segmented(load_plan(args.plan), args.shots, args.seed, args.max_qubits)
     counts: dict[str, int] = {}
     for s in run.shots:
         counts[s.bitstring()] = counts.get(s.bitstring(), 0) + 1
@@ -314,4 +314,6 @@ def cmd_run_segments(args: argparse.Namespace) -> int:
     _print_counts(counts, regs, args.shots, args.seed, args.json, {"bindings": run.bindings}, args.top, args.min_count)
     if not args.json:
         print(f"bindings per segment: {', '.join(map(str, run.bindings))}")
+        if args.max_qubits is not None:
+            print(f"on {args.max_qubits} qubits")
     return 0
