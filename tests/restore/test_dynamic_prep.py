@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -183,3 +182,29 @@ def test_w_without_phase_fixups_is_not(tmp_path: Path) -> None:
     assert counts.get("1100", 0) > 0.2 * 4 * SHOTS
     with pytest.raises(AssertionError, match="probability 0 observed"):
         stats.assert_matches_exact(counts, W_MIXED, delta=DELTA)
+
+
+@pytest.mark.comparisons(3)
+def test_mqt_bench_ghz_dynamic_killed_at_every_branch(tmp_path: Path) -> None:
+    """The external reference: MQT Bench's ghz_dynamic (generated offline
+    here, as MQT Bench publishes it), with the same policy and kills."""
+    bench = pytest.importorskip("mqt.bench", reason="mqt.bench is in the `test` extra")
+    import io
+
+    from mqt.bench.output import OutputFormat, write_circuit
+
+    circuit = bench.get_benchmark("ghz_dynamic", bench.BenchmarkLevel.ALG, 6)
+    text = io.StringIO()
+    write_circuit(circuit, text, bench.BenchmarkLevel.ALG, OutputFormat.QASM3)
+    path, boundaries = compile_prep(text.getvalue(), "ghz_dynamic", {}, tmp_path)
+    assert len(boundaries) == 3  # one after each mid-circuit parity measurement
+    points = sorted(restorable_boundaries(pyqir.Module.from_ir(pyqir.Context(), path.read_text())))
+    assert points == [b.id for b in boundaries]
+    regs = ("final_measurement", "mid_measurement")
+    ref = histogram(fresh_run(path, SHOTS, seed=21), *regs)
+    for boundary in points:
+        killed = [c for s in fresh_run(path, SHOTS, seed=500 + boundary) if (c := cut_after(s, boundary)) is not None]
+        assert len(killed) == SHOTS
+        report = resume_shots(path, killed, seed=600 + boundary)
+        assert report.restarted == 0 and all(s.complete for s in report.shots)
+        stats.assert_same_distribution(histogram(report.shots, *regs), ref)
