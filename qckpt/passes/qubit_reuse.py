@@ -156,35 +156,64 @@ def _schedule(g: _Graph, objective: str, max_qubits: int) -> list[int] | None:
     n = len(g.ops)
     if objective == "depth":
         return _start_late_order(g)
+    import heapq
+
     remaining = {q: len(ix) for q, ix in g.ops_of.items()}
     live: set[Qubit] = set()
     waiting = [len(p) for p in g.preds]
     ready = {i for i in range(n) if waiting[i] == 0}
+
+    def key(i: int) -> tuple[int, int, int, int]:
+        qs = g.qubits[i]
+        new = sum(1 for q in qs if q not in live)
+        finishes = sum(1 for q in qs if remaining[q] == 1)
+        return (0 if not qs else 1 if new == 0 else 2, new, -finishes, i)
+
+    # A heap of ready ops by key. Keys only improve (a qubit starts, a
+    # qubit's last op nears), and each such event re-pushes the ready ops on
+    # that qubit, so the heap is never stale for long: linear, not a scan of
+    # the ready set per step.
+    heap = [key(i) for i in ready]
+    heapq.heapify(heap)
     order: list[int] = []
-    while ready:
-        best, best_key = None, None
-        for i in ready:
-            qs = g.qubits[i]
-            new = sum(1 for q in qs if q not in live)
-            if max_qubits and new and len(live) + new > max_qubits:
+
+    def touched(q: Qubit) -> None:
+        for j in g.ops_of[q]:
+            if j in ready:
+                heapq.heappush(heap, key(j))
+
+    while heap:
+        deferred = []
+        best = None
+        while heap:
+            k = heapq.heappop(heap)
+            i = k[-1]
+            if i not in ready or k != key(i):
+                continue  # done already, or a newer entry exists
+            if max_qubits and k[1] and len(live) + k[1] > max_qubits:
+                deferred.append(k)
                 continue
-            finishes = sum(1 for q in qs if remaining[q] == 1)
-            key = (0 if not qs else 1 if new == 0 else 2, new, -finishes, i)
-            if best_key is None or key < best_key:
-                best, best_key = i, key
+            best = i
+            break
+        for k in deferred:
+            heapq.heappush(heap, k)
         if best is None:
-            return None
+            return None if ready else order
         ready.discard(best)
         order.append(best)
         for q in g.qubits[best]:
+            started = q not in live
             live.add(q)
             remaining[q] -= 1
             if remaining[q] == 0:
                 live.discard(q)
-        for s in g.succs[best]:
-            waiting[s] -= 1
-            if waiting[s] == 0:
-                ready.add(s)
+            elif started or remaining[q] == 1:
+                touched(q)
+        for s_ in g.succs[best]:
+            waiting[s_] -= 1
+            if waiting[s_] == 0:
+                ready.add(s_)
+                heapq.heappush(heap, key(s_))
     return order if len(order) == n else None
 
 
@@ -272,29 +301,50 @@ def _width(g: _Graph, order: list[int]) -> int:
 
 
 def lower_bound(g: _Graph) -> int:
-    """The size of a clique of pairwise-conflicting qubits (greedy)."""
+    """The size of a clique of pairwise-conflicting qubits (greedy), with
+    qubit sets as bitsets: q conflicts with p when q's first op reaches an
+    op of p and p's first op reaches an op of q (so, along q's chain, q's
+    last op is reached from p's first)."""
     qubits = list(g.ops_of)
     if not qubits:
         return 0
     bit = {q: 1 << k for k, q in enumerate(qubits)}
-    reach = [0] * len(g.ops)  # qubits whose ops are reachable from op i (itself included)
-    for i in reversed(range(len(g.ops))):
+    n = len(g.ops)
+    starts = [0] * n  # qubits whose first op is op i
+    for q, ix in g.ops_of.items():
+        starts[ix[0]] |= bit[q]
+    reach = [0] * n  # qubits with an op reachable from op i (itself included)
+    for i in reversed(range(n)):
         r = 0
         for q in g.qubits[i]:
             r |= bit[q]
-        for s in g.succs[i]:
-            r |= reach[s]
+        for s_ in g.succs[i]:
+            r |= reach[s_]
         reach[i] = r
-    first = {q: reach[ix[0]] for q, ix in g.ops_of.items()}
-    conflicts = {q: {p for p in qubits if p is not q and first[q] & bit[p] and first[p] & bit[q]} for q in qubits}
+    reached_from = [0] * n  # qubits whose first op reaches op i
+    for i in range(n):  # program order is topological
+        r = starts[i]
+        for p_ in g.preds[i]:
+            r |= reached_from[p_]
+        reached_from[i] = r
+    conflict = [reach[ix[0]] & reached_from[ix[-1]] & ~bit[q] for q, ix in g.ops_of.items()]
+    degree = [c.bit_count() for c in conflict]
     best = 1
-    for start in sorted(qubits, key=lambda q: -len(conflicts[q]))[:32]:
-        clique = {start}
-        for p in sorted(conflicts[start], key=lambda p: -len(conflicts[p])):
-            if all(p in conflicts[c] for c in clique):
-                clique.add(p)
-        best = max(best, len(clique))
+    for start in sorted(range(len(qubits)), key=lambda k: -degree[k])[:16]:
+        size, candidates = 1, conflict[start]
+        while candidates:
+            pick = max(_bits_of(candidates), key=lambda k: degree[k])
+            size += 1
+            candidates &= conflict[pick]
+        best = max(best, size)
     return best
+
+
+def _bits_of(mask: int) -> Iterable[int]:
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
 
 
 def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width", boundaries: bool = True) -> ReuseReport:
@@ -307,7 +357,8 @@ def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width"
     block = fn.body.block
     header = [op for op in block.ops if isinstance(op, (qc.AllocOp, qc.QubitOp))]
     trailer = [op for op in block.ops if isinstance(op, (qc.OutputOp, func.ReturnOp))]
-    body = [op for op in block.ops if op not in set(header) | set(trailer)]
+    fixed = set(header) | set(trailer)
+    body = [op for op in block.ops if op not in fixed]
     g = _Graph(body)
     logical = len(g.ops_of)
     bound = lower_bound(g)
