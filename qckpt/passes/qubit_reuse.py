@@ -23,7 +23,8 @@ How it works, on the entry function's top level (after
    schedule that, among the ready operations, runs classical ones first,
    then those on qubits already started (preferring ones that finish a
    qubit), and only then starts new qubits, fewest first; with
-   ``max-qubits=N`` it never starts a qubit that would exceed N;
+   ``max-qubits=N`` it never starts a qubit that would exceed N; when the
+   ``depth`` order happens to be narrower, that one is kept;
 3. physical qubits handed out along the schedule (lowest free index first),
    with a ``qc.reset`` where a physical qubit is handed over, and a
    ``ckpt.boundary`` (kind ``classicalized``, label ``reuse``) right before
@@ -365,6 +366,12 @@ def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width"
     order = _schedule(g, objective, 0)
     assert order is not None
     width = _width(g, order)
+    if objective == "width":
+        # The greedy can lose to the start-late order (a W-state cascade
+        # touches each qubit early and late): keep the narrower one.
+        late = _start_late_order(g)
+        if _width(g, late) < width:
+            order, width = late, _width(g, late)
     if max_qubits and width > max_qubits:
         capped = _schedule(g, "width", max_qubits)
         if capped is not None:
