@@ -208,6 +208,17 @@ def insert_checkpoints(module: ModuleOp, policy: str, every: int = 1, mtbf: floa
 
 
 @_stage
+def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width", boundaries: bool = True):
+    """Map the program onto fewer physical qubits (``qc-reuse-qubits``),
+    after the passes that make qubit references static. Returns the
+    ``ReuseReport`` (logical qubits, width reached, lower bound, depth)."""
+    from qckpt.passes.qubit_reuse import reuse_qubits as reuse
+
+    lower_to_target(module)
+    return reuse(module, max_qubits, objective, boundaries)
+
+
+@_stage
 def circuit_with_inputs(circuit: "QuantumCircuit", params: "Mapping[Parameter | str, float] | None" = None, timing: str = "drop") -> tuple[ModuleOp, dict[str, "Parameter"]]:
     """A Qiskit circuit -> module, ``params`` assigned first; the parameters
     still unbound become late-bound inputs named after them (see

@@ -95,6 +95,18 @@ def _for_xdsl_opt(get: Callable[[], type[ModulePass]]) -> Callable[[], type[Modu
     return wrapped
 
 
+def _reuse() -> type[ModulePass]:
+    from qckpt.passes.qubit_reuse import QcReuseQubits
+
+    return QcReuseQubits
+
+
+def _measure_early() -> type[ModulePass]:
+    from qckpt.passes.qubit_reuse import QcMeasureEarly
+
+    return QcMeasureEarly
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     return {
         name: _for_xdsl_opt(get)
@@ -103,6 +115,8 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
             "qc-unroll-qubit-loops": _unroll,
             "ckpt-analyze-boundaries": _analyze,
             "ckpt-insert": _insert,
+            "qc-reuse-qubits": _reuse,
+            "qc-measure-early": _measure_early,
         }.items()
     }
 

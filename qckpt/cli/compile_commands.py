@@ -38,6 +38,8 @@ def _convert(args: argparse.Namespace, pipeline) -> int:
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params, args.timing, _limits(args))
+    if args.reuse_qubits or args.max_qubits is not None:
+        _reuse(pipeline, module, args)
     if args.checkpoint:
         if args.profile == "base":
             raise QckptError("--checkpoint needs the Adaptive Profile: the Base Profile has no classical values to record")
@@ -57,6 +59,18 @@ def _convert(args: argparse.Namespace, pipeline) -> int:
     if args.resumable:
         _note_restorable(module)
     return 0
+
+
+def _reuse(pipeline, module, args: argparse.Namespace) -> None:
+    """--reuse-qubits / --max-qubits: run qc-reuse-qubits and say what it reached."""
+    if getattr(args, "profile", "adaptive") == "base":
+        raise QckptError("--reuse-qubits needs the Adaptive Profile: a reused qubit is measured mid-circuit and reset")
+    report = pipeline.reuse_qubits(module, args.max_qubits or 0, args.reuse_objective)
+    print(
+        f"qubit reuse: {report.logical} logical qubits on {report.width} (lower bound {report.lower_bound}), "
+        f"{report.reuse_points} reuse points, depth {report.depth}",
+        file=sys.stderr,
+    )
 
 
 def _note_restorable(module) -> None:
@@ -171,6 +185,8 @@ def cmd_split(args: argparse.Namespace) -> int:
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), limits=_limits(args))
+    if args.reuse_qubits or args.max_qubits is not None:
+        _reuse(pipeline, module, args)
     if args.checkpoint:
         pipeline.insert_checkpoints(module, args.checkpoint, args.every, args.mtbf)
     at = _boundary_ids(args.at) if args.at else None
@@ -182,7 +198,7 @@ def cmd_split(args: argparse.Namespace) -> int:
         m = seg.manifest
         begin = "start" if m["starts_at"] is None else f"boundary {m['starts_at']}"
         finish = "end" if m["ends_at"] is None else f"boundary {m['ends_at']}"
-        print(f"segment {m['index']}: {begin} -> {finish}; {len(m['inputs'])} inputs, {len(m['records'])} state records")
+        print(f"segment {m['index']}: {begin} -> {finish}; {m['num_qubits']} qubits, {len(m['inputs'])} inputs, {len(m['records'])} state records")
     print(f"wrote {len(segments)} segments and {plan}")
     return 0
 

@@ -86,10 +86,14 @@ def _bind_compiled(data: bytes, kind: str, name: str, params: dict[str, float]) 
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.max_qubits is not None and args.store:
+        raise QckptError("--max-qubits runs without --store (a checkpointed run resumes on the layout it started on)")
     if args.store:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard or args.cluster != "local":
         raise QckptError("--mode, --workers, --batch-size, --policy, --persistent, --shard and --cluster need --store DIR (a checkpointed run)")
+    if args.max_qubits is not None and args.backend == "stim":
+        raise QckptError("--max-qubits is for the qir-runner backend")
     if args.backend == "stim":
         return _run_on_stim(args)
     import tempfile
@@ -101,9 +105,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         with tempfile.NamedTemporaryFile(suffix=".bc") as f:
             f.write(data)
             f.flush()
-            result = run_qir(f.name, shots=args.shots, seed=args.seed)
+            result = run_qir(f.name, shots=args.shots, seed=args.seed, max_qubits=args.max_qubits)
     else:
-        result = run_qir(data.decode("utf-8", "replace"), shots=args.shots, seed=args.seed)
+        result = run_qir(data.decode("utf-8", "replace"), shots=args.shots, seed=args.seed, max_qubits=args.max_qubits)
     incomplete = sum(1 for s in result.shots if not s.complete)
     regs = list(result.shots[0].registers()) if result.shots else []
     _print_counts(result.counts, regs, args.shots, args.seed, args.json, {"incomplete_shots": incomplete}, args.top, args.min_count)
@@ -316,7 +320,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_run_segments(args: argparse.Namespace) -> int:
     from qckpt.runtime.restore.segments import load_plan, run_segmented
 
-    run = run_segmented(load_plan(args.plan), args.shots, args.seed)
+    run = run_segmented(load_plan(args.plan), args.shots, args.seed, args.max_qubits)
     counts: dict[str, int] = {}
     for s in run.shots:
         counts[s.bitstring()] = counts.get(s.bitstring(), 0) + 1
@@ -324,4 +328,6 @@ def cmd_run_segments(args: argparse.Namespace) -> int:
     _print_counts(counts, regs, args.shots, args.seed, args.json, {"bindings": run.bindings}, args.top, args.min_count)
     if not args.json:
         print(f"bindings per segment: {', '.join(map(str, run.bindings))}")
+        if args.max_qubits is not None:
+            print(f"on {args.max_qubits} qubits")
     return 0

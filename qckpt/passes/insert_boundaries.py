@@ -9,6 +9,9 @@ Policies, over the candidates of ``ckpt-analyze-boundaries``:
 - ``interval``: Young/Daly spacing (``checkpoint_policy.daly_interval``) over
   the program's estimated duration, with δ the record cost and M the MTBF
   (``mtbf``, seconds), choosing the candidate nearest each multiple of τ;
+- ``branches``: right after each top-level measurement whose outcome
+  selects the rest of a preparation (``branch_points``): dynamic GHZ and W
+  preparation, feed-forward; the outcome is recorded there;
 - ``annotated``: only where the source asks (``#pragma qckpt checkpoint``
   before a statement, ``@qckpt.checkpoint`` on a loop), and an error where
   that point cannot be captured.
@@ -34,12 +37,13 @@ from xdsl.passes import ModulePass
 from qckpt.diagnostics import QckptError, QckptWarning
 from qckpt.dialects import ckpt, qc
 from qckpt.ir import entry_function, op_location
+from qckpt.passes.branch_points import branch_measurements, points_after
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, mtbf_placing_one, nearest_to_multiples
 from qckpt.passes.qubit_bits import QubitBits, bit_name
 from qckpt.passes.replay_cones import CONE_PREFIX, MAX_POSTSELECT_BITS, NOT_RESTORABLE_ATTR, replay_cones
 
-POLICIES = ("exact", "every", "interval", "annotated")
+POLICIES = ("exact", "every", "interval", "annotated", "branches")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
 ANNOTATION_WORDS = ("qckpt checkpoint", "qckpt.checkpoint")
 ITERATION_NAME = "qckpt.iteration"  # the iteration counter every=N adds to a while loop
@@ -220,6 +224,14 @@ class _Inserter:
                 + (f"(an mtbf of at most {would:.3g} s would place one)" if would else "(no mtbf places one)")
             )
 
+    def branches(self, cands: list[Candidate]) -> None:
+        self.why_none = "policy=branches: no top-level measurement whose outcome selects a later branch (if/while)"
+        at = {c.anchor: c for c in cands if c.kind == "classicalized" and c.anchor is not None}
+        for anchor in points_after(branch_measurements(self.fn)):
+            c = at.get(anchor)
+            if c is not None and self.allowed(c):
+                self.insert(c, "classicalized", "branch")
+
     def annotated(self, cands: list[Candidate]) -> None:
         self.why_none = "policy=annotated: the program has no '#pragma qckpt checkpoint' or '@qckpt.checkpoint' annotation"
         by_anchor = {c.anchor: c for c in cands if c.kind == "classicalized"}
@@ -333,6 +345,8 @@ def insert_boundaries(
         if mtbf <= 0:
             raise QckptError("ckpt-insert: policy=interval needs mtbf > 0 (seconds)")
         ins.interval(cands, mtbf, costs or DeviceCosts())
+    elif policy == "branches":
+        ins.branches(cands)
     else:
         ins.annotated(cands)
     if not ins.inserted:
@@ -342,6 +356,25 @@ def insert_boundaries(
         mark_replay_cones(fn, max_postselect_bits)
         record_outputs_once(fn)
     return [b for b in fn.walk() if isinstance(b, ckpt.BoundaryOp)]
+
+
+def insert_before(fn: func.FuncOp, anchors: list[Operation], kind: str, label: str) -> list[ckpt.BoundaryOp]:
+    """Boundaries right before top-level ``anchors`` placed by another pass
+    (``qc-reuse-qubits``' reuse points), persisting what a policy's would:
+    live values, classical qubits' bits, outputs; then cuts, costs and cones."""
+    analysis = analyze_function(fn)
+    ins = _Inserter(fn, -1, analysis.qubit_names)
+    at = {c.anchor: c for c in analysis.candidates if c.kind == "classicalized" and c.anchor is not None}
+    for anchor in anchors:
+        c = at.get(anchor)
+        if c is None:
+            raise QckptError(f"no boundary can go before {anchor.name} (not at the top level)", op_location(anchor))
+        ins.insert(c, kind, label)
+    if ins.inserted:
+        fill_boundaries(fn, analyze_function(fn))
+        mark_replay_cones(fn)
+        record_outputs_once(fn)
+    return ins.inserted
 
 
 def record_outputs_once(fn: func.FuncOp) -> None:
@@ -397,7 +430,7 @@ def mark_replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT
 
 @dataclass(frozen=True)
 class CkptInsert(ModulePass):
-    """Place ckpt.boundary ops by policy (exact, every, interval, annotated)."""
+    """Place ckpt.boundary ops by policy (exact, every, interval, annotated, branches)."""
 
     name = "ckpt-insert"
 

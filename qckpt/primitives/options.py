@@ -23,7 +23,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution.ledger import MODES
 
 BACKENDS = ("qir-runner",)  # stim comes with its executor (issue 15)
-POLICIES = ("exact", "every", "interval", "annotated", "none")
+POLICIES = ("exact", "every", "interval", "annotated", "branches", "none")
 SEED_FILE = "seed.json"
 
 

@@ -186,6 +186,35 @@ def _program_text(program: str | os.PathLike[str]) -> str | None:
         return None  # qir-runner reports it
 
 
+def refuse_wider_than(program: str | os.PathLike[str], max_qubits: int) -> None:
+    """Refuse a program whose body addresses a qubit id >= ``max_qubits``:
+    the narrow executor of a reduced-layout run (``--max-qubits``). The ids
+    are read from the calls themselves, not from ``required_num_qubits``,
+    so a program cannot under-declare its way onto a smaller device."""
+    import pyqir
+
+    from qckpt.qir.check import addressed_qubits
+
+    path = os.fspath(program) if not (isinstance(program, str) and "\n" in program) else None
+    try:
+        if path is not None and path.endswith(".bc"):
+            with open(path, "rb") as f:
+                module = pyqir.Module.from_bitcode(pyqir.Context(), f.read())
+        else:
+            text = _program_text(program)
+            if text is None:
+                return  # unreadable: qir-runner reports it
+            module = pyqir.Module.from_ir(pyqir.Context(), text)
+    except (OSError, ValueError):
+        return
+    ids = addressed_qubits(module)
+    if ids and max(ids) >= max_qubits:
+        top = max(ids)
+        fn, block = ids[top]
+        raise QckptError(f"the program addresses qubit {top} (in @{fn}, block {block}), but this executor has {max_qubits} "
+                         f"qubit(s) (ids 0..{max_qubits - 1}): it needs at least {top + 1}")
+
+
 def refuse_forging_labels(program: str | os.PathLike[str]) -> None:
     """Refuse a program whose string constants (its output labels) hold a
     control character: qir-runner prints labels raw, so ``\\n`` + a fake
@@ -203,14 +232,18 @@ def refuse_forging_labels(program: str | os.PathLike[str]) -> None:
                              "forged ones, so the program is not run (qckpt check-qir names it)")
 
 
-def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = None, timeout: float | None = None) -> RunResult:
+def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = None, timeout: float | None = None, max_qubits: int | None = None) -> RunResult:
     """Run a QIR program (a path to a ``.ll``/``.bc`` file, or LLVM IR text)
-    for ``shots`` shots with a fixed simulator seed."""
+    for ``shots`` shots with a fixed simulator seed. ``max_qubits``: the
+    executor has only that many qubits, and a program that addresses one
+    beyond them is refused before it runs."""
     if shots < 1:
         raise QckptError(f"shots must be at least 1, got {shots}")
     tmp: str | None = None
     _refuse_unbound(program)
     refuse_forging_labels(program)
+    if max_qubits is not None:
+        refuse_wider_than(program, max_qubits)
     if isinstance(program, str) and "\n" in program:
         fd, tmp = tempfile.mkstemp(suffix=".ll", prefix="qckpt-")
         with os.fdopen(fd, "w") as f:

@@ -131,7 +131,7 @@ def _teleport_mlir() -> str:
 def test_xdsl_opt_our_errors_are_one_line_exit_1():
     p = subprocess.run([XDSL_OPT, "-p", 'ckpt-insert{policy="bogus"}'], input=_teleport_mlir(), capture_output=True, text=True, timeout=120)
     assert p.returncode == 1 and "Traceback" not in p.stderr
-    assert p.stderr.strip().splitlines() == ["ckpt-insert: error: unknown checkpoint policy 'bogus'; choose one of exact, every, interval, annotated"]
+    assert p.stderr.strip().splitlines() == ["ckpt-insert: error: unknown checkpoint policy 'bogus'; choose one of exact, every, interval, annotated, branches"]
 
 
 def test_xdsl_opt_zero_boundary_warning_on_stderr():

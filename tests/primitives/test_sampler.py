@@ -166,7 +166,7 @@ def test_late_binding_compiles_once_per_circuit() -> None:
     ("options", "message"),
     [
         ({"mode": "fast"}, "mode must be one of resume, reproducible"),
-        ({"checkpoint": "often"}, "checkpoint must be one of exact, every, interval, annotated, none"),
+        ({"checkpoint": "often"}, "checkpoint must be one of exact, every, interval, annotated, branches, none"),
         ({"backend": "aer"}, "backend must be one of qir-runner"),
         ({"shots_per_batch": 3}, "unknown option"),
         ({"seed": -1}, "seed must be a non-negative integer"),

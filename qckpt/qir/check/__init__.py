@@ -30,7 +30,7 @@ constant expression), and says so where it does. Each walk is linear in the
 size of the module.
 """
 
-from qckpt.qir.check.checker import check_file, check_module, load_module
+from qckpt.qir.check.checker import addressed_qubits, check_file, check_module, load_module
 from qckpt.qir.check.extensions import Extension, EXTENSIONS
 from qckpt.qir.check.report import format_report, has_errors, Violation
 
@@ -38,6 +38,7 @@ __all__ = [
     "EXTENSIONS",
     "Extension",
     "Violation",
+    "addressed_qubits",
     "check_file",
     "check_module",
     "format_report",

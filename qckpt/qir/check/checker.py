@@ -159,3 +159,13 @@ def check_module(module: pyqir.Module, profile: str | None = None) -> list[Viola
             raise QckptError(f"unknown QIR profile '{profile}' (use 'adaptive' or 'base')")
         chosen = key
     return _Checker(module, chosen).run()
+
+
+def addressed_qubits(module: pyqir.Module) -> dict[int, tuple[str, str]]:
+    """The static qubit ids the module's calls address, each with the
+    (function, block) of its first use: what an executor with fewer qubits
+    must refuse. Read by the same argument rules as the checker's
+    "Qubits and results" family, so a result id is never taken for a qubit."""
+    checker = _Checker(module, None)
+    checker.run()
+    return dict(checker.ids["qubit"])

@@ -10,6 +10,12 @@ so segment k+1's shots are matched to segment k's by a seeded random
 permutation. Output bits decided in an earlier segment are carried by the
 runtime and filled into the last segment's output records, so a stitched
 shot reports exactly the records an unsegmented shot reports.
+
+Each segment gets only the qubits it uses, numbered densely
+(``qckpt.passes.qubit_layout``): its manifest says how many
+(``num_qubits``) and which they were (``qubits``). With ``max_qubits`` a
+program wider than the executor runs when every segment fits, and the
+executor itself refuses a segment that addresses a qubit beyond it.
 """
 
 from __future__ import annotations
@@ -56,11 +62,29 @@ def compile_segments(module, at: list[int] | None = None, **emit) -> list[Segmen
     from qckpt.qir.emit import emit_qir
     from qckpt.pipeline import lower_to_target
 
+    from qckpt.passes.qubit_layout import compact_qubits
+
     out = []
     for spec in split_module(module, at):
-        qir = emit_qir(lower_to_target(spec.module), record_mode="final", **emit)
-        out.append(Segment(spec.manifest(), qir.bitcode))
+        lowered = lower_to_target(spec.module)
+        layout = compact_qubits(lowered)
+        qir = emit_qir(lowered, record_mode="final", **emit)
+        out.append(Segment({**spec.manifest(), "num_qubits": len(layout), "qubits": layout}, qir.bitcode))
     return out
+
+
+def check_fits(segments: list[Segment], max_qubits: int) -> None:
+    """Refuse, before anything runs, a plan with a segment wider than the executor."""
+    if max_qubits < 1:
+        raise QckptError(f"--max-qubits must be at least 1, not {max_qubits}")
+    for seg in segments:
+        n = seg.manifest.get("num_qubits")
+        if n is not None and n > max_qubits:
+            names = ", ".join(seg.manifest.get("qubits", [])[:8])
+            raise QckptError(
+                f"segment {seg.manifest['index']} needs {n} qubits ({names}{', ...' if n > 8 else ''}), more than --max-qubits {max_qubits}: "
+                "run it on a wider executor, or let the program reuse qubits first (qckpt convert --reuse-qubits)"
+            )
 
 
 def write_plan(directory: str | Path, segments: list[Segment]) -> Path:
@@ -106,12 +130,12 @@ def recorded_state(shot: Shot) -> dict[str, bool | int | float]:
     return out
 
 
-def _run_bitcode(bitcode: bytes, shots: int, seed: int) -> list[Shot]:
+def _run_bitcode(bitcode: bytes, shots: int, seed: int, max_qubits: int | None = None) -> list[Shot]:
     fd, tmp = tempfile.mkstemp(suffix=".bc", prefix="qckpt-seg-")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(bitcode)
-        return run_qir(tmp, shots=shots, seed=seed).shots
+        return run_qir(tmp, shots=shots, seed=seed, max_qubits=max_qubits).shots
     finally:
         os.unlink(tmp)
 
@@ -124,11 +148,15 @@ def _bind(seg: Segment, state: dict) -> bytes:
     return module.bitcode
 
 
-def run_segmented(segments: list[Segment], shots: int, seed: int) -> SegmentedRun:
-    """Run every segment for ``shots`` shots; returns the stitched shots."""
+def run_segmented(segments: list[Segment], shots: int, seed: int, max_qubits: int | None = None) -> SegmentedRun:
+    """Run every segment for ``shots`` shots; returns the stitched shots.
+    ``max_qubits``: run on an executor of that many qubits (every segment
+    must fit; see :func:`check_fits`)."""
+    if max_qubits is not None:
+        check_fits(segments, max_qubits)
     rng = random.Random(seed)
     run = SegmentedRun([])
-    first = _run_bitcode(segments[0].bitcode, shots, seed)
+    first = _run_bitcode(segments[0].bitcode, shots, seed, max_qubits)
     if len(first) != shots or not all(s.complete for s in first):
         raise QckptError(f"segment 0 finished {sum(s.complete for s in first)} of {shots} shots")
     run.bindings.append(1)
@@ -143,7 +171,7 @@ def run_segmented(segments: list[Segment], shots: int, seed: int) -> SegmentedRu
         next_shots: list[Shot | None] = [None] * shots
         for g, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: repr(kv[0]))):
             bound = _bind(seg, dict(zip(names, key)))
-            got = _run_bitcode(bound, len(members), (seed * 1_000_003 + k * 10_007 + g) % (2**63))
+            got = _run_bitcode(bound, len(members), (seed * 1_000_003 + k * 10_007 + g) % (2**63), max_qubits)
             if len(got) != len(members) or not all(s.complete for s in got):
                 raise QckptError(f"segment {k} finished {sum(s.complete for s in got)} of {len(members)} shots of state {key}")
             rng.shuffle(got)  # exchangeable within a state: a seeded random matching

@@ -1,0 +1,510 @@
+"""``qc-reuse-qubits``: run a program on fewer physical qubits.
+
+A logical qubit is alive from its first operation to its last (for most, a
+final measurement). Once it is done, its physical qubit can be reset and
+handed to a qubit that has not started yet: the program's outputs are the
+same, because a qubit nothing uses again carries nothing observable (a reset
+is a measurement whose result is discarded). This is the reuse of DeCross et
+al. (PRX 13, 041057, 2023) and CaQR (Hua et al., ASPLOS '23).
+
+How it works, on the entry function's top level (after
+``qc-unroll-qubit-loops``: qubits must have static indices):
+
+1. a dependency graph of the top-level operations: each qubit's operations
+   stay in program order, classical values follow their definitions, and a
+   ``ckpt.boundary`` or an operation this pass does not understand orders
+   everything around it. An ``scf`` op with quantum work inside counts as
+   one operation on all the qubits it touches;
+2. a schedule of that graph. ``objective=depth`` keeps the program's
+   critical path: a topological order that starts each qubit at its latest
+   layer and finishes it at its earliest (ALAP for an op that starts a
+   qubit, ASAP for the others), so final measurements come early
+   (``qc-measure-early`` on its own only moves those). ``objective=width`` is a list
+   schedule that, among the ready operations, runs classical ones first,
+   then those on qubits already started (preferring ones that finish a
+   qubit), and only then starts new qubits, fewest first; with
+   ``max-qubits=N`` it never starts a qubit that would exceed N; when the
+   ``depth`` order happens to be narrower, that one is kept;
+3. physical qubits handed out along the schedule (lowest free index first),
+   with a ``qc.reset`` where a physical qubit is handed over, and a
+   ``ckpt.boundary`` (kind ``classicalized``, label ``reuse``) right before
+   each such reset. The boundary analysis makes it exact when no other live
+   qubit is quantum there, a replay boundary otherwise (in Bernstein-Vazirani
+   the ancilla stays quantum).
+
+The minimum width is NP-hard to find, so the pass reports the width it
+reached and a lower bound: two qubits *conflict* when each has an operation
+that must precede one of the other's (neither can finish before the other
+starts), and a set of pairwise-conflicting qubits (a clique, found greedily)
+needs that many physical qubits at once. Both land on the entry function as
+``qckpt.reuse`` (``{logical, width, lower_bound}``); when ``max-qubits`` is
+not reached the pass fails and names both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from xdsl.context import Context
+from xdsl.dialects import func
+from xdsl.dialects.builtin import DictionaryAttr, IntegerAttr, ModuleOp, i64
+from xdsl.ir import Operation, SSAValue
+from xdsl.passes import ModulePass
+
+from qckpt.diagnostics import QckptError
+from qckpt.dialects import ckpt, qc
+from qckpt.dialects.qc import qubit_identity
+from qckpt.ir import entry_function, op_location
+
+OBJECTIVES = ("width", "depth")
+REUSE_ATTR = "qckpt.reuse"
+REUSE_LABEL = "reuse"
+PHYSICAL_REGISTER = "q"
+
+Qubit = object  # a qubit_identity
+
+
+@dataclass(frozen=True)
+class ReuseReport:
+    logical: int  # qubits the program uses
+    width: int  # physical qubits after reuse
+    lower_bound: int  # no schedule of this program needs fewer
+    reuse_points: int  # resets inserted to hand a physical qubit over
+    depth: int  # layers of quantum operations after reuse (resets included)
+
+
+class _Graph:
+    """The top-level operations between the qubit declarations and the
+    output recording, with their qubits and predecessors."""
+
+    def __init__(self, ops: list[Operation]) -> None:
+        self.ops = ops
+        self.qubits: list[list[Qubit]] = []
+        self.preds: list[set[int]] = [set() for _ in ops]
+        index = {op: i for i, op in enumerate(ops)}
+        last_on: dict[Qubit, int] = {}
+        last_fence: int | None = None
+        since_fence: list[int] = []
+        for i, op in enumerate(ops):
+            qs = _qubits_of(op)
+            self.qubits.append(qs)
+            for v in _operands_within(op):
+                j = index.get(v.owner) if isinstance(v.owner, Operation) else None
+                if j is not None and j != i:
+                    self.preds[i].add(j)
+            for q in qs:
+                if q in last_on:
+                    self.preds[i].add(last_on[q])
+                last_on[q] = i
+            if _is_fence(op):
+                self.preds[i].update(since_fence)
+                since_fence = []
+                last_fence = i
+            else:
+                since_fence.append(i)
+                if last_fence is not None:
+                    self.preds[i].add(last_fence)
+        self.succs: list[list[int]] = [[] for _ in ops]
+        for i, ps in enumerate(self.preds):
+            for j in ps:
+                self.succs[j].append(i)
+        self.ops_of: dict[Qubit, list[int]] = {}
+        for i, qs in enumerate(self.qubits):
+            for q in qs:
+                self.ops_of.setdefault(q, []).append(i)
+
+
+def _qubits_of(op: Operation) -> list[Qubit]:
+    seen: dict[Qubit, None] = {}
+    for inner in op.walk():
+        if isinstance(inner, (qc.GateOp, qc.BarrierOp, qc.DelayOp)):
+            vals = list(inner.qubits)
+        elif isinstance(inner, (qc.MeasureOp, qc.ResetOp)):
+            vals = [inner.qubit]
+        else:
+            continue
+        for v in vals:
+            if isinstance(v.owner, qc.QubitAtOp):
+                raise QckptError("qc-reuse-qubits needs static qubit indices: run qc-unroll-qubit-loops first", op_location(inner))
+            seen.setdefault(qubit_identity(v))
+    return list(seen)
+
+
+def _operands_within(op: Operation) -> Iterable[SSAValue]:
+    """Every value ``op`` or an op nested in it reads (a branch reads the
+    measurement its body's gates are conditioned on)."""
+    for inner in op.walk():
+        for v in inner.operands:
+            if not isinstance(v.type, (qc.QubitType, qc.RegType)):
+                yield v
+
+
+def _is_fence(op: Operation) -> bool:
+    """An op nothing may move across: a boundary, or anything this pass does
+    not know to be a quantum op or a pure classical one."""
+    if isinstance(op, ckpt.BoundaryOp):
+        return True
+    if isinstance(op, (qc.GateOp, qc.MeasureOp, qc.ResetOp, qc.BarrierOp, qc.DelayOp, qc.ParamOp)):
+        return False
+    if op.regions:
+        return False  # scf: ordered by its qubits and operands
+    return op.dialect_name() not in ("arith", "math")
+
+
+def _schedule(g: _Graph, objective: str, max_qubits: int) -> list[int] | None:
+    """An order of the graph's ops; None when max_qubits cannot be kept."""
+    n = len(g.ops)
+    if objective == "depth":
+        return _start_late_order(g)
+    import heapq
+
+    remaining = {q: len(ix) for q, ix in g.ops_of.items()}
+    live: set[Qubit] = set()
+    waiting = [len(p) for p in g.preds]
+    ready = {i for i in range(n) if waiting[i] == 0}
+
+    def key(i: int) -> tuple[int, int, int, int]:
+        qs = g.qubits[i]
+        new = sum(1 for q in qs if q not in live)
+        finishes = sum(1 for q in qs if remaining[q] == 1)
+        return (0 if not qs else 1 if new == 0 else 2, new, -finishes, i)
+
+    # A heap of ready ops by key. Keys only improve (a qubit starts, a
+    # qubit's last op nears), and each such event re-pushes the ready ops on
+    # that qubit, so the heap is never stale for long: linear, not a scan of
+    # the ready set per step.
+    heap = [key(i) for i in ready]
+    heapq.heapify(heap)
+    order: list[int] = []
+
+    def touched(q: Qubit) -> None:
+        for j in g.ops_of[q]:
+            if j in ready:
+                heapq.heappush(heap, key(j))
+
+    while heap:
+        deferred = []
+        best = None
+        while heap:
+            k = heapq.heappop(heap)
+            i = k[-1]
+            if i not in ready or k != key(i):
+                continue  # done already, or a newer entry exists
+            if max_qubits and k[1] and len(live) + k[1] > max_qubits:
+                deferred.append(k)
+                continue
+            best = i
+            break
+        for k in deferred:
+            heapq.heappush(heap, k)
+        if best is None:
+            return None if ready else order
+        ready.discard(best)
+        order.append(best)
+        for q in g.qubits[best]:
+            started = q not in live
+            live.add(q)
+            remaining[q] -= 1
+            if remaining[q] == 0:
+                live.discard(q)
+            elif started or remaining[q] == 1:
+                touched(q)
+        for s_ in g.succs[best]:
+            waiting[s_] -= 1
+            if waiting[s_] == 0:
+                ready.add(s_)
+                heapq.heappush(heap, key(s_))
+    return order if len(order) == n else None
+
+
+def _levels(g: _Graph) -> tuple[list[int], list[int]]:
+    """Each op's earliest and latest layer (ASAP, ALAP) in a schedule of
+    the graph's critical-path depth; classical ops take no layer."""
+    n = len(g.ops)
+    asap = [0] * n
+    for i in range(n):  # program order is a topological order
+        step = 1 if g.qubits[i] else 0
+        asap[i] = max((asap[j] for j in g.preds[i]), default=0) + step
+    depth = max(asap, default=0)
+    alap = [depth] * n
+    for i in reversed(range(n)):
+        if g.succs[i]:
+            alap[i] = min(alap[s] - (1 if g.qubits[s] else 0) for s in g.succs[i])
+    return asap, alap
+
+
+def _start_late_order(g: _Graph) -> list[int]:
+    """A topological order that starts each qubit as late and finishes it
+    as early as the critical path allows: an op that starts a qubit ranks
+    by its ALAP layer, any other by its ASAP layer. The program's depth is
+    kept (up to the hand-over resets) while live ranges shrink."""
+    import heapq
+
+    asap, alap = _levels(g)
+    started: set[Qubit] = set()
+    waiting = [len(p) for p in g.preds]
+
+    def key(i: int) -> tuple[int, int]:
+        new = any(q not in started for q in g.qubits[i])
+        return (alap[i] if new else asap[i], i)
+
+    heap = [key(i) for i in range(len(g.ops)) if waiting[i] == 0]
+    heapq.heapify(heap)
+    order: list[int] = []
+    while heap:
+        k, i = heapq.heappop(heap)
+        if k != key(i)[0]:  # a qubit it starts was started meanwhile: rank again
+            heapq.heappush(heap, key(i))
+            continue
+        order.append(i)
+        started.update(g.qubits[i])
+        for s in g.succs[i]:
+            waiting[s] -= 1
+            if waiting[s] == 0:
+                heapq.heappush(heap, key(s))
+    return order
+
+
+def _measure_early_order(g: _Graph) -> list[int]:
+    """The program's order, with each qubit's final measurement moved up to
+    right after that qubit's previous operation (and after what its result's
+    other dependencies need: nothing, a measurement reads only its qubit)."""
+    final: dict[int, int] = {}  # measurement -> op it follows
+    for q, ix in g.ops_of.items():
+        last = ix[-1]
+        if isinstance(g.ops[last], qc.MeasureOp) and len(ix) > 1 and not any(_is_fence(g.ops[k]) for k in range(ix[-2] + 1, last)):
+            final[last] = ix[-2]
+    after: dict[int, list[int]] = {}
+    for m, prev in final.items():
+        after.setdefault(prev, []).append(m)
+    order: list[int] = []
+    for i in range(len(g.ops)):
+        if i in final:
+            continue
+        order.append(i)
+        order.extend(sorted(after.get(i, [])))
+    return order
+
+
+def _width(g: _Graph, order: list[int]) -> int:
+    remaining = {q: len(ix) for q, ix in g.ops_of.items()}
+    live: set[Qubit] = set()
+    width = 0
+    for i in order:
+        live.update(g.qubits[i])
+        width = max(width, len(live))
+        for q in g.qubits[i]:
+            remaining[q] -= 1
+            if remaining[q] == 0:
+                live.discard(q)
+    return width
+
+
+def lower_bound(g: _Graph) -> int:
+    """The size of a clique of pairwise-conflicting qubits (greedy), with
+    qubit sets as bitsets: q conflicts with p when q's first op reaches an
+    op of p and p's first op reaches an op of q (so, along q's chain, q's
+    last op is reached from p's first)."""
+    qubits = list(g.ops_of)
+    if not qubits:
+        return 0
+    bit = {q: 1 << k for k, q in enumerate(qubits)}
+    n = len(g.ops)
+    starts = [0] * n  # qubits whose first op is op i
+    for q, ix in g.ops_of.items():
+        starts[ix[0]] |= bit[q]
+    reach = [0] * n  # qubits with an op reachable from op i (itself included)
+    for i in reversed(range(n)):
+        r = 0
+        for q in g.qubits[i]:
+            r |= bit[q]
+        for s_ in g.succs[i]:
+            r |= reach[s_]
+        reach[i] = r
+    reached_from = [0] * n  # qubits whose first op reaches op i
+    for i in range(n):  # program order is topological
+        r = starts[i]
+        for p_ in g.preds[i]:
+            r |= reached_from[p_]
+        reached_from[i] = r
+    conflict = [reach[ix[0]] & reached_from[ix[-1]] & ~bit[q] for q, ix in g.ops_of.items()]
+    degree = [c.bit_count() for c in conflict]
+    best = 1
+    for start in sorted(range(len(qubits)), key=lambda k: -degree[k])[:16]:
+        size, candidates = 1, conflict[start]
+        while candidates:
+            pick = max(_bits_of(candidates), key=lambda k: degree[k])
+            size += 1
+            candidates &= conflict[pick]
+        best = max(best, size)
+    return best
+
+
+def _bits_of(mask: int) -> Iterable[int]:
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width", boundaries: bool = True) -> ReuseReport:
+    """Map the entry function onto fewer physical qubits; see the module docstring."""
+    if objective not in OBJECTIVES:
+        raise QckptError(f"qc-reuse-qubits: unknown objective '{objective}'; choose one of {', '.join(OBJECTIVES)}")
+    if max_qubits < 0:
+        raise QckptError(f"qc-reuse-qubits: max-qubits must be >= 0 (0: no limit), not {max_qubits}")
+    fn = entry_function(module)
+    block = fn.body.block
+    header = [op for op in block.ops if isinstance(op, (qc.AllocOp, qc.QubitOp))]
+    trailer = [op for op in block.ops if isinstance(op, (qc.OutputOp, func.ReturnOp))]
+    fixed = set(header) | set(trailer)
+    body = [op for op in block.ops if op not in fixed]
+    g = _Graph(body)
+    logical = len(g.ops_of)
+    bound = lower_bound(g)
+    order = _schedule(g, objective, 0)
+    assert order is not None
+    width = _width(g, order)
+    if objective == "width":
+        # The greedy can lose to the start-late order (a W-state cascade
+        # touches each qubit early and late): keep the narrower one.
+        late = _start_late_order(g)
+        if _width(g, late) < width:
+            order, width = late, _width(g, late)
+    if max_qubits and width > max_qubits:
+        capped = _schedule(g, "width", max_qubits)
+        if capped is not None:
+            order, width = capped, _width(g, capped)
+    if max_qubits and width > max_qubits:
+        raise QckptError(
+            f"max-qubits={max_qubits} not reached: width {width} reached (objective={objective}), "
+            f"lower bound {bound}, {logical} logical qubits"
+        )
+    resets = _rewrite(fn, g, order, header, trailer, width)
+    report = ReuseReport(logical, width, bound, len(resets), quantum_depth(fn))
+    fn.attributes[REUSE_ATTR] = DictionaryAttr(
+        {name: IntegerAttr(getattr(report, name), i64) for name in ("logical", "width", "lower_bound", "depth")}
+    )
+    if boundaries and resets:
+        from qckpt.passes.insert_boundaries import insert_before
+
+        first_of_run = [r for r in resets if r.prev_op not in resets]
+        insert_before(fn, first_of_run, "classicalized", REUSE_LABEL)
+    return report
+
+
+def quantum_depth(fn: func.FuncOp) -> int:
+    """Layers of the entry function's top-level quantum operations (an
+    ``scf`` op with quantum work is one layer on its qubits): the depth
+    ``objective=depth`` keeps low, comparable with Qiskit's ``depth()``."""
+    level: dict[Qubit, int] = {}
+    for op in fn.body.block.ops:
+        if isinstance(op, (qc.AllocOp, qc.QubitOp, ckpt.BoundaryOp, qc.BarrierOp)):
+            continue
+        qs = _qubits_of(op)
+        if qs:
+            d = 1 + max(level.get(q, 0) for q in qs)
+            for q in qs:
+                level[q] = d
+    return max(level.values(), default=0)
+
+
+def _rewrite(fn: func.FuncOp, g: _Graph, order: list[int], header: list[Operation], trailer: list[Operation], width: int) -> list[qc.ResetOp]:
+    """Rebuild the entry block: one register of ``width`` qubits, the ops in
+    ``order`` on their physical qubits, a reset at each hand-over."""
+    block = fn.body.block
+    remaining = {q: len(ix) for q, ix in g.ops_of.items()}
+    free: list[int] = []  # physical qubits handed back, to reuse (lowest first)
+    used = 0
+    phys: dict[Qubit, int] = {}
+    handover: dict[int, list[int]] = {}  # op index -> physical qubits to reset before it
+    for i in order:
+        for q in g.qubits[i]:
+            if q in phys:
+                continue
+            if free:
+                free.sort()
+                p = free.pop(0)
+                handover.setdefault(i, []).append(p)
+            else:
+                p = used
+                used += 1
+            phys[q] = p
+        for q in g.qubits[i]:
+            remaining[q] -= 1
+            if remaining[q] == 0:
+                free.append(phys[q])
+    assert used <= max(width, 1) or not g.ops_of
+    for op in [*g.ops, *trailer]:
+        op.detach()
+    alloc = qc.AllocOp(PHYSICAL_REGISTER, max(used, 1))
+    refs = [qc.QubitOp(alloc.reg, p) for p in range(max(used, 1))]
+    first_header = header[0] if header else None
+    if first_header is not None:
+        block.insert_ops_before([alloc, *refs], first_header)
+    else:
+        block.add_ops([alloc, *refs])
+    for op in header:
+        if isinstance(op, qc.QubitOp):
+            p = phys.get(qubit_identity(op.qubit))
+            if p is not None:
+                op.qubit.replace_all_uses_with(refs[p].qubit)
+    resets: list[qc.ResetOp] = []
+    for i in order:
+        for p in handover.get(i, []):
+            r = qc.ResetOp(refs[p].qubit)
+            block.add_op(r)
+            resets.append(r)
+        block.add_op(g.ops[i])
+    block.add_ops(trailer)
+    for op in reversed(header):
+        if all(not r.uses for r in op.results):
+            block.erase_op(op)
+    leftover = [op for op in header if op.parent is not None]
+    if leftover:
+        raise QckptError("qc-reuse-qubits: a register is still used after remapping (a qubit outside the entry function's top level?)", op_location(leftover[0]))
+    return resets
+
+
+@dataclass(frozen=True)
+class QcReuseQubits(ModulePass):
+    """Map qubits onto fewer physical qubits by reset-and-reuse (max-qubits=N, objective=width|depth)."""
+
+    name = "qc-reuse-qubits"
+
+    max_qubits: int = 0
+    objective: str = "width"
+    boundaries: bool = True
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        reuse_qubits(op, self.max_qubits, self.objective, self.boundaries)
+
+
+@dataclass(frozen=True)
+class QcMeasureEarly(ModulePass):
+    """Move each qubit's final measurement up to right after its previous operation."""
+
+    name = "qc-measure-early"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        measure_early(op)
+
+
+def measure_early(module: ModuleOp) -> int:
+    """Move final measurements early (in place, no remapping); returns how many moved."""
+    fn = entry_function(module)
+    block = fn.body.block
+    body = [op for op in block.ops if not isinstance(op, (qc.AllocOp, qc.QubitOp, qc.OutputOp, func.ReturnOp))]
+    g = _Graph(body)
+    order = _measure_early_order(g)
+    moved = sum(1 for k, i in enumerate(order) if i != k)
+    anchor = body[-1].next_op if body else None
+    for op in body:
+        op.detach()
+    for i in order:
+        if anchor is not None:
+            block.insert_op_before(g.ops[i], anchor)
+        else:
+            block.add_op(g.ops[i])
+    return moved

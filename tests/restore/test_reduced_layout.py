@@ -1,0 +1,102 @@
+"""Restart on a reduced qubit layout: `qckpt split` gives each segment only
+its own qubits, so a program wider than the executor runs segment by
+segment on it. The executor counts the qubits the QIR actually addresses,
+and refuses one beyond its width: that is what proves the narrow layout is
+real (the unsplit program, and a segment left on the full register, are
+refused at the same width)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pyqir
+import pytest
+import stats
+
+from qckpt.diagnostics import QckptError
+from qckpt.passes.split_segments import split_module
+from qckpt.pipeline import insert_checkpoints, lower_to_target, module_to_qir, qasm_to_module
+from qckpt.qir.check import addressed_qubits
+from qckpt.runtime.qir_runner import refuse_wider_than, run_qir
+from qckpt.runtime.restore.segments import Segment, compile_segments, run_segmented
+
+HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
+# Three stages on 6 qubits, each done with its qubits before the next
+# starts; the third is fed forward from the first (c[0] flips q[4]).
+STAGES = HEAD + """qubit[6] q;
+bit[6] c;
+h q[0]; cx q[0], q[1];
+c[0] = measure q[0]; c[1] = measure q[1];
+ry(0.7) q[2]; cx q[2], q[3];
+c[2] = measure q[2]; c[3] = measure q[3];
+if (c[0]) x q[4];
+h q[5]; cx q[5], q[4];
+c[4] = measure q[4]; c[5] = measure q[5];
+"""
+SHOTS = 4000
+
+
+def segments_of(src: str) -> list[Segment]:
+    m = qasm_to_module(src, "stages.qasm")
+    insert_checkpoints(m, "exact")
+    return compile_segments(m)
+
+
+def test_each_segment_gets_only_its_qubits_numbered_densely() -> None:
+    segs = segments_of(STAGES)
+    # q[4] is classical (a copy of c[0]) at the second cut: the second
+    # segment flips it, and the third re-prepares it from the record.
+    assert [s.manifest["qubits"] for s in segs] == [["q[0]", "q[1]"], ["q[2]", "q[3]", "q[4]"], ["q[4]", "q[5]"]]
+    for s in segs:
+        module = pyqir.Module.from_bitcode(pyqir.Context(), s.bitcode)
+        n = s.manifest["num_qubits"]
+        assert sorted(addressed_qubits(module)) == list(range(n))
+        (entry,) = [f for f in module.functions if "entry_point" in f.attributes.func]
+        assert entry.attributes.func["required_num_qubits"].string_value == str(n)
+
+
+@pytest.mark.comparisons(1)
+def test_a_6_qubit_program_runs_on_3_qubits_segment_by_segment() -> None:
+    segs = segments_of(STAGES)
+    run = run_segmented(segs, SHOTS, seed=5, max_qubits=3)
+    assert len(run.shots) == SHOTS and all(s.complete for s in run.shots)
+    plain = module_to_qir(qasm_to_module(STAGES, "stages.qasm"))
+    ref = run_qir(plain, shots=SHOTS, seed=6).counts
+    stats.assert_same_distribution(dict(Counter(s.bitstring() for s in run.shots)), ref)
+    # the same executor refuses the unsplit program
+    with pytest.raises(QckptError, match="addresses qubit 5 .* this executor has 3 qubit"):
+        run_qir(plain, shots=1, max_qubits=3)
+
+
+def test_a_segment_left_on_the_full_register_is_refused() -> None:
+    # Negative control: the same segments emitted without compaction
+    # address their original ids, and the narrow executor refuses them.
+    m = qasm_to_module(STAGES, "stages.qasm")
+    insert_checkpoints(m, "exact")
+    wide = [module_to_qir(lower_to_target(spec.module)) for spec in split_module(m)]
+    with pytest.raises(QckptError, match="addresses qubit 4 .* this executor has 3 qubit"):
+        refuse_wider_than(wide[1], 3)  # what run_qir(..., max_qubits=3) checks first
+    # while the compacted segment passes the same check
+    refuse_wider_than(str(pyqir.Module.from_bitcode(pyqir.Context(), segments_of(STAGES)[1].bitcode)), 3)
+
+
+def test_a_segment_wider_than_the_executor_is_named_before_anything_runs() -> None:
+    with pytest.raises(QckptError, match=r"segment 1 needs 3 qubits \(q\[2\], q\[3\], q\[4\]\), more than --max-qubits 2"):
+        run_segmented(segments_of(STAGES), 10, seed=1, max_qubits=2)
+
+
+def test_cli_split_and_run_segments_on_a_narrow_executor(tmp_path: Path) -> None:
+    prog = tmp_path / "stages.qasm"
+    prog.write_text(STAGES)
+    qckpt = [sys.executable, "-m", "qckpt.cli"]
+    out = subprocess.run([*qckpt, "split", str(prog), "-o", str(tmp_path / "segs")], capture_output=True, text=True, check=True).stdout
+    assert "segment 1: boundary 0 -> boundary 1; 3 qubits" in out
+    ok = subprocess.run([*qckpt, "run-segments", str(tmp_path / "segs"), "--shots", "200", "--max-qubits", "3"], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert "200 shots" in ok.stdout and "on 3 qubits" in ok.stdout
+    bad = subprocess.run([*qckpt, "run-segments", str(tmp_path / "segs"), "--max-qubits", "2"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip().splitlines()[0].startswith("error: segment 1 needs 3 qubits")
