@@ -46,7 +46,7 @@ EXAMPLES: dict[str, list[str]] = {
     "plot": [
         "qckpt plot timeline ckpt/ -o timeline.png",
         "qckpt plot cost examples/teleport.qasm --mtbf 1e-5 -o cost.svg",
-        "qckpt plot histogram ckpt/ --top 8 -o hist.pdf",
+        "qckpt plot objective build/runs/vqe -o energy.pdf",
     ],
 }
 
