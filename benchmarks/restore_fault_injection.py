@@ -83,6 +83,7 @@ def main() -> int:
     ap.add_argument("--only", help="comma-separated program names to run checks on (counts cover all)")
     ap.add_argument("--control-shots", type=int, default=40000, help="shots for the negative controls")
     ap.add_argument("--out", type=Path, help="rewrite this file's restore_fault_injection section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     only = set(args.only.split(",")) if args.only else None
     delta = SUITE_DELTA / ESTIMATED_COMPARISONS
@@ -170,6 +171,11 @@ def main() -> int:
     print(section)
     if args.out:
         SECTION.write(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.restore_fault_injection(dict(classes))):
+            print(f"wrote {f}", file=sys.stderr)
     return 1 if failed or any("PASSES" in c for c in controls) else 0
 
 

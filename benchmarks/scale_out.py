@@ -256,6 +256,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-slurm", dest="slurm", action="store_false", help="leave out the SLURMCluster (it needs root to start Slurm)")
     ap.add_argument("--out", type=Path, help="rewrite this file's scale_out section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     args.shots = 3000 if args.quick else 10_000
     args.repeat = 1 if args.quick else args.repeat
@@ -268,6 +269,11 @@ def main() -> int:
     print(section)
     if args.out:
         SECTION.write_body(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.scale_out(m)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 
