@@ -87,10 +87,24 @@ def make_fixture(root: Path) -> Fixture:
     ro = root / "readonly"
     ro.mkdir(exist_ok=True)
     ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    _finished_store(root / "store", root / "prog.ll")
     return Fixture(
         root, str(qasm), str(root / "prog.ll"), str(root / "resumable.ll"), str(root / "record.json"), str(root / "deep.json"),
         str(root / "plan"), str(root / "dir"), str(root / "file"), str(unreadable), str(ro), str(root / "store"),
     )
+
+
+def _finished_store(store: Path, program: Path) -> None:
+    """A real, finished checkpointed run for record, plot, merge, resume and
+    inspect to read (once per fixture; nothing the cases do may change it:
+    they only read a finished store)."""
+    from qckpt.runtime.execution.job import JobOptions, RunPlan, default_batch_size, fingerprint, start_run
+
+    if store.exists():
+        return
+    prog = program.read_bytes()
+    plan = RunPlan(shots=16, seed=1, batch_size=default_batch_size(16), mode="resume", program_sha256=fingerprint(prog), program_name=program.name)
+    start_run(store, prog, plan, JobOptions(workers=1))
 
 
 def _paths(f: Fixture, k: int) -> list[str]:
@@ -108,7 +122,8 @@ def generate(f: Fixture, rng: random.Random, k: int) -> list[str]:
     num = lambda: rng.choice(BAD_NUMBERS)  # noqa: E731
     path = lambda: str(rng.choice(_paths(f, k)))  # noqa: E731
     out = lambda: rng.choice(_out_paths(f, k))  # noqa: E731
-    cmd = rng.choice(["convert", "analyze", "run", "run-store", "resume", "inspect", "bind", "bind-resume", "split", "run-segments", "check-qir"])
+    cmd = rng.choice(["convert", "analyze", "run", "run-store", "resume", "inspect", "bind", "bind-resume", "split", "run-segments", "check-qir",
+                      "record", "plot", "merge"])
     if cmd == "convert":
         args = ["convert", rng.choice([f.qasm, path()]), "-o", rng.choice([out(), str(f.root / f"c{k}.ll")])]
         args += rng.choice([[], ["--param", f"theta={num()}"], ["--checkpoint", "interval", "--mtbf", num()], ["--checkpoint", "every", "--every", num()],
@@ -126,9 +141,9 @@ def generate(f: Fixture, rng: random.Random, k: int) -> list[str]:
                             ["--persistent", rng.choice([f.regular, "/dev/full", f.unwritable_dir])]])
         return ["run", rng.choice([f.qasm, f.qir]), "--store", store, "--shots", "4", *extra]
     if cmd == "resume":
-        return ["resume", rng.choice([f.directory, f.regular, f.regular + "/x", "/", f.root / "missing", f.plan_dir]), *rng.choice([[], ["--sync-interval", num()], ["--workers", num()], ["--policy", f"heartbeat={num()}"]])]
+        return ["resume", rng.choice([f.store, f.directory, f.regular, f.regular + "/x", "/", f.root / "missing", f.plan_dir]), *rng.choice([[], ["--sync-interval", num()], ["--workers", num()], ["--policy", f"heartbeat={num()}"]])]
     if cmd == "inspect":
-        return ["inspect", rng.choice([f.directory, f.regular, f.regular + "/x", "/", f.plan_dir, f.unwritable_dir, "/dev/full"])]
+        return ["inspect", rng.choice([f.store, f.directory, f.regular, f.regular + "/x", "/", f.plan_dir, f.unwritable_dir, "/dev/full"])]
     if cmd == "bind":
         return ["bind", rng.choice([f.qir, path()]), "--param", f"theta={num()}", "-o", out()]
     if cmd == "bind-resume":
@@ -138,6 +153,17 @@ def generate(f: Fixture, rng: random.Random, k: int) -> list[str]:
                 *rng.choice([[], ["--at", rng.choice(["a,b", "1,,2", "-1", str(10**30), ","])], ["--mtbf", num(), "--checkpoint", "interval"], ["--every", num()]])]
     if cmd == "run-segments":
         return ["run-segments", rng.choice([f.plan_dir, f.regular, f.directory, f.regular + "/x", "/"]), *rng.choice([["--shots", num()], ["--seed", num()]])]
+    if cmd == "record":
+        source = rng.choice([[f.resumable, path()], [path(), f.regular], [rng.choice([f.directory, f.plan_dir, f.store, f.regular, "/", "-"])]])
+        return ["record", *source, *rng.choice([[], ["--shot", num()], ["-o", out()], ["--program-out", out()]])]
+    if cmd == "plot":
+        figure = rng.choice(["timeline", "histogram", "objective", "cost", "boundaries"])
+        source = rng.choice([f.directory, f.plan_dir, f.store, f.regular, f.qasm, f.unreadable, "/", "-"])
+        target = rng.choice([out(), str(f.root / f"p{k}.png"), str(f.root / f"p{k}.gif"), str(f.root / f"p{k}")])
+        return ["plot", figure, source, "-o", target, *rng.choice([[], ["--top", num()], ["--mtbf", num()], ["--param", f"theta={num()}"]])]
+    if cmd == "merge":
+        stores = [rng.choice([f.store, f.directory, f.regular, f.plan_dir, "/", str(f.root / "missing")]) for _ in range(rng.randint(1, 3))]
+        return ["merge", *stores, "-o", rng.choice([f.regular, f.directory, "/dev/full", f.unwritable_dir + "/m", str(f.root / f"m{k}")])]
     return ["check-qir", path(), *rng.choice([[], ["--profile", "base"]])]
 
 
