@@ -59,7 +59,7 @@ def one_run(prog: bytes, shots: int, batch: int, work: Path, executor=None, work
     res = start_run(store, prog, plan, JobOptions(workers=workers, executor=executor))
     t, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert res.status == "complete" and res.ledger.shots_done == shots, res.report
-    journal = (store / "journal").stat().st_size
+    journal = sum(f.stat().st_size for f in store.glob("journal*"))  # one segment per commit (journal.NNNNNN)
     shutil.rmtree(store)
     return {"s": t, "cpu": cpu, "commits": res.commits, "commit_s": res.commit_seconds, "bytes": res.committed_bytes, "journal": journal}
 
