@@ -55,7 +55,7 @@ def check_args(args: argparse.Namespace) -> None:
                 raise QckptError(f"{_flag(name)} must be {low[1]}, got {value}")
             if name == "seed" and not 0 <= value <= U64_MAX:
                 raise QckptError(f"--seed must be between 0 and {U64_MAX} (2**64-1), got {value}")
-    for name in ("input", "program", "record", "files", "plan"):
+    for name in ("input", "program", "record", "files", "plan", "log", "source"):
         value = getattr(args, name, None)
         for path in value if isinstance(value, list) else [value]:
             if isinstance(path, str) and path not in ("-", "start"):

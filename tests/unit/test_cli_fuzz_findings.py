@@ -52,3 +52,14 @@ def test_waits_longer_than_the_os_can_time_are_one_line_errors(tmp_path: Path, a
     p = qckpt("run", RUS, "--store", str(tmp_path / "s"), "--shots", "4", *args)
     assert p.returncode == 1 and "Traceback" not in p.stderr
     assert p.stderr.strip().count("\n") == 0 and words in p.stderr, p.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["record", "{prog}", "/dev/full"],  # found: read /dev/full as the log, forever
+    ["plot", "cost", "/dev/zero", "-o", "{tmp}/c.png"],  # the same path, through plot's program argument
+])
+def test_a_device_as_an_input_file_is_refused(tmp_path: Path, argv: list[str]) -> None:
+    prog = tmp_path / "r.ll"
+    assert qckpt("convert", RUS, "--checkpoint", "exact", "--record-mode", "streaming", "--resumable", "-o", str(prog)).returncode == 0
+    p = qckpt(*[a.format(prog=prog, tmp=tmp_path) for a in argv])
+    assert p.returncode == 1 and "is a device, not a file" in p.stderr and p.stderr.count("\n") == 1, p.stderr
