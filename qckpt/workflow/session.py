@@ -119,7 +119,10 @@ class Iteration:
         goes to the session store's event log when the iteration ends, marked
         replayed or live, so ``qckpt plot objective DIR`` draws the trace of a
         run across its restarts; the log is for people, not for replay."""
-        v = float(value)
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            raise QckptError(f"iteration {self.index}: the objective must be a number, got {value!r}") from None
         if not math.isfinite(v):
             raise QckptError(f"iteration {self.index}: the objective must be a finite number, got {v}")
         self._objective = (name, v)

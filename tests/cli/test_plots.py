@@ -202,3 +202,14 @@ def test_the_vqe_example_logs_its_energy_trace(tmp_path):
     assert p.returncode == 0, p.stderr
     energies = json.loads((tmp_path / "r.json").read_text())["result"]["energies"]
     assert plots.objective_of(tmp_path / "vqe") == (energies, [False] * 3, "energy (Ha)")
+
+
+def test_an_objective_that_is_not_a_finite_number_is_one_line(tmp_path):
+    from qckpt.diagnostics import QckptError
+    from qckpt.workflow import Session
+
+    with Session.open(tmp_path / "s", seed=1, name="bad") as s:
+        with s.iteration() as it:
+            for bad, words in (("low", "must be a number, got 'low'"), (float("nan"), "must be a finite number, got nan")):
+                with pytest.raises(QckptError, match=words):
+                    it.objective(bad)
