@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xdsl.dialects.builtin import DenseArrayBase, LocationAttr, StringAttr, UnknownLoc, i32
-from xdsl.ir import Attribute, Operation, Region, SSAValue
+from xdsl.dialects.builtin import DenseArrayBase, FileLineColLoc, IntAttr, LocationAttr, StringAttr, UnknownLoc, i32
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.ir.core import OpResult, SSAValues, Use
 
 NO_PROPS: dict[str, Attribute] = {}
 _UNKNOWN_LOC = UnknownLoc()
 _GATE_PROPS: dict[tuple[str, int, int], dict[str, Attribute]] = {}
+_INT_ATTRS: dict[int, IntAttr] = {}
 
 
 def make_op(
@@ -61,3 +62,39 @@ def gate_properties(name: str, num_params: int, num_qubits: int) -> dict[str, At
             "operandSegmentSizes": DenseArrayBase.from_list(i32, (num_params, num_qubits)),
         }
     return props
+
+
+def append_op(block: Block, op: Operation) -> None:
+    """``block.add_op(op)`` for an op just made by ``make_op``: it has no
+    parent and holds no region the block could be in, which are the two
+    things ``add_op`` checks (its ancestor walk is a third of its cost)."""
+    op.parent = block
+    last = block._last_op
+    if last is None:
+        block._first_op = op
+    else:
+        last._next_op = op
+        op._prev_op = last
+    block._last_op = op
+
+
+def int_attr(n: int) -> IntAttr:
+    """``IntAttr(n)`` without the verification of a plain int, interned for
+    the small values (columns) that repeat."""
+    attr = _INT_ATTRS.get(n)
+    if attr is None:
+        attr = IntAttr.__new__(IntAttr)
+        object.__setattr__(attr, "data", n)
+        if n < 4096:
+            _INT_ATTRS[n] = attr
+    return attr
+
+
+def file_loc(filename: StringAttr, line: int, column: int) -> FileLineColLoc:
+    """``FileLineColLoc(filename, IntAttr(line), IntAttr(column))``, cheaply:
+    the lowering gives one to every statement."""
+    loc = FileLineColLoc.__new__(FileLineColLoc)
+    object.__setattr__(loc, "filename", filename)
+    object.__setattr__(loc, "line", int_attr(line))
+    object.__setattr__(loc, "column", int_attr(column))
+    return loc

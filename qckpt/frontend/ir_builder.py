@@ -12,7 +12,7 @@ entry block, so its values dominate every nested region.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import (
@@ -29,12 +29,51 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.dialects.builtin import LocationAttr
 
-from qckpt.dialects.construct import NO_PROPS as _NO_PROPS, gate_properties, make_op
+from qckpt.dialects.construct import NO_PROPS as _NO_PROPS, append_op, gate_properties, make_op
 
 from qckpt.dialects import qc
 
 F64 = Float64Type()
 INDEX = IndexType()
+
+
+EAGER_QUBIT_REFS = 64  # registers up to this width get every reference up front (the IR readers and tests expect)
+
+
+def qubit_ref(reg: SSAValue, i: int) -> Operation:
+    """``qc.qubit`` ``i`` of register ``reg``."""
+    return make_op(qc.QubitOp, [reg], {"index": IntegerAttr(i, i64)}, [qc.QUBIT])
+
+
+class QubitRefs(Sequence[SSAValue]):
+    """The qubit references of a wide register, each made on first use."""
+
+    def __init__(self, reg: SSAValue, size: int) -> None:
+        self.reg = reg
+        self.size = size
+        self._ops: dict[int, Operation] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        op = self._ops.get(i)
+        if op is None:
+            op = self._ops[i] = qubit_ref(self.reg, i)
+        return op.results[0]
+
+    def __iter__(self) -> Iterator[SSAValue]:
+        return (self[i] for i in range(self.size))
+
+    def made(self) -> list[Operation]:
+        """The references made so far, in index order."""
+        return [self._ops[i] for i in sorted(self._ops)]
 
 
 class IRBuilder:
@@ -46,6 +85,7 @@ class IRBuilder:
         self._block = self.entry
         self._consts: dict[tuple[object, Attribute], SSAValue] = {}
         self.num_qubits = 0
+        self._lazy_refs: dict[Operation, QubitRefs] = {}  # wide registers' allocations -> their references
 
     # ----------------------------------------------------------- insertion
     @property
@@ -66,8 +106,15 @@ class IRBuilder:
         self.entry.add_op(func.ReturnOp())
         first = self.entry.first_op
         assert first is not None
-        self.entry.insert_ops_before(self._prologue, first)
+        prologue: list[Operation] = []
+        for op in self._prologue:
+            prologue.append(op)
+            refs = self._lazy_refs.get(op)
+            if refs is not None:
+                prologue.extend(refs.made())
+        self.entry.insert_ops_before(prologue, first)
         self._prologue = []
+        self._lazy_refs = {}
         return self.module
 
     # ----------------------------------------------------------- prologue
@@ -107,34 +154,42 @@ class IRBuilder:
             v = self._consts[key] = op.results[0]  # type: ignore[index]
         return v
 
-    def alloc_register(self, name: str, size: int, loc: LocationAttr | None = None) -> list[SSAValue]:
-        """A named register; returns its qubit references in index order."""
+    def alloc_register(self, name: str, size: int, loc: LocationAttr | None = None) -> Sequence[SSAValue]:
+        """A named register; returns its qubit references in index order.
+        A register wider than ``EAGER_QUBIT_REFS`` makes a reference when it
+        is first used, so that ``qubit[100000] r; h r[0];`` costs one, not
+        100,000; the used ones are placed after the allocation, in index
+        order, when the function is finished."""
         alloc = qc.AllocOp(name, size)
         if loc is not None:
             alloc.location = loc
         self._prologue.append(alloc)
         reg = alloc.results[0]
+        self.num_qubits += size
+        if size > EAGER_QUBIT_REFS:
+            refs = QubitRefs(reg, size)
+            self._lazy_refs[alloc] = refs
+            return refs
         qubits = []
         for i in range(size):
-            op = qc.QubitOp.create(operands=[reg], properties={"index": IntegerAttr(i, i64)}, result_types=[qc.QUBIT])
+            op = qubit_ref(reg, i)
             self._prologue.append(op)
             qubits.append(op.results[0])
-        self.num_qubits += size
         return qubits
 
     # ----------------------------------------------------------- quantum ops
     def gate(self, name: str, qubits: Sequence[SSAValue], params: Sequence[SSAValue] = (), loc: LocationAttr | None = None) -> Operation:
         op = make_op(qc.GateOp, [*params, *qubits], gate_properties(name, len(params), len(qubits)), (), loc)
-        self._block.add_op(op)
+        append_op(self._block, op)
         return op
 
     def measure(self, qubit: SSAValue, loc: LocationAttr | None = None) -> SSAValue:
         op = make_op(qc.MeasureOp, [qubit], _NO_PROPS, (i1,), loc)
-        self._block.add_op(op)
+        append_op(self._block, op)
         return op.results[0]
 
     def reset(self, qubit: SSAValue) -> None:
-        self._block.add_op(make_op(qc.ResetOp, [qubit], _NO_PROPS))
+        append_op(self._block, make_op(qc.ResetOp, [qubit], _NO_PROPS))
 
     def barrier(self, qubits: Sequence[SSAValue]) -> None:
         self._block.add_op(qc.BarrierOp.create(operands=list(qubits)))
@@ -151,7 +206,7 @@ class IRBuilder:
     # ----------------------------------------------------------- classical ops
     def binop(self, cls: type[Operation], lhs: SSAValue, rhs: SSAValue) -> SSAValue:
         op = make_op(cls, [lhs, rhs], _NO_PROPS, (lhs.type,))
-        self._block.add_op(op)
+        append_op(self._block, op)
         return op.results[0]
 
     def xor(self, a: SSAValue, b: SSAValue) -> SSAValue:
@@ -200,7 +255,7 @@ class IRBuilder:
         return op, then_b, else_b  # type: ignore[return-value]
 
     def yield_(self, values: Sequence[SSAValue]) -> None:
-        self._block.add_op(make_op(scf.YieldOp, values, _NO_PROPS))
+        append_op(self._block, make_op(scf.YieldOp, values, _NO_PROPS))
 
 
 def is_constant(v: SSAValue) -> bool:

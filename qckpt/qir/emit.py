@@ -94,6 +94,8 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
         self.vals: dict[SSAValue, object] = {}
         self.results_of: dict[SSAValue, int] = {}  # Base Profile: bit value -> result id
         self.qubit_ids: dict[SSAValue, int] = {}
+        self.qubit_ptrs: dict[SSAValue, object] = {}  # qubit reference -> its pointer constant (Adaptive Profile)
+        self.gate_specs: dict[str, tuple[str, int]] = {}  # gate name -> (QIR function, number of parameters)
         self.reg_base: dict[SSAValue, int] = {}
         self.num_qubits = 0
         self.num_results = 0
@@ -142,12 +144,18 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
         return n
 
     def qubit(self, v: SSAValue, op: Operation):
+        ptr = self.qubit_ptrs.get(v)
+        if ptr is not None:
+            return ptr
         n = self.qubit_id(v)
         if n is None:
             raise located_error(op, "qubit is not a constant reference into a register allocated in this function; QIR needs static qubit ids")
         if n in self.measured:
             raise located_error(op, f"qubit {n} is used after it was measured; the Base Profile allows measurements only at the end (use --profile adaptive)")
-        return self.sink.ptr("qubit", n)
+        ptr = self.sink.ptr("qubit", n)
+        if self.profile != "base":  # the Base Profile checks every use against the measured qubits
+            self.qubit_ptrs[v] = ptr
+        return ptr
 
     def goto(self, block) -> None:
         self.sink.position(block)
@@ -264,22 +272,35 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
 
     # ---------------------------------------------------------------- quantum
     def emit_gate(self, op: qc.GateOp) -> None:
+        # The hot loop: per gate name, the callee and its parameter count are
+        # looked up and declared once; per qubit, its pointer constant is made once.
         name = op.gate.data
+        spec = self.gate_specs.get(name)
+        if spec is None:
+            spec = self.gate_specs[name] = self._gate_spec(name, op, len(op.operands))
+        fn, n = spec
+        operands = op._operands
+        qubit = self.qubit
+        if n:
+            params = operands[:n]
+            self.caps.float_computations |= any(not _is_const(p) for p in params)
+            args = [self.val(p) for p in params]
+            args += [qubit(q, op) for q in operands[n:]]
+        else:
+            args = [qubit(q, op) for q in operands]
+        self.sink.call(fn, args)
+
+    def _gate_spec(self, name: str, op: qc.GateOp, num_operands: int) -> tuple[str, int]:
+        """The QIR function of a gate and its number of parameters, declared."""
         fn = TARGET_GATES.get(name)
         if fn is None:
             raise located_error(op, f"gate '{name}' is not in the QIR target gate set; run qc-decompose-to-target first")
         # Split the operands by the gate table rather than through the
         # segment-size property, which is decoded anew on every access.
-        operands = op.operands
         n = GATES[name].num_params
-        args = [self.val(p) for p in operands[:n]]
-        if n:
-            self.caps.float_computations |= any(not _is_const(p) for p in operands[:n])
-        args += [self.qubit(q, op) for q in operands[n:]]
-        if fn not in self.declared:
-            self.sink.declare(fn, "void", ["double"] * n + ["ptr"] * (len(operands) - n))
-            self.declared.add(fn)
-        self.sink.call(fn, args)
+        self.sink.declare(fn, "void", ["double"] * n + ["ptr"] * (num_operands - n))
+        self.declared.add(fn)
+        return fn, n
 
     def emit_measure(self, op: qc.MeasureOp) -> None:
         r = self.num_results

@@ -86,6 +86,13 @@ class GateLowering(LoweringState):
         sig_qubits = self.gate_arity(name, len(pvals))
         if len(qlists) != n_controls + sig_qubits:
             raise self.error(name, f"gate '{name}' with {n_controls} control(s) acts on {n_controls + sig_qubits} qubit(s), but {len(qlists)} were given")
+        if not mod_specs and all(len(q) == 1 for q in qlists):
+            # Most calls: no modifier and one qubit per argument, so one
+            # application; the same checks, without the broadcast machinery.
+            qs = [q[0] for q in qlists]
+            if len(set(qs)) != len(qs):
+                raise self.error(name, f"gate '{name}' uses the same qubit more than once")
+            return self.base_prims(name, pvals, qs)
         # Broadcast registers: all register arguments have the same size.
         sizes = {len(q) for q in qlists if len(q) != 1}
         if len(sizes) > 1:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lark import Token, Tree
+if TYPE_CHECKING:
+    from lark import Tree
 
 DEFAULT_MAX_OPS = 10_000_000
 DEFAULT_MAX_DEPTH = 500
@@ -46,15 +47,18 @@ DEPTH_HINT = "raise it with --max-depth N (Python: Limits(max_depth=N))"
 
 def too_deep(tree: Tree, max_depth: int) -> tuple[Any, int] | None:
     """The first node (in source order) nested deeper than ``max_depth``
-    parse-tree levels, and its depth; None if there is none. Iterative, so
-    that a 100,000-deep input cannot exhaust the stack while it is measured."""
-    stack: list[tuple[Any, int]] = [(tree, 0)]
-    while stack:
-        node, depth = stack.pop()
+    parse-tree levels, and its depth; None if there is none. Level by level
+    (each level's nodes in source order), so that a 100,000-deep input cannot
+    exhaust the stack, and a wide one costs one list comprehension a level."""
+    from lark import Tree  # here, not at the top: `qckpt --help` reads the defaults above without lark
+
+    level: list[Any] = [tree]
+    depth = 0
+    while level:
         if depth > max_depth:
-            return node, depth
-        if isinstance(node, Tree):
-            stack.extend((c, depth + 1) for c in reversed(node.children) if isinstance(c, Tree))
+            return level[0], depth
+        level = [c for node in level for c in node.children if isinstance(c, Tree)]
+        depth += 1
     return None
 
 
@@ -85,6 +89,8 @@ def static_size(node: Any, size_of: Callable[[str], int]) -> int:
     a call of a known subroutine that subroutine's size, anything else one.
     Used only to refuse an expansion before it starts; the running count
     catches whatever the estimate misses."""
+    from lark import Token, Tree
+
     if not isinstance(node, Tree):
         return 0
     d = node.data
@@ -115,6 +121,8 @@ def static_size(node: Any, size_of: Callable[[str], int]) -> int:
 
 def literal_int(node: Any) -> int | None:
     """The value of an integer literal (possibly negated), else None."""
+    from lark import Tree
+
     neg = False
     while isinstance(node, Tree) and node.data == "unary" and str(node.children[0]) in ("-", "+"):
         neg ^= str(node.children[0]) == "-"
@@ -130,6 +138,8 @@ def literal_int(node: Any) -> int | None:
 
 def literal_range_len(r: Any) -> int | None:
     """Iterations of a ``[a:b]`` or ``[a:s:b]`` range of integer literals."""
+    from lark import Token, Tree
+
     if not isinstance(r, Tree):
         return None
     parts = [c for c in r.children if not (isinstance(c, Token) and c.type == "COLON")]

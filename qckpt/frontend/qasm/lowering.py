@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from lark import Token, Tree
-from xdsl.dialects.builtin import ArrayAttr, FileLineColLoc, IntAttr, ModuleOp, StringAttr, UnknownLoc
+from xdsl.dialects.builtin import ArrayAttr, ModuleOp, StringAttr, UnknownLoc
 
+from qckpt.dialects.construct import file_loc
 from qckpt.diagnostics import QckptError, SourceLocation
 from qckpt.frontend.qasm.arrays import ArrayLowering
 from qckpt.frontend.qasm.control_flow import ControlFlowLowering
@@ -124,9 +125,10 @@ class QasmLowering(
             # reports (`qckpt analyze`) and located errors after lowering use it.
             first = before.next_op if before is not None else block.first_op
             if first is not None and isinstance(first.location, UnknownLoc):
-                tok = first_token(st)
+                head = st.children[0] if isinstance(st, Tree) and st.children else st
+                tok = head if isinstance(head, Token) else first_token(st)
                 if tok is not None and tok.line is not None:
-                    first.location = FileLineColLoc(self._file_attr, IntAttr(tok.line), IntAttr(tok.column))
+                    first.location = file_loc(self._file_attr, tok.line, tok.column)
             del st
         self.record_outputs()
         self.warn_dropped_timing()

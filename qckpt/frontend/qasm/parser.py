@@ -15,7 +15,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import PatternStr
 
 from qckpt.diagnostics import QckptError, SourceLocation
-from qckpt.frontend.qasm.lexer import QasmLexer
+from qckpt.frontend.qasm.fast_statements import FastStatements
+from qckpt.frontend.qasm.lexer import NOT_QARG, UNSUPPORTED, QasmLexer
 
 GRAMMAR = Path(__file__).with_name("qasm3.lark")
 
@@ -42,6 +43,15 @@ def parser() -> Lark:
 
 
 @functools.cache
+def fast_statements() -> FastStatements:
+    """The one-line fast path (``fast_statements``), with the grammar's
+    keywords as the names it must leave to the grammar."""
+    lexer = parser().parser.lexer.lexer
+    reserved = frozenset(lexer.keywords) | frozenset(UNSUPPORTED) | frozenset(NOT_QARG)
+    return FastStatements(reserved, parser().parse)
+
+
+@functools.cache
 def _literal_terminals() -> dict[str, str]:
     """Terminal name -> its text, for terminals that are one literal string
     (lark names the anonymous ones ``__ANON_n``, which a user cannot read)."""
@@ -62,7 +72,13 @@ def _excerpt(source: str, line: int) -> str | None:
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
-def parse(source: str, filename: str = "<input>") -> Tree:
+def parse(source: str, filename: str = "<input>", fast: bool = True) -> Tree:
+    """The parse tree of ``source``. ``fast=False`` reads it with the grammar
+    alone (the fast path must give the same tree: the fuzz compares them)."""
+    if fast:
+        tree = fast_statements().parse(source)
+        if tree is not None:
+            return tree
     try:
         return parser().parse(source)
     except QckptError as e:  # from the lexer, which does not know the file name

@@ -6,10 +6,11 @@ from collections.abc import Hashable
 from typing import Any
 
 from lark import Token
-from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
+from xdsl.dialects.builtin import FileLineColLoc, StringAttr
 from xdsl.ir import Block, SSAValue
 
 from qckpt.diagnostics import QckptError, SourceLocation
+from qckpt.dialects.construct import file_loc
 from qckpt.frontend.ir_builder import IRBuilder
 from qckpt.frontend.qasm.gate_library import library_gates
 from qckpt.frontend.qasm.limits import OPS_HINT, Limits, static_size
@@ -104,7 +105,7 @@ class LoweringState:
         key = (tok.line, tok.column)
         loc = self._locs.get(key)
         if loc is None:
-            loc = self._locs[key] = FileLineColLoc(self._file_attr, IntAttr(tok.line), IntAttr(tok.column))
+            loc = self._locs[key] = file_loc(self._file_attr, tok.line, tok.column)
         return loc
 
     # ------------------------------------------------------------------ scopes
