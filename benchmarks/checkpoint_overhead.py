@@ -184,6 +184,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="1k and 10k gates, fewer shots")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", type=Path, help="rewrite this file's checkpoint_overhead section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
     shots = 500 if args.quick else 2000
@@ -194,6 +195,11 @@ def main() -> int:
     print(section)
     if args.out:
         write_section(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.checkpoint_overhead(comp, runs)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

@@ -105,6 +105,7 @@ def main() -> None:
     ap.add_argument("--before-tree", type=Path, help="qckpt source tree of the code before journal segments (the peer)")
     ap.add_argument("--cases", default="before,legacy,rotated", help="which of before (needs --before-tree), legacy, rotated to run")
     ap.add_argument("--doc", action="store_true", help="write the results into docs/benchmarks.md")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="qckpt-journal-scaling-"))
     rows = []
@@ -131,6 +132,11 @@ def main() -> None:
                   f"   resume {row['resume']['s']:7.2f} s {row['resume']['rss_mib']:7.0f} MiB", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if a.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(a.figures, figures.journal_scaling(rows)):
+            print(f"wrote {f}", file=sys.stderr)
     if a.doc:
         lines = [
             "<!-- journal_scaling:begin -->",

@@ -88,6 +88,7 @@ def main() -> int:
     ap.add_argument("--control-shots", type=int, default=40000, help="shots for the negative controls (0: do not run them)")
     ap.add_argument("--stop-after", type=float, help="start no new program's checks after this many seconds (the report lists what was not checked)")
     ap.add_argument("--out", type=Path, help="rewrite this file's restore_fault_injection section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     only = set(args.only.split(",")) if args.only else None
     delta = SUITE_DELTA / ESTIMATED_COMPARISONS
@@ -185,6 +186,11 @@ def main() -> int:
     print(section)
     if args.out:
         SECTION.write(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.restore_fault_injection(dict(classes))):
+            print(f"wrote {f}", file=sys.stderr)
     return 1 if failed or any("PASSES" in c for c in controls) else 0  # "Not run" is neither
 
 

@@ -268,6 +268,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workers", type=int, default=default_workers())
     ap.add_argument("--out", type=Path, help="rewrite this file's runtime_overhead section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     shots = 2000 if args.quick else 10_000
     repeat = 1 if args.quick else args.repeat
@@ -279,6 +280,11 @@ def main() -> int:
     print(section)
     if args.out:
         write_section(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.runtime_overhead(rows)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

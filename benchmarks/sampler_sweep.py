@@ -70,6 +70,7 @@ def main() -> int:
     ap.add_argument("--layers", type=int, default=24)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--out", type=Path, help="rewrite this file's sampler_sweep section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     qc = ansatz(args.qubits, args.layers)
     values = np.random.default_rng(1).uniform(0, np.pi, size=(args.values, qc.num_parameters))
@@ -122,6 +123,11 @@ def main() -> int:
     print(body)
     if args.out:
         SECTION.write_body(args.out, body)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.sampler_sweep(t, n)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

@@ -59,7 +59,7 @@ def one_run(prog: bytes, shots: int, batch: int, work: Path, executor=None, work
     res = start_run(store, prog, plan, JobOptions(workers=workers, executor=executor))
     t, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert res.status == "complete" and res.ledger.shots_done == shots, res.report
-    journal = (store / "journal").stat().st_size
+    journal = sum(f.stat().st_size for f in store.glob("journal*"))  # one segment per commit (journal.NNNNNN)
     shutil.rmtree(store)
     return {"s": t, "cpu": cpu, "commits": res.commits, "commit_s": res.commit_seconds, "bytes": res.committed_bytes, "journal": journal}
 
@@ -259,6 +259,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-slurm", dest="slurm", action="store_false", help="leave out the SLURMCluster (it needs root to start Slurm)")
     ap.add_argument("--out", type=Path, help="rewrite this file's scale_out section")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     args.shots = 3000 if args.quick else 10_000
     args.repeat = 1 if args.quick else args.repeat
@@ -271,6 +272,11 @@ def main() -> int:
     print(section)
     if args.out:
         SECTION.write_body(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.scale_out(m)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

@@ -134,6 +134,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", help="rewrite this file's stim_backend section (docs/benchmarks.md)")
     ap.add_argument("--quick", action="store_true", help="small shot counts, for a smoke run")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     args = ap.parse_args()
     scale = 10 if args.quick else 1
     plan = [(10, 500 // scale, 100_000 // scale), (16, 20 // min(scale, 4), 100_000 // scale), (20, 4 // min(scale, 4), 100_000 // scale)]
@@ -147,6 +148,11 @@ def main() -> int:
     print(text)
     if args.out:
         SECTION.write(Path(args.out), text)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.stim_backend(rows)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

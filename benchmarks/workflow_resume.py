@@ -399,6 +399,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=2024, help="seed of the failure iterations and kill delays")
     ap.add_argument("--out", type=Path, help="rewrite this file's workflow_resume section")
     ap.add_argument("--json", type=Path, help="write every measurement as JSON")
+    ap.add_argument("--figures", type=Path, help="draw the section's figures (PNG) into this directory (docs/figures)")
     # worker mode: the parameters-only baseline
     ap.add_argument("--baseline", help=argparse.SUPPRESS)
     ap.add_argument("--state", type=Path, help=argparse.SUPPRESS)
@@ -429,6 +430,11 @@ def main() -> int:
         args.json.write_text(json.dumps(results, indent=1))
     if args.out:
         write_section(args.out, section)
+    if args.figures:
+        from benchlib import figures
+
+        for f in figures.save_all(args.figures, figures.workflow_resume(results)):
+            print(f"wrote {f}", file=sys.stderr)
     return 0
 
 

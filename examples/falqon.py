@@ -118,6 +118,7 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
         counts = [session.execute(program(len(betas), basis), args.shots, params=angles(betas)).counts for basis, _ in groups]
         betas.append(-estimate(coeffs, labels, groups, counts))
         it.save(betas=betas)
+        it.objective(betas[-1], "feedback β = −⟨i[H_d, H_c]⟩")
     histogram = session.execute(program(len(betas), "Z" * NODES), args.final_shots, params=angles(betas)).counts
     best = max(histogram, key=lambda k: (histogram[k], k))
     hc = cost_hamiltonian()

@@ -73,6 +73,7 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
             counts = session.execute(circuit, args.shots, params=list(x)).counts
             costs.append(-mean_cut(counts))
             it.save(params=x, cost=costs[-1])
+            it.objective(costs[-1], "cost (minus the mean cut)")
         return costs[-1]
 
     res = minimize(objective, initial_point(), method="COBYLA", options={"maxiter": args.iterations, "rhobeg": RHOBEG})

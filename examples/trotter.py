@@ -79,6 +79,7 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
         magnetization.append(m)
         correlation.append(c)
         it.save(step=steps, times=times, magnetization=magnetization, correlation=correlation)
+        it.objective(m, "magnetization ⟨Z⟩")
     return {"times": times, "magnetization": magnetization, "correlation": correlation}
 
 

@@ -95,6 +95,7 @@ def drive(session: Session, args: Namespace) -> dict[str, Any]:
         x, f_plus, f_minus = spsa_step(energy, x, it.index, rng)
         history.append((f_plus + f_minus) / 2)
         it.save(params=x, energy=history[-1])
+        it.objective(history[-1], "energy (Ha)")
     final = energy(x)
     histogram = session.execute(measured_in_basis(circuit.assign_parameters(x), "ZZ"), 1000).counts
     return {"params": x.tolist(), "energies": history, "final_energy": final, "histogram": histogram}

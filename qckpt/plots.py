@@ -12,7 +12,8 @@ Four figures, each a function that returns a ``matplotlib.figure.Figure``
   (exact/replay), replay cost and record size;
 - :func:`histogram`: the top-N outcomes of a run's store (or any counts);
 - :func:`objective_trace`: a workflow's objective by iteration, replayed
-  iterations marked.
+  iterations marked (:func:`objective_of` reads it from a session's event
+  log).
 
 matplotlib is an optional extra (``pip install qckpt[plot]``): importing
 this module without it is a one-line error, not a traceback.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import math
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qckpt.diagnostics import QckptError
@@ -165,6 +167,36 @@ def objective_trace(values: list[float], replayed: list[bool], label: str = "obj
     ax.set_ylabel(label)
     ax.legend(fontsize=7)
     return fig
+
+
+def objective_of(path: str | os.PathLike[str]) -> tuple[list[float], list[bool], str]:
+    """A workflow's objective by iteration from its event log (the session
+    directory or its ``checkpoints`` store): each iteration's value as last
+    logged, and whether any run served it by replay. Iterations are
+    contiguous from 0; one the log lacks (skipped by ``Session.restore``)
+    ends the trace there."""
+    from qckpt.runtime.store.events import read_events
+
+    store = Path(path)
+    if (store / "checkpoints").is_dir():
+        store = store / "checkpoints"
+    by_index: dict[int, tuple[float, bool]] = {}
+    name = "objective"
+    for e in read_events(store):
+        if e["event"] != "iteration" or not isinstance(e.get("iteration"), int) or not isinstance(e.get("objective"), (int, float)):
+            continue
+        was = by_index.get(e["iteration"], (0.0, False))
+        by_index[e["iteration"]] = (float(e["objective"]), was[1] or bool(e.get("replayed")))
+        name = str(e.get("name") or name)
+    if not by_index:
+        raise QckptError(f"{path}: no objective in the event log (a driver logs one per iteration with it.objective(value))")
+    values, replayed = [], []
+    for i in range(min(by_index), max(by_index) + 1):
+        if i not in by_index:
+            break
+        values.append(by_index[i][0])
+        replayed.append(by_index[i][1])
+    return values, replayed, name
 
 
 def store_counts(store_dir: str | os.PathLike[str]) -> dict[str, int]:

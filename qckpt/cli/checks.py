@@ -16,6 +16,7 @@ import os
 import stat
 
 from qckpt.diagnostics import QckptError
+from qckpt.runtime.execution.policy import MAX_WAIT_S
 
 U64_MAX = 2**64 - 1  # qir-runner's -s and -r are unsigned 64-bit
 
@@ -46,13 +47,15 @@ def check_args(args: argparse.Namespace) -> None:
                 raise QckptError(f"{_flag(name)} must be a finite number, got {value}")
             if name == "mtbf" and value <= 0 or name == "sync_interval" and value < 0:
                 raise QckptError(f"{_flag(name)} must be {_POSITIVE_FLOATS[name]}, got {value:g}")
+            if name in ("sync_interval", "progress_every") and value > MAX_WAIT_S:
+                raise QckptError(f"{_flag(name)} must be at most {MAX_WAIT_S:g} seconds (about 30 years), got {value:g}")
         elif isinstance(value, int):
             low = _AT_LEAST.get(name)
             if low is not None and value < low[0]:
                 raise QckptError(f"{_flag(name)} must be {low[1]}, got {value}")
             if name == "seed" and not 0 <= value <= U64_MAX:
                 raise QckptError(f"--seed must be between 0 and {U64_MAX} (2**64-1), got {value}")
-    for name in ("input", "program", "record", "files", "plan"):
+    for name in ("input", "program", "record", "files", "plan", "log", "source"):
         value = getattr(args, name, None)
         for path in value if isinstance(value, list) else [value]:
             if isinstance(path, str) and path not in ("-", "start"):

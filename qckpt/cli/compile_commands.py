@@ -166,6 +166,10 @@ def cmd_bind_resume(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
+    if args.log is None:
+        return _record_from_store(args)
+    if args.program_out:
+        raise QckptError("--program-out goes with a store (qckpt record STORE); from a log, the program is the one you named")
     from qckpt.runtime.restore.resume import record_from_log
 
     program, _, _ = _read_program(args.program)
@@ -175,6 +179,36 @@ def cmd_record(args: argparse.Namespace) -> int:
         raise QckptError(f"shot {shot} has no complete visit to a restorable boundary: it starts over (qckpt bind-resume {args.program} start)")
     _write_output(args.output, json.dumps(record.to_json(), indent=2) + "\n")
     print(f"shot {shot}: boundary {record.boundary}, visit {record.visit}", file=sys.stderr)
+    return 0
+
+
+def _record_from_store(args: argparse.Namespace) -> int:
+    """The resume record of a shot the run in a store saw cut short (the
+    newest one, or the --shot-th counting from 0 in the order they were cut):
+    the runtime puts each in the store's event log. --program-out writes the
+    program the run ran, whose fingerprint the record carries."""
+    from qckpt.runtime.execution.job import load_run
+    from qckpt.runtime.store.checkpoint_store import CheckpointStore
+    from qckpt.runtime.store.events import read_events
+
+    store_dir = args.program
+    if store_dir == "-" or not os.path.isdir(store_dir):
+        raise QckptError(f"{store_dir}: not a checkpoint store; to read a streaming log, give the program and the log: qckpt record PROGRAM LOG")
+    torn = [e for e in read_events(store_dir) if e["event"] == "torn-shot" and isinstance(e.get("record"), dict)]
+    with CheckpointStore.open(store_dir, readonly=True, create=False) as store:
+        program = load_run(store)[1]
+    if not torn:
+        raise QckptError(f"{store_dir}: no shot of this run was cut short after a restorable boundary, so there is no resume record (qckpt resume {store_dir} finishes an unfinished run)")
+    k = len(torn) - 1 if args.shot is None else args.shot
+    if not 0 <= k < len(torn):
+        raise QckptError(f"--shot {args.shot}: the store holds the records of {len(torn)} torn shots, 0 to {len(torn) - 1}")
+    from qckpt.qir.resume_binding import ResumeRecord
+
+    record = ResumeRecord.from_json(torn[k]["record"], f"{store_dir}: torn shot {k}")
+    if args.program_out:
+        _write_output(args.program_out, program)
+    _write_output(args.output, json.dumps(record.to_json(), indent=2) + "\n")
+    print(f"torn shot {k} of {len(torn)} (batch {torn[k].get('batch')}): boundary {record.boundary}, visit {record.visit}", file=sys.stderr)
     return 0
 
 

@@ -39,14 +39,14 @@ EXAMPLES: dict[str, list[str]] = {
     "analyze": ["qckpt analyze examples/teleport.qasm", "qckpt analyze examples/repeat_until_success.qasm --exact-only --json"],
     "bind": ["qckpt convert examples/rotation.qasm -o rot.ll && qckpt bind rot.ll --param theta=pi/4 -o bound.ll"],
     "bind-resume": ["qckpt bind-resume r.ll start -o start.ll", "qckpt bind-resume r.ll record.json -o resumed.ll"],
-    "record": ["qckpt record r.ll run.log -o record.json", "qckpt record r.ll run.log --shot 3"],
+    "record": ["qckpt record r.ll run.log -o record.json", "qckpt record r.ll run.log --shot 3", "qckpt record ckpt/ --program-out r.ll -o record.json"],
     "split": ["qckpt split examples/teleport.qasm -o segs/", "qckpt split examples/repeat_until_success.qasm -o segs/ --at 0"],
     "run-segments": ["qckpt run-segments segs/ --shots 1000 --seed 7"],
     "check-qir": ["qckpt check-qir teleport.ll", "qckpt convert examples/rotation.qasm --profile base | qckpt check-qir - --profile base"],
     "plot": [
         "qckpt plot timeline ckpt/ -o timeline.png",
         "qckpt plot cost examples/teleport.qasm --mtbf 1e-5 -o cost.svg",
-        "qckpt plot histogram ckpt/ --top 8 -o hist.pdf",
+        "qckpt plot objective build/runs/vqe -o energy.pdf",
     ],
 }
 

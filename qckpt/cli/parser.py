@@ -275,14 +275,17 @@ def build_parser() -> argparse.ArgumentParser:
     rec = _command(
         sub,
         "record",
-        help="write the resume record of a shot from a streaming log",
-        description="Read a resumable program's streaming record log (qir-runner's output, one or more shots) and write the "
-        "resume record of a shot's last complete visit to a restorable boundary: the input of qckpt bind-resume.",
+        help="write the resume record of a shot, from a streaming log or a checkpoint store",
+        description="Write the resume record of a shot's last complete visit to a restorable boundary: the input of qckpt "
+        "bind-resume. From PROGRAM LOG: a resumable program and its streaming record log (qir-runner's output, one or more "
+        "shots). From STORE: a shot that a checkpointed run (qckpt run --store) saw cut short, which the run keeps in the "
+        "store's event log; --program-out writes the program the run ran, the one the record binds into.",
     )
-    rec.add_argument("program", help="the resumable QIR file the log came from (its fingerprint goes in the record); - for stdin")
-    rec.add_argument("log", help="the output stream of a run of it (qir-runner's stdout); - for stdin")
-    rec.add_argument("--shot", type=int, help="which shot, from 0 (default: the first shot that did not finish, else the last)")
+    rec.add_argument("program", metavar="PROGRAM|STORE", help="the resumable QIR file the log came from (its fingerprint goes in the record; - for stdin), or a checkpoint store")
+    rec.add_argument("log", nargs="?", help="with PROGRAM: the output stream of a run of it (qir-runner's stdout); - for stdin")
+    rec.add_argument("--shot", type=int, help="which shot, from 0: of the log (default: the first shot that did not finish, else the last), or of the store's torn shots in the order they were cut (default: the newest)")
     rec.add_argument("-o", "--output", default="-", help="record file; - for stdout (default)")
+    rec.add_argument("--program-out", metavar="FILE", help="with STORE: write the run's program here (bind-resume needs it)")
     rec.set_defaults(func=cmd_record)
 
     add_plot_parser(sub, _command)

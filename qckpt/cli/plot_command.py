@@ -23,6 +23,9 @@ def cmd_plot(args: argparse.Namespace) -> int:
 
     if args.figure == "timeline":
         fig = plots.timeline(args.source)
+    elif args.figure == "objective":
+        values, replayed, name = plots.objective_of(args.source)
+        fig = plots.objective_trace(values, replayed, name)
     elif args.figure == "histogram":
         fig = plots.histogram(plots.store_counts(args.source), args.top)
     elif args.figure == "cost":
@@ -46,12 +49,13 @@ def add_plot_parser(sub, command) -> None:
     p = command(
         sub,
         "plot",
-        help="draw a run's timeline, a program's cost curve or boundaries, or a histogram (PNG/SVG/PDF)",
+        help="draw a run's timeline, a program's cost curve or boundaries, a histogram, or a workflow's objective (PNG/SVG/PDF)",
         description="Draw a figure to a file. timeline and histogram read a checkpoint store (qckpt run --store); "
-        "cost and boundaries read a program (.qasm or .mlir). Needs matplotlib (pip install 'qckpt[plot]').",
+        "cost and boundaries read a program (.qasm or .mlir); objective reads a workflow session's directory (the "
+        "values its driver gave it.objective). Needs matplotlib (pip install 'qckpt[plot]').",
     )
-    p.add_argument("figure", choices=["timeline", "cost", "boundaries", "histogram"], help="which figure")
-    p.add_argument("source", help="the store (timeline, histogram) or the program (cost, boundaries); - for stdin")
+    p.add_argument("figure", choices=["timeline", "cost", "boundaries", "histogram", "objective"], help="which figure")
+    p.add_argument("source", help="the store (timeline, histogram), the program (cost, boundaries; - for stdin), or the session directory (objective)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="figure file: .png, .svg or .pdf")
     p.add_argument("--mtbf", type=float, default=3600.0, help="cost: mean time between failures in seconds (default: 3600)")
     p.add_argument("--top", type=int, default=16, metavar="N", help="histogram: the N most frequent outcomes, the rest in one bar (default: 16)")

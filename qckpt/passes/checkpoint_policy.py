@@ -57,11 +57,18 @@ def daly_interval(delta: float, mtbf: float) -> float:
 
 def nearest_to_multiples(times: list[float], tau: float) -> list[int]:
     """Indices of the points (cumulative times, ascending) nearest to each
-    multiple of ``tau`` within the run; each point chosen at most once."""
+    multiple of ``tau`` within the run; each point chosen at most once.
+
+    The multiples are not walked one by one: a tiny ``tau`` (a tiny MTBF)
+    has astronomically many of them. From each multiple the walk jumps to
+    the first one whose nearest point can differ, so it takes O(points)."""
     if not times or tau <= 0:
         return []
     chosen: list[int] = []
     end = times[-1]
+    # Below end / 2**60 a finer tau chooses the same points (a multiple falls
+    # in every point's neighbourhood), and k stays a size floats can hold.
+    tau = max(tau, end * 2**-60)
     k = 1
     j = 0
     while k * tau <= end:
@@ -73,7 +80,14 @@ def nearest_to_multiples(times: list[float], tau: float) -> list[int]:
             best = j + 1
         if not chosen or best > chosen[-1]:
             chosen.append(best)
-        k += 1
+        if j + 1 >= len(times):
+            break  # every later multiple is nearest to the last point
+        # The next change: past the midpoint (best is j) or at the next point (best is j + 1).
+        edge = times[j + 1] if best > j else (times[j] + times[j + 1]) / 2
+        nxt = max(k + 1, math.floor(edge / tau))
+        while nxt * tau <= target:  # past 2**53 multiples, k + 1 can round to the same time
+            nxt = max(nxt + 1, math.ceil(nxt * (1 + 2**-50)))
+        k = nxt
     return chosen
 
 

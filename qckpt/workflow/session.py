@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -35,6 +36,7 @@ import numpy as np
 
 from qckpt.diagnostics import QckptError
 from qckpt.runtime.store import CheckpointStore
+from qckpt.runtime.store.events import append_event
 from qckpt.workflow import seeds, values
 from qckpt.workflow.backend import Backend, ExecutorBackend, backend_named
 from qckpt.workflow.execution_log import LOG_NAME, ExecutionLog, ExecutionRecord, IterationRecord
@@ -105,11 +107,25 @@ class Iteration:
         self.index = index
         self.values: dict[str, Any] = {}
         self._state = "new"
+        self._objective: tuple[str, float] | None = None
 
     @property
     def replayed(self) -> bool:
         """Whether an earlier run already committed this iteration."""
         return self.index in self.session._log.contents.iterations
+
+    def objective(self, value: float, name: str = "objective") -> None:
+        """The value the driver optimizes (or follows) at this iteration. It
+        goes to the session store's event log when the iteration ends, marked
+        replayed or live, so ``qckpt plot objective DIR`` draws the trace of a
+        run across its restarts; the log is for people, not for replay."""
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            raise QckptError(f"iteration {self.index}: the objective must be a number, got {value!r}") from None
+        if not math.isfinite(v):
+            raise QckptError(f"iteration {self.index}: the objective must be a finite number, got {v}")
+        self._objective = (name, v)
 
     def save(self, **values: Any) -> None:
         """Name the values to checkpoint (merged over earlier calls)."""
@@ -343,6 +359,9 @@ class Session:
             w.complete(valid=True)
             self._log.append_iteration(IterationRecord(it.index, self._next_exec, digests))
             self.stats.iterations_committed += 1
+        if it._objective is not None:
+            name, value = it._objective
+            append_event(self._store.path, "iteration", iteration=it.index, objective=value, name=name, replayed=record is not None)
         self._last_iteration = it.index
         self._next_iteration = it.index + 1
 

@@ -140,3 +140,76 @@ def test_objective_trace_marks_replayed_iterations():
     assert list(ax.lines[0].get_ydata()) == values
     assert _points(ax, "replayed") == [0, 1.0, 1, 0.5]
     assert _points(ax, "run live") == [2, 0.25, 3, 0.2, 4, 0.18]
+
+
+RY = """OPENQASM 3.0;
+include "stdgates.inc";
+input float a;
+qubit q;
+bit c;
+ry(a) q;
+c = measure q;
+"""
+
+
+def _drive(session_dir: Path, iterations: int) -> list[float]:
+    """A small variational loop whose objective is P(1) of ry(a), logged
+    with it.objective each iteration."""
+    from qckpt.workflow import Session
+
+    seen = []
+    with Session.open(session_dir, seed=11, name="ry") as s:
+        for it in s.iterations(iterations):
+            counts = s.execute(RY, 100, params={"a": 0.3 * (it.index + 1)}).counts
+            p1 = counts.get("1", 0) / 100
+            it.save(p1=p1)
+            it.objective(p1, "P(1)")
+            seen.append(p1)
+    return seen
+
+
+def test_objective_from_a_session_marks_what_a_restart_replayed(tmp_path):
+    """A session run for 3 iterations, then opened again for 5: the first 3
+    are replayed from the log, the last 2 run live; the figure's points are
+    the values the driver gave, split that way, read from the event log."""
+    first = _drive(tmp_path / "s", 3)
+    again = _drive(tmp_path / "s", 5)
+    assert again[:3] == first  # replay gives the driver the same results
+    values, replayed, name = plots.objective_of(tmp_path / "s")
+    assert (values, replayed, name) == (again, [True, True, True, False, False], "P(1)")
+    p = subprocess.run([*QCKPT, "plot", "objective", str(tmp_path / "s"), "-o", str(tmp_path / "o.svg")], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "o.svg").read_text().startswith("<?xml")
+    ax = plots.objective_trace(values, replayed, name).axes[0]
+    assert list(ax.lines[0].get_ydata()) == again and ax.get_ylabel() == "P(1)"
+    assert _points(ax, "replayed") == [v for i in range(3) for v in (i, again[i])]
+    assert _points(ax, "run live") == [v for i in (3, 4) for v in (i, again[i])]
+
+
+def test_objective_without_one_logged_is_one_line(tmp_path):
+    from qckpt.workflow import Session
+
+    with Session.open(tmp_path / "s", seed=1, name="none") as s:
+        with s.iteration() as it:
+            it.save(x=1)
+    p = subprocess.run([*QCKPT, "plot", "objective", str(tmp_path / "s"), "-o", str(tmp_path / "o.png")], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1 and "no objective in the event log" in p.stderr and p.stderr.count("\n") == 1
+
+
+def test_the_vqe_example_logs_its_energy_trace(tmp_path):
+    p = subprocess.run([sys.executable, str(EXAMPLES / "vqe.py"), "--store", str(tmp_path / "vqe"), "--iterations", "3", "--shots", "50", "--out", str(tmp_path / "r.json")],
+                       capture_output=True, text=True, timeout=300, cwd=EXAMPLES)
+    assert p.returncode == 0, p.stderr
+    energies = json.loads((tmp_path / "r.json").read_text())["result"]["energies"]
+    assert plots.objective_of(tmp_path / "vqe") == (energies, [False] * 3, "energy (Ha)")
+
+
+def test_an_objective_that_is_not_a_finite_number_is_one_line(tmp_path):
+    from qckpt.diagnostics import QckptError
+    from qckpt.workflow import Session
+
+    with Session.open(tmp_path / "s", seed=1, name="bad") as s:
+        with s.iteration() as it:
+            for bad, words in (("low", "must be a number, got 'low'"), (float("nan"), "must be a finite number, got nan")):
+                with pytest.raises(QckptError, match=words):
+                    it.objective(bad)

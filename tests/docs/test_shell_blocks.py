@@ -1,7 +1,9 @@
 """Every shell block of README.md and docs/*.md runs as written.
 
 Each block runs under ``bash -e`` in a fresh temporary directory that holds
-the repository's example programs and benchmarks (symlinked, read-only use)
+the repository's example programs and benchmarks (symlinked, read-only use),
+a copy of docs/ (a block may rewrite a doc, as a benchmark's ``--out
+docs/benchmarks.md`` does: the copy takes it, never the repository's file)
 and the project's venv, exactly as a reader standing in a clone would run
 it. A block that exits non-zero fails with its script and its output.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -94,11 +97,15 @@ def all_shell_blocks() -> list[ShellBlock]:
 BLOCKS = all_shell_blocks()
 # What a reader of a fresh clone has in the working directory.
 CLONE_ENTRIES = ("examples", "benchmarks", "docs", "tests", "pyproject.toml")
+COPIED_ENTRIES = ("docs",)  # blocks write into these (benchmark reports): a copy, not the repository's
 
 
 def _clone_like(tmp: Path) -> None:
     for name in CLONE_ENTRIES:
-        os.symlink(REPO / name, tmp / name)
+        if name in COPIED_ENTRIES:
+            shutil.copytree(REPO / name, tmp / name)
+        else:
+            os.symlink(REPO / name, tmp / name)
     venv_bin = Path(sys.executable).parent
     os.symlink(venv_bin.parent, tmp / ".venv")
 
@@ -135,3 +142,14 @@ def test_extraction_finds_transcripts_and_skips(tmp_path):
         (6, "make test\n", "recurses into make test"),
         (9, "echo b \\\n  c\ntrue\n", None),
     ]
+
+
+def test_a_block_that_rewrites_a_doc_leaves_the_repository_alone(tmp_path):
+    """docs/benchmarks.md's stim block runs its benchmark with --out
+    docs/benchmarks.md; through a symlinked docs/ it rewrote the repository's
+    file during the suite."""
+    _clone_like(tmp_path)
+    before = (REPO / "docs" / "benchmarks.md").read_bytes()
+    (tmp_path / "docs" / "benchmarks.md").write_text("rewritten by a block\n")
+    assert not (tmp_path / "docs").is_symlink()
+    assert (REPO / "docs" / "benchmarks.md").read_bytes() == before

@@ -8,7 +8,8 @@ index is just that element. A run-time index becomes an explicit chain of
 ``arith.select`` over the elements (read) or one select per element (write):
 no ``load``/``store``, so the program stays inside the Adaptive Profile, and
 the cost is linear in the number of elements. That expansion is counted
-through ``charge_expansion``, the one place an expansion budget applies.
+through ``charge_expansion`` against the program's operation budget
+(``--max-ops``, qckpt.frontend.qasm.limits), like unrolling and inlining.
 """
 
 from __future__ import annotations
@@ -23,11 +24,6 @@ from xdsl.ir import SSAValue
 from qckpt.frontend.qasm.state import LoweringState
 from qckpt.frontend.qasm.symbols import CSym
 from qckpt.frontend.qasm.values import INT, Dyn, QType, Val
-
-# Elements of all arrays, and selects generated for run-time indices, per
-# program: beyond this the program is rejected rather than compiled for minutes.
-MAX_ARRAY_EXPANSION = 1_000_000
-
 
 @dataclass
 class ArraySym:
@@ -49,11 +45,10 @@ class ArrayLowering(LoweringState):
     """Arrays; see the module docstring."""
 
     def charge_expansion(self, n: int, node: Any) -> None:
-        """Count ``n`` more scalar operations an array expands to."""
-        used = self.__dict__.get("array_expansion", 0) + n
-        if used > MAX_ARRAY_EXPANSION:
-            raise self.error(node, f"arrays expand to more than {MAX_ARRAY_EXPANSION} scalar operations (elements and run-time index selects); use smaller arrays")
-        self.__dict__["array_expansion"] = used
+        """Count ``n`` more scalar operations an array expands to (elements,
+        run-time index selects) against the program's operation budget,
+        before they are created."""
+        self.spend(n, node)
 
     # ------------------------------------------------------------- declarations
     def array_type(self, ty: Tree, dims: list[Any], node: Any) -> tuple[QType, tuple[int, ...]]:

@@ -377,6 +377,7 @@ class Job:
         self.sel.unregister(fd)
         del self.running[fd]
         done = self.ledger.is_done(r.batch)
+        self._note_torn(r, ev.torn)
         if r.stopping:  # we stopped it: not a failure of the backend
             if self.plan.mode == "reproducible":
                 self.ledger.drop_partial(r.batch)
@@ -399,6 +400,14 @@ class Job:
         failure = Failure(failure.kind, failure.detail, r.batch, r.seq)
         self._settle_torn_shot(r, ev.torn)
         self._fail(r, failure)
+
+    def _note_torn(self, r: _Run, torn: bytes) -> None:
+        """A torn shot's resume record goes to the event log, where ``qckpt
+        record STORE`` finds it (a resumed shot's records lack their prefix)."""
+        record = getattr(self.resumer, "record", None)
+        rec = record(self.program_path, self._torn_shot(torn)) if record and torn and not r.resumes_shot else None
+        if rec is not None:
+            self._event("torn-shot", batch=r.batch, record=rec.to_json())
 
     def _event(self, event: str, **fields: object) -> None:
         append_event(self.store.path, event, session=self.session, shots_done=self.ledger.shots_done, **fields)

@@ -39,6 +39,7 @@ from qckpt.runtime.execution import failures
 from qckpt.runtime.execution.failures import Failure
 
 ACTIONS = ("retry", "restart", "rollback")
+MAX_WAIT_S = 1e9  # seconds: the longest wait a policy or the CLI accepts (threading timeouts stop near 9e9)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class FailurePolicy:
             raise QckptError(f"policy jitter must be between 0 and 1, got {self.jitter}")
         if self.heartbeat <= 0:
             raise QckptError(f"policy heartbeat must be > 0 seconds, got {self.heartbeat}")
+        for name in ("backoff", "backoff_max", "heartbeat"):
+            # A wait longer than the OS can time is a typo, and would fail deep in a sleep or a poll.
+            if getattr(self, name) > MAX_WAIT_S:
+                raise QckptError(f"policy {name.replace('_', '-')} must be at most {MAX_WAIT_S:g} seconds (about 30 years), got {getattr(self, name):g}")
 
     def to_json(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -27,11 +27,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from qckpt.diagnostics import QckptError
 from qckpt import abi
 from qckpt.runtime.qir_runner import Shot
+
+if TYPE_CHECKING:
+    from qckpt.qir.resume_binding import ResumeRecord
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,19 @@ class BoundaryResumer:
                 fp = program_fingerprint(f.read())
             self._programs[program] = (fp, set(restorable_boundaries(load_module(program))))
         return self._programs[program]
+
+    def record(self, program: str, shot: Shot) -> ResumeRecord | None:
+        """The resume record of ``shot``'s last complete visit to a
+        restorable boundary, None when it has none: what the run keeps of a
+        torn shot in its event log, for ``qckpt record STORE``."""
+        from qckpt.runtime.restore.resume import last_complete_visit, record_for
+
+        fp, restorable = self._program(program)
+        try:
+            visit, _ = last_complete_visit(shot, restorable) if restorable else (None, [])
+        except (ValueError, AssertionError):  # records that do not follow the ABI
+            return None
+        return record_for(visit, fp) if visit is not None else None
 
     def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
         from qckpt.runtime.restore.resume import decided_outputs, last_complete_visit, record_for

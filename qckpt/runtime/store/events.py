@@ -1,9 +1,10 @@
 """The store's event log: what happened to a run, when, and on which worker.
 
 One JSON object per line in ``STORE/events.jsonl``: ``t`` (Unix time),
-``event`` (start, resume, commit, failure, preempt, interrupted, complete, failed),
-``worker`` (host:pid), ``session`` and ``shots_done``, plus what the event
-carries (a failure's kind and batch). Lines are only ever appended (one
+``event`` (one of ``KINDS``), ``worker`` (host:pid), plus what the event
+carries: a run's ``session`` and ``shots_done``, a failure's kind and batch,
+a torn shot's resume record (``qckpt record STORE`` reads it back), a
+workflow iteration's objective value (``qckpt plot objective``). Lines are only ever appended (one
 ``O_APPEND`` write each, so concurrent workers never interleave inside a
 line), and nothing compacts or truncates the file: the journal's compaction
 and the store's pruning touch their own files only. The timeline plot
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 EVENTS = "events.jsonl"
-KINDS = ("start", "resume", "commit", "failure", "preempt", "interrupted", "complete", "failed")
+KINDS = ("start", "resume", "commit", "failure", "torn-shot", "preempt", "interrupted", "complete", "failed", "iteration")
 
 log = logging.getLogger(__name__)
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
