@@ -155,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="stim backend only, a simulation option (not part of the program): depolarizing noise P after every gate and "
         "measurement/reset flips P, or KEY=P for after_clifford_depolarization, before_measure_flip_probability, after_reset_flip_probability",
     )
+    rx.add_argument(
+        "--decoder-window",
+        metavar="W[/C]",
+        default="10/5",
+        help="QEC programs (with detectors and recognised rounds) on stim: decode W rounds at a time, committing the first C (default: 10/5; docs/logical.md)",
+    )
     rx.add_argument("--workers", type=int, help="with --store: qir-runner processes at once (default: one per core); with --cluster tcp://..|slurm, batches in flight (default: two per worker thread)")
     rx.add_argument("--batch-size", type=int, help="with --store: shots per batch, the unit of commit (default: shots/16, at most 1000)")
     rx.add_argument("--mode", choices=["continue", "reproducible", "resume"], metavar="{continue,reproducible}", help="with --store: continue: a failed batch goes on from its finished shots (default; 'resume' is an old name for it); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")

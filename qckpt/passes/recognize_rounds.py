@@ -84,6 +84,11 @@ class QecRecognizeRounds(ModulePass):
         recognize_rounds(op)
 
 
+def has_checks(module: ModuleOp) -> bool:
+    """Whether ``module`` declares detectors or observables (a QEC program)."""
+    return any(isinstance(o, (ckpt.DetectorOp, ckpt.ObservableOp)) for o in module.walk())
+
+
 def recognize_rounds(module: ModuleOp) -> int:
     """Mark round ends in ``module``; the number of round loops found.
     A ``#pragma qckpt round`` loop that is not a round is an error."""
@@ -119,4 +124,4 @@ def recognize_rounds(module: ModuleOp) -> int:
     return found
 
 
-__all__ = ["LABEL", "PRAGMA", "QecRecognizeRounds", "recognize_rounds"]
+__all__ = ["LABEL", "PRAGMA", "QecRecognizeRounds", "has_checks", "recognize_rounds"]

@@ -38,7 +38,7 @@ import numpy as np
 
 from qckpt.diagnostics import QckptError
 from qckpt.qec.decoder import DecoderConfig, DecoderState, WindowDecoder
-from qckpt.qec.rounds import RoundProgram, cut_rounds
+from qckpt.qec.rounds import cut_rounds
 from qckpt.qec.simulation import SimulatorFrame, parities, simulate_layer
 from qckpt.runtime.store import CheckpointStore
 from qckpt.stim.program import StimProgram
@@ -74,6 +74,7 @@ class LogicalResult:
     corrections: np.ndarray  # bool (observables, shots): the decoder's committed corrections
     resumed_at: int | None  # the layer a restart continued from, if any
     skipped: list[tuple[int, str]]  # datasets passed over on restart, and why
+    stopped_at: int | None = None  # the round a stop signal ended this process at (the run is not finished)
 
     @property
     def rate(self) -> float:
@@ -89,6 +90,24 @@ class LogicalResult:
     def digest(self, what: str) -> str:
         a = self.outcomes if what == "outcomes" else self.corrections
         return hashlib.sha256(np.packbits(a, axis=1).tobytes()).hexdigest()
+
+
+def is_qec_program(program: StimProgram) -> bool:
+    """Whether ``program`` has logical boundaries (recognised rounds) to decode at."""
+    from qckpt.stim.lower import LOGICAL_TAG
+
+    return f"TICK[{LOGICAL_TAG}" in program.circuit
+
+
+def parse_window(text: str) -> DecoderConfig:
+    """``--decoder-window W[/C]``: C defaults to half of W."""
+    w, _, c = text.partition("/")
+    try:
+        config = DecoderConfig(int(w), int(c) if c else max(1, int(w) // 2))
+    except ValueError:
+        raise QckptError(f"--decoder-window: {text!r} is not W or W/C (rounds, e.g. 10/5)") from None
+    config.check()
+    return config
 
 
 def is_logical_store(path: str) -> bool:
@@ -111,13 +130,17 @@ def _load(store_path: str) -> LogicalRun:
     return LogicalRun(program, int(run["shots"]), int(run["seed"]), DecoderConfig(int(run["window"]), int(run["commit"])))
 
 
-def resume_logical(store_path: str, progress: Callable[[int, int], None] | None = None) -> LogicalResult:
+def resume_logical(store_path: str, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None) -> LogicalResult:
     """Continue the logical run in ``store_path`` (``qckpt resume DIR``)."""
-    return run_logical(store_path, _load(store_path), progress)
+    return run_logical(store_path, _load(store_path), progress, stop)
 
 
-def run_logical(store_path: str | None, run: LogicalRun, progress: Callable[[int, int], None] | None = None) -> LogicalResult:
-    """Run (or continue) ``run``; with ``store_path`` None, without checkpoints."""
+def run_logical(
+    store_path: str | None, run: LogicalRun, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None
+) -> LogicalResult:
+    """Run (or continue) ``run``; with ``store_path`` None, without checkpoints.
+    ``stop()`` true after a commit (a preemption signal came) ends this
+    process's part at that logical boundary."""
     if run.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {run.shots}")
     rounds = cut_rounds(run.program.circuit, run.program.num_qubits, "program")
@@ -150,6 +173,8 @@ def run_logical(store_path: str | None, run: LogicalRun, progress: Callable[[int
                 _commit(store, decoder.state, frame, outcomes if decoder.state.layer == rounds.num_layers else None, program_bytes, run)
             if progress is not None:
                 progress(decoder.state.layer, rounds.num_layers)
+            if store is not None and stop is not None and stop() and decoder.state.layer < rounds.num_layers:
+                return LogicalResult(run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, decoder.state.layer)
     finally:
         if store is not None:
             store.close()
@@ -180,4 +205,4 @@ def _commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, 
     w.complete(valid=True)
 
 
-__all__ = ["LogicalResult", "LogicalRun", "RoundProgram", "is_logical_store", "resume_logical", "run_logical"]
+__all__ = ["LogicalResult", "LogicalRun", "is_logical_store", "is_qec_program", "parse_window", "resume_logical", "run_logical"]
