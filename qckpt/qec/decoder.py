@@ -189,12 +189,12 @@ class WindowDecoder:
         if key not in self._matchings:
             lo, hi = int(self.template_first[ta]), int(self.template_first[ta + (b - a)])
             lines = []
-            for p, dets, obs in self._components():
-                if any(d < lo for d in dets):
-                    continue  # reaches a committed layer: the commit decided it (its buffer-side end was flipped)
+            firsts, comps = self._components()
+            # Components sorted by their first detector: those that start in the window (none reach back before it).
+            for k in range(int(np.searchsorted(firsts, lo)), int(np.searchsorted(firsts, hi))):
+                p, dets, obs = comps[k]
                 local = [d - lo for d in dets if d < hi]  # an end past the window is the window's boundary
-                if local:
-                    lines.append(f"error({p!r}) " + " ".join(f"D{d}" for d in local) + "".join(f" L{o}" for o in obs))
+                lines.append(f"error({p!r}) " + " ".join(f"D{d}" for d in local) + "".join(f" L{o}" for o in obs))
             if hi > lo:
                 lines.append(f"detector D{hi - lo - 1}")
             m = pymatching.Matching.from_detector_error_model(stim.DetectorErrorModel("\n".join(lines)))
@@ -208,7 +208,8 @@ class WindowDecoder:
         return self._matchings[key]
 
     def _components(self):
-        """The template model's graphlike errors: (probability, detectors, observables)."""
+        """The template model's graphlike errors with a detector, sorted by
+        their first detector: (first detectors, [(probability, detectors, observables)])."""
         if self._errors is None:
             errors = []
             for inst in self.dem.flattened() if self.dem is not None else []:
@@ -219,14 +220,15 @@ class WindowDecoder:
                 obs: list[int] = []
                 for tgt in [*inst.targets_copy(), None]:
                     if tgt is None or tgt.is_separator():
-                        if dets or obs:
-                            errors.append((p, tuple(dets), tuple(obs)))
+                        if dets:  # a part with observables only cannot be matched: no window sees it
+                            errors.append((p, tuple(sorted(dets)), tuple(obs)))
                         dets, obs = [], []
                     elif tgt.is_relative_detector_id():
                         dets.append(tgt.val)
                     elif tgt.is_logical_observable_id():
                         obs.append(tgt.val)
-            self._errors = errors
+            errors.sort(key=lambda e: e[1][0])
+            self._errors = (np.array([e[1][0] for e in errors], dtype=np.int64), errors)
         return self._errors
 
     # -- decoding ------------------------------------------------------------------------

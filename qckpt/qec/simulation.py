@@ -20,6 +20,7 @@ every detector is 0, and every observable is fixed, without noise.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -78,6 +79,15 @@ class SimulatorFrame:
             raise QckptError(f"simulation aid: unreadable ({e})") from None
 
 
+@functools.lru_cache(maxsize=16)
+def _noisy(circuit: str, noise: NoiseModel | None):
+    """A layer's circuit with the noise channels in (a run has a few distinct layers; built once each)."""
+    import stim
+
+    c = stim.Circuit(circuit)
+    return noise.apply(c) if noise is not None else c
+
+
 def simulate_layer(layer: Layer, frame: SimulatorFrame, noise: NoiseModel | None, run_seed: int) -> tuple[np.ndarray, SimulatorFrame]:
     """Run one layer on every shot: its measurement flips (bool,
     ``(measurements, shots)``) and the frame after it."""
@@ -89,8 +99,7 @@ def simulate_layer(layer: Layer, frame: SimulatorFrame, noise: NoiseModel | None
         sim.broadcast_pauli_errors(pauli="X", mask=frame.xs)
     if frame.zs.any():
         sim.broadcast_pauli_errors(pauli="Z", mask=frame.zs)
-    circuit = stim.Circuit(layer.circuit)
-    sim.do(noise.apply(circuit) if noise is not None else circuit)
+    sim.do(_noisy(layer.circuit, noise))
     flips = sim.get_measurement_flips()
     xs, zs = sim.to_numpy(output_xs=True, output_zs=True)[:2]
     return flips, SimulatorFrame(frame.layer + 1, xs[:qubits], zs[:qubits])

@@ -54,7 +54,9 @@ def kill_until_done(command: list[str], store: str, layers: int, kills: int, rng
     deadline = time.monotonic() + timeout
     while True:
         done = committed_round(store)
-        target = rng.randint(done + 1, layers - 2) if report.kills < kills and done + 1 <= layers - 2 else None
+        left = kills - report.kills
+        # Spread the kills left over the rounds left: each lands at random within its share.
+        target = rng.randint(done + 1, done + max(1, (layers - 2 - done) // left)) if left > 0 and done + 1 <= layers - 2 else None
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONWARNINGS": "ignore"})
         killed = False
         while target is not None and proc.poll() is None:
