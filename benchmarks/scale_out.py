@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -104,8 +105,10 @@ def measure(args, work: Path) -> dict:
         import slurm_cluster as sc
 
         slurm_dir = Path(tempfile.mkdtemp(prefix="qckpt-bench-slurm-"))
-        os.environ.update(sc.start_or_join(slurm_dir).env)
+        # A SIGTERM (a job's time limit, a kill) unwinds like Ctrl-C, so the finally below stops the daemons.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         try:
+            os.environ.update(sc.start_or_join(slurm_dir).env)
             for w in (1, 2):
                 t0 = time.perf_counter()
                 c = connect("slurm", f"jobs={w},cores=1,job_name=qckpt-bench-{w},log_directory={work / 'logs'}")

@@ -65,7 +65,13 @@ def test_a_scancelled_worker_job_is_replaced_and_costs_nothing(slurm_cluster, tm
         _until(lambda: _shots_done(store) > 0, 120, "the worker job committed no batch")
         assert _shots_done(store) < SHOTS, "the run ended before the scancel: make it longer"
         slurm_cluster.run("scancel", first)
-        _until(lambda: [j for j in _jobs(slurm_cluster, name) if j != first], 60, "no replacement worker job appeared in squeue")
+        try:
+            _until(lambda: [j for j in _jobs(slurm_cluster, name) if j != first], 60, "no replacement worker job appeared in squeue")
+        except AssertionError:
+            run.kill()
+            _, err = run.communicate()
+            jobs = slurm_cluster.run("squeue", "-h", "-o", "%i %j %T %r").stdout
+            raise AssertionError(f"no replacement worker job appeared in squeue; shots done {_shots_done(store)}; squeue:\n{jobs}\nstderr:\n{err[-3000:]}") from None
         out, err = run.communicate(timeout=180)
     finally:
         if run.poll() is None:

@@ -45,6 +45,23 @@ def test_local_cluster_is_the_local_executor_bit_for_bit(cluster, programs, tmp_
     assert 1 < dask.commits <= plan.batches + 1  # the driver commits per batch (coalesced when they come faster than it writes)
 
 
+def test_workers_keep_program_files_in_their_own_directory(cluster, programs, tmp_path):
+    """Program files live in each worker's Dask local directory, which Dask
+    removes with the worker: nothing is left behind in the shared temp dir."""
+    prog = programs["rus"].read_bytes()
+    run = start_run(tmp_path / "dask", prog, _plan(prog, 400, 100), JobOptions(executor=DaskExecutor(cluster.client)))
+    assert run.status == "complete"
+
+    def where(dask_worker) -> tuple[str, list[str]]:
+        from qckpt.runtime.execution import dask_executor
+
+        return dask_worker.local_directory, list(dask_executor._programs.values())
+
+    for local_dir, files in cluster.client.run(where).values():
+        assert all(f.startswith(os.path.join(local_dir, "qckpt-programs") + os.sep) for f in files), (local_dir, files)
+    assert any(files for _, files in cluster.client.run(where).values())
+
+
 def _worker_with_qir_runner(client, deadline: float) -> tuple[int, int]:
     """(worker pid, its qir-runner's pid), once a worker runs a batch."""
     while time.monotonic() < deadline:

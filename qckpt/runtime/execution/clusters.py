@@ -157,34 +157,55 @@ def slurm_cluster(opts: dict[str, object]) -> Cluster:
 class JobKeeper:
     """Keeps a ``dask-jobqueue`` cluster at ``jobs`` worker jobs: a job whose
     worker connected and then left (scancel, preemption, walltime) is dropped
-    from the plan, and the cluster is scaled back up, which submits a new job."""
+    from the plan, and the cluster is scaled back up, which submits a new job.
+
+    Arrivals are learnt from the scheduler itself (a plugin's ``add_worker``),
+    not by polling who is connected: a job killed within one polling interval
+    of its worker connecting was otherwise never seen, so never replaced."""
 
     def __init__(self, cluster, jobs: int, interval: float = KEEPER_INTERVAL) -> None:
         self.cluster = cluster
         self.jobs = jobs
         self.interval = interval
-        self.seen: set[str] = set()  # worker names that have connected
+        self.seen: set[str] = set()  # worker names that have connected (written on the scheduler's loop)
         self.replaced: list[str] = []  # names of the jobs replaced, in order
         self._stop = threading.Event()
+        self._watch_arrivals()
         self._thread = threading.Thread(target=self._run, name="qckpt-job-keeper", daemon=True)
         self._thread.start()
+
+    def _watch_arrivals(self) -> None:
+        from distributed.diagnostics.plugin import SchedulerPlugin
+
+        seen = self.seen
+
+        class Arrivals(SchedulerPlugin):
+            def add_worker(self, scheduler, worker: str) -> None:
+                ws = scheduler.workers.get(worker)
+                if ws is not None:
+                    seen.add(str(ws.name))
+
+        scheduler = self.cluster.scheduler
+        seen.update(str(ws.name) for ws in list(scheduler.workers.values()))
+        scheduler.add_plugin(Arrivals(), name="qckpt-job-keeper")
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             with contextlib.suppress(Exception):  # a cluster closing under us: the next look or the stop ends it
-                self.check()
+                self.cluster.loop.add_callback(self.check)
 
     def check(self) -> None:
-        observed = set(self.cluster.observed)
-        self.seen |= observed
-        gone = [n for n in self.cluster.worker_spec if self._names(n) <= self.seen and not self._names(n) & observed]
+        """Runs on the cluster's event loop, which owns the scheduler's
+        workers and the cluster's ``worker_spec`` and ``workers``."""
+        connected = {str(ws.name) for ws in self.cluster.scheduler.workers.values()}
+        gone = [n for n in list(self.cluster.worker_spec) if self._names(n) <= self.seen and not self._names(n) & connected]
         if not gone:
             return
         for name in gone:
-            self.seen -= self._names(name)
+            self.seen.difference_update(self._names(name))
             self.replaced.append(str(name))
 
-        async def replace() -> None:  # on the cluster's event loop, which owns worker_spec and workers
+        async def replace() -> None:
             for name in gone:
                 self.cluster.worker_spec.pop(name, None)
                 job = self.cluster.workers.pop(name, None)

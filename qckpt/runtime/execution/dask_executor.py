@@ -109,16 +109,38 @@ _programs: dict[str, str] = {}  # per worker process: program digest -> a local 
 _programs_lock = threading.Lock()
 
 
+_scratch: list[str] = []  # this process's scratch directory, once made
+
+
+def _scratch_dir() -> str:
+    """Where a worker keeps its program files: inside the Dask worker's own
+    local directory, which Dask removes when the worker stops (and purges
+    after a crash); off a worker, a temporary directory removed at exit."""
+    if not _scratch:
+        try:
+            from distributed import get_worker
+
+            d = os.path.join(get_worker().local_directory, "qckpt-programs")
+            os.makedirs(d, exist_ok=True)
+        except (ImportError, ValueError):  # not on a Dask worker
+            import atexit
+            import shutil
+            import tempfile
+
+            d = tempfile.mkdtemp(prefix="qckpt-dask-")
+            atexit.register(shutil.rmtree, d, True)
+        _scratch.append(d)
+    return _scratch[0]
+
+
 def _program_file(program: bytes, name: str) -> str:
     import hashlib
-    import tempfile
 
     digest = hashlib.sha256(program).hexdigest()[:32]
     with _programs_lock:
         path = _programs.get(digest)
         if path is None or not os.path.exists(path):
-            d = os.path.join(tempfile.gettempdir(), f"qckpt-dask-{os.getpid()}")
-            os.makedirs(d, exist_ok=True)
+            d = _scratch_dir()
             path = os.path.join(d, digest + os.path.splitext(name)[1])
             tmp = f"{path}.tmp-{threading.get_ident()}"
             with open(tmp, "wb") as f:
