@@ -116,7 +116,7 @@ def test_corrupt_decoder_state_resumes_from_the_boundary_before(tmp_path):
     run = qec_run("repetition_code:memory", 3, 20, "0.03")
     whole = run_logical(None, run)
     store = str(tmp_path / "s")
-    run_logical(store, run, stop=stop_after(9))
+    run_logical(store, run, stop=stop_after(9), background=False)  # every round end on disk: the one before is there
     newest = max(_datasets(store), key=lambda d: d.id)
     assert newest.name == "round-9"
     victim = next(p for p in Path(store).rglob(DECODER) if p.parent.name.endswith(f"{newest.id:06d}") or str(newest.id) in p.parent.name)
@@ -176,18 +176,20 @@ def test_kill_9_at_random_rounds_then_resume_is_bit_identical(tmp_path):
     rng = random.Random(16)
     total = 0
     for i, (task, d, rounds, noise, kills) in enumerate(
-        [("repetition_code:memory", 3, 60, "0.03", 8), ("repetition_code:memory", 5, 40, "0.02", 6), ("surface_code:rotated_memory_z", 3, 30, "0.006", 6)]
+        # 2000 shots make a round take 10-30 ms, so a run outlasts the kills planned for it.
+        [("repetition_code:memory", 3, 250, "0.03", 8), ("repetition_code:memory", 5, 200, "0.02", 6), ("surface_code:rotated_memory_z", 3, 150, "0.006", 6)]
     ):
         module = generated(task, d, rounds)
         path = tmp_path / f"p{i}.mlir"
         path.write_text(str(module))
-        expected = run_logical(None, qec_run(task, d, rounds, noise, shots=150, seed=9, window=(10, 5)))
+        expected = run_logical(None, qec_run(task, d, rounds, noise, shots=2000, seed=9, window=(10, 5)))
         store = str(tmp_path / f"s{i}")
-        cmd = [sys.executable, "-m", "qckpt.cli", "run", str(path), "--backend", "stim", "--noise", noise, "--shots", "150", "--seed", "9", "--store", store, "--json"]
+        cmd = [sys.executable, "-m", "qckpt.cli", "run", str(path), "--backend", "stim", "--noise", noise, "--shots", "2000", "--seed", "9", "--store", store, "--json"]
         report = kill_until_done(cmd, store, rounds + 1, kills, rng)
         assert report.final["outcomes_sha256"] == expected.digest("outcomes")
         assert report.final["corrections_sha256"] == expected.digest("corrections")
         assert report.final["logical_errors"] == expected.errors
+        assert report.kills == kills, report.kill_rounds
         total += report.kills
     assert total >= 20
 

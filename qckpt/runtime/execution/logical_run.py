@@ -40,11 +40,11 @@ from qckpt.diagnostics import QckptError
 from qckpt.qec.decoder import DecoderConfig, DecoderState, WindowDecoder
 from qckpt.qec.rounds import cut_rounds
 from qckpt.qec.simulation import SimulatorFrame, parities, simulate_layer
+from qckpt.runtime.execution.logical_commits import AID, DECODER, OUTCOMES, PROGRAM, RUN, LogicalCommitter
 from qckpt.runtime.store import CheckpointStore
 from qckpt.stim.program import StimProgram
 
 RUN_FORMAT = "qckpt-logical-run"
-DECODER, AID, PROGRAM, RUN = "decoder", "simulation-aid", "program", "run.json"
 
 
 @dataclass(frozen=True)
@@ -136,11 +136,19 @@ def resume_logical(store_path: str, progress: Callable[[int, int], None] | None 
 
 
 def run_logical(
-    store_path: str | None, run: LogicalRun, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None
+    store_path: str | None,
+    run: LogicalRun,
+    progress: Callable[[int, int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    every: int = 1,
+    background: bool = True,
 ) -> LogicalResult:
     """Run (or continue) ``run``; with ``store_path`` None, without checkpoints.
     ``stop()`` true after a commit (a preemption signal came) ends this
-    process's part at that logical boundary."""
+    process's part at that logical boundary. ``every``: commit at every
+    ``every``-th round end (and always the final one); ``background``: from
+    a background writer that keeps the newest round end
+    (:mod:`~qckpt.runtime.execution.logical_commits`), else in line."""
     if run.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {run.shots}")
     rounds = cut_rounds(run.program.circuit, run.program.num_qubits, "program")
@@ -155,26 +163,35 @@ def run_logical(
             skipped = list(reader.skipped)
             decoder.restore(DecoderState.from_bytes(reader.read(DECODER)))
             frame = restore_simulation(reader.read(AID), decoder.state.layer)
-            if "outcomes" in reader.objects():
-                outcomes = np.unpackbits(np.frombuffer(reader.read("outcomes"), dtype=np.uint8).reshape(rounds.num_observables, -1), axis=1, count=run.shots).astype(bool)
+            if OUTCOMES in reader.objects():
+                outcomes = np.unpackbits(np.frombuffer(reader.read(OUTCOMES), dtype=np.uint8).reshape(rounds.num_observables, -1), axis=1, count=run.shots).astype(bool)
             resumed_at = decoder.state.layer
-        program_bytes = zlib.compress(run.program.to_bytes())
-        while decoder.state.layer < rounds.num_layers:
-            t = decoder.state.layer
-            layer = rounds.layer(t)
-            measurements, frame = simulate_layer(layer, frame, run.program.noise, run.seed)
-            previous = decoder.state.last_measurements if t else np.zeros((0, run.shots), dtype=bool)
-            detectors = parities(layer.detectors, previous, measurements)
-            if t == rounds.num_layers - 1:
-                for k, offsets in layer.observables:
-                    outcomes[k] ^= parities((offsets,), previous, measurements)[0]
-            decoder.push(detectors, measurements)
-            if store is not None:
-                _commit(store, decoder.state, frame, outcomes if decoder.state.layer == rounds.num_layers else None, program_bytes, run)
-            if progress is not None:
-                progress(decoder.state.layer, rounds.num_layers)
-            if store is not None and stop is not None and stop() and decoder.state.layer < rounds.num_layers:
-                return LogicalResult(run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, decoder.state.layer)
+        committer = LogicalCommitter(store, zlib.compress(run.program.to_bytes()), run.run_json(), background) if store is not None else None
+        try:
+            while decoder.state.layer < rounds.num_layers:
+                t = decoder.state.layer
+                layer = rounds.layer(t)
+                measurements, frame = simulate_layer(layer, frame, run.program.noise, run.seed)
+                previous = decoder.state.last_measurements if t else np.zeros((0, run.shots), dtype=bool)
+                detectors = parities(layer.detectors, previous, measurements)
+                final = t == rounds.num_layers - 1
+                if final:
+                    for k, offsets in layer.observables:
+                        outcomes[k] ^= parities((offsets,), previous, measurements)[0]
+                decoder.push(detectors, measurements)
+                boundary = decoder.state.layer % every == 0
+                if committer is not None and (boundary or final):
+                    committer.offer(decoder.state, frame, outcomes if final else None)
+                if progress is not None:
+                    progress(decoder.state.layer, rounds.num_layers)
+                if committer is not None and boundary and not final and stop is not None and stop():
+                    committer.flush()
+                    return LogicalResult(run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, committer.committed[-1])
+            if committer is not None:
+                committer.flush()
+        finally:
+            if committer is not None:
+                committer.close()
     finally:
         if store is not None:
             store.close()
@@ -188,21 +205,6 @@ def restore_simulation(aid: bytes, layer: int) -> SimulatorFrame:
     if frame.layer != layer:
         raise QckptError(f"simulation aid: it is of round {frame.layer}, the decoder state of round {layer}")
     return frame
-
-
-def _commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None, program: bytes, run: LogicalRun) -> None:
-    w = store.start_output(f"round-{state.layer}" if outcomes is None else "final")
-    try:
-        w.write(DECODER, state.to_bytes())
-        w.write(AID, frame.to_bytes())
-        if outcomes is not None:
-            w.write("outcomes", np.packbits(outcomes, axis=1).tobytes())
-        w.write(PROGRAM, program)
-        w.write(RUN, run.run_json())
-    except BaseException:
-        w.abort()
-        raise
-    w.complete(valid=True)
 
 
 __all__ = ["LogicalResult", "LogicalRun", "is_logical_store", "is_qec_program", "parse_window", "resume_logical", "run_logical"]
