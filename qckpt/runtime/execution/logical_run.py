@@ -75,6 +75,7 @@ class LogicalResult:
     resumed_at: int | None  # the layer a restart continued from, if any
     skipped: list[tuple[int, str]]  # datasets passed over on restart, and why
     stopped_at: int | None = None  # the round a stop signal ended this process at (the run is not finished)
+    commits: int = 0  # logical checkpoints this process wrote
 
     @property
     def rate(self) -> float:
@@ -155,7 +156,7 @@ def run_logical(
     decoder = WindowDecoder(rounds, run.program.noise, run.config, run.shots)
     frame = SimulatorFrame.fresh(rounds.num_qubits, run.shots)
     store = CheckpointStore.open(store_path, fingerprint=run.fingerprint()) if store_path else None
-    resumed_at, skipped = None, []
+    resumed_at, skipped, commits = None, [], 0
     try:
         outcomes = np.zeros((rounds.num_observables, run.shots), dtype=bool)
         if store is not None and store.have_restart():
@@ -186,9 +187,12 @@ def run_logical(
                     progress(decoder.state.layer, rounds.num_layers)
                 if committer is not None and boundary and not final and stop is not None and stop():
                     committer.flush()
-                    return LogicalResult(run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, committer.committed[-1])
+                    return LogicalResult(
+                        run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, committer.committed[-1], len(committer.committed)
+                    )
             if committer is not None:
                 committer.flush()
+                commits = len(committer.committed)
         finally:
             if committer is not None:
                 committer.close()
@@ -196,7 +200,7 @@ def run_logical(
         if store is not None:
             store.close()
     wrong = (outcomes ^ decoder.state.frame).any(axis=0)
-    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped)
+    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits)
 
 
 def restore_simulation(aid: bytes, layer: int) -> SimulatorFrame:
