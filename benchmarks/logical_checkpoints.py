@@ -63,32 +63,38 @@ def make_run(d: int, rounds: int, noise: str, shots: int, window: tuple[int, int
     return LogicalRun(module_to_stim(module).with_noise(parse_noise(noise)), shots, seed, DecoderConfig(*window))
 
 
-def steady_rate(store: str | None, run: LogicalRun, skip: int) -> tuple[float, int]:
+def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, int]:
     """Rounds per second after the first ``skip`` rounds (decoder set-up and imports left out), and the checkpoints written."""
     stamps: dict[int, float] = {}
-    res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, time.perf_counter()))
+    res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, time.perf_counter()), interval=interval)
     last = max(stamps)
     return (last - skip) / (stamps[last] - stamps[skip]), res.commits
 
 
 def throughput(d: int, rounds: int, shots: int, pairs: int, tmp: str) -> dict:
     run = make_run(d, rounds, "0.001", shots)
-    without, with_store, ratios, commits = [], [], [], []
-    for k in range(pairs):
-        a, _ = steady_rate(None, run, 30)
-        b, n = steady_rate(f"{tmp}/thr-{d}-{k}", run, 30)
-        without.append(a)
-        with_store.append(b)
-        ratios.append(b / a)
-        commits.append(n)
-    return {
-        "d": d,
-        "rounds": rounds,
-        "without": statistics.median(without),
-        "with": statistics.median(with_store),
-        "ratio": statistics.median(ratios),
-        "commits": int(statistics.median(commits)),
-    }
+    rows = []
+    for interval in (1.0, 0.0):
+        without, with_store, ratios, commits = [], [], [], []
+        for k in range(pairs):
+            a, _ = steady_rate(None, run, 30)
+            b, n = steady_rate(f"{tmp}/thr-{d}-{interval}-{k}", run, 30, interval)
+            without.append(a)
+            with_store.append(b)
+            ratios.append(b / a)
+            commits.append(n)
+        rows.append(
+            {
+                "d": d,
+                "rounds": rounds,
+                "interval": interval,
+                "without": statistics.median(without),
+                "with": statistics.median(with_store),
+                "ratio": statistics.median(ratios),
+                "commits": int(statistics.median(commits)),
+            }
+        )
+    return rows
 
 
 def checkpoint_bytes(d: int, window: tuple[int, int], shots: int, tmp: str) -> dict:
@@ -157,9 +163,12 @@ def main() -> int:
     q = args.quick
     rng = random.Random(16)
     with tempfile.TemporaryDirectory() as tmp:
-        thr = [throughput(d, 150 if q else r, 50 if q else 200, 1 if q else 3, tmp) for d, r in ((5, 600), (11, 300))]
+        thr = [row for d, r in ((5, 3000), (11, 400)) for row in throughput(d, 150 if q else r, 50 if q else 200, 1 if q else 3, tmp)]
         for row in thr:
-            print(f"throughput d={row['d']}: {row['without']:.1f} rounds/s without a store, {row['with']:.1f} with ({row['ratio']:.3f}), {row['commits']} commits", flush=True)
+            print(
+                f"throughput d={row['d']} interval {row['interval']:g}: {row['without']:.1f} rounds/s without a store, {row['with']:.1f} with ({row['ratio']:.3f}), {row['commits']} commits",
+                flush=True,
+            )
         sizes = [checkpoint_bytes(d, w, 200, tmp) for d in ((3, 5, 11) if q else (3, 5, 7, 9, 11)) for w in ((6, 3), (10, 5), (20, 10))]
         for row in sizes:
             print(f"bytes d={row['d']} window {row['window']}: decoder {row['decoder']}, aid {row['aid']}, dataset {row['dataset']}", flush=True)
@@ -189,11 +198,14 @@ def report(thr: list[dict], sizes: list[dict], rest: dict, lers: list[dict]) -> 
     out += [
         "",
         "**Throughput**, simulation and decoding, without a store and with one (every round end offered to the background writer, "
-        "which commits the newest it has; steady state after round 30; median of 3 pairs, each pair measured back to back; 200 shots, noise 0.001):",
+        "which commits the newest it has, at most once per `--sync-interval`; steady state after round 30; median of 3 pairs, "
+        "each pair measured back to back, the ratio taken per pair; 200 shots, noise 0.001):",
         "",
     ]
-    out += ["| d | rounds | rounds/s, no store | rounds/s, with store | with / without | round ends committed |", "|---:|---:|---:|---:|---:|---:|"]
-    out += [f"| {r['d']} | {r['rounds']} | {r['without']:.1f} | {r['with']:.1f} | {r['ratio']:.3f} | {r['commits']} of {r['rounds'] + 1} |" for r in thr]
+    out += ["| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | round ends committed |", "|---:|---:|---:|---:|---:|---:|---:|"]
+    out += [
+        f"| {r['d']} | {r['rounds']} | {r['interval']:g} s | {r['without']:.1f} | {r['with']:.1f} | {r['ratio']:.3f} | {r['commits']} of {r['rounds'] + 1} |" for r in thr
+    ]
     out += ["", "**Bytes per logical checkpoint** (200 shots, committed mid-window at round 3W-1): the decoder state is the frame, "
             "the open window and the last round's raw syndrome, so it grows with d (detectors per round) and the window, not with the rounds run. "
             "The dataset adds the simulation aid (two bits per qubit and shot) and the compressed program.", ""]

@@ -136,7 +136,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             from qckpt.runtime.execution.logical_run import run_logical
 
             with _stop_requests() as stop:
-                return _report_logical(run_logical(args.store, run, stop=lambda: stop.count > 0), args.json, stop, args.store)
+                return _report_logical(run_logical(args.store, run, stop=lambda: stop.count > 0, interval=args.sync_interval), args.json, stop, args.store)
     if args.store:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard or args.cluster != "local":
@@ -285,7 +285,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
     if is_logical_store(args.store):
         with _stop_requests() as stop:
-            return _report_logical(resume_logical(args.store, stop=lambda: stop.count > 0), args.json, stop, args.store)
+            return _report_logical(resume_logical(args.store, stop=lambda: stop.count > 0, interval=args.sync_interval), args.json, stop, args.store)
 
     with _stop_requests() as stop:
         options = _job_options(args, stop)

@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             recognize_rounds(module)
             expected = run_logical(None, LogicalRun(module_to_stim(module).with_noise(parse_noise(noise)), 2000, 5, DecoderConfig(10, 5)))
             store = os.path.join(tmp, f"store{i}")
-            command = [sys.executable, "-m", "qckpt.cli", "run", path, "--backend", "stim", "--noise", noise, "--shots", "2000", "--seed", "5", "--store", store, "--json"]
+            command = [sys.executable, "-m", "qckpt.cli", "run", path, "--backend", "stim", "--noise", noise, "--shots", "2000", "--seed", "5", "--store", store, "--sync-interval", "0", "--json"]
             share = args.kills // len(cases) + (1 if i < args.kills % len(cases) else 0)
             report = kill_until_done(command, store, rounds + 1, share, rng)
             same = report.final["outcomes_sha256"] == expected.digest("outcomes") and report.final["corrections_sha256"] == expected.digest("corrections")

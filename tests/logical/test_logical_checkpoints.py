@@ -184,7 +184,7 @@ def test_kill_9_at_random_rounds_then_resume_is_bit_identical(tmp_path):
         path.write_text(str(module))
         expected = run_logical(None, qec_run(task, d, rounds, noise, shots=2000, seed=9, window=(10, 5)))
         store = str(tmp_path / f"s{i}")
-        cmd = [sys.executable, "-m", "qckpt.cli", "run", str(path), "--backend", "stim", "--noise", noise, "--shots", "2000", "--seed", "9", "--store", store, "--json"]
+        cmd = [sys.executable, "-m", "qckpt.cli", "run", str(path), "--backend", "stim", "--noise", noise, "--shots", "2000", "--seed", "9", "--store", store, "--sync-interval", "0", "--json"]
         report = kill_until_done(cmd, store, rounds + 1, kills, rng)
         assert report.final["outcomes_sha256"] == expected.digest("outcomes")
         assert report.final["corrections_sha256"] == expected.digest("corrections")

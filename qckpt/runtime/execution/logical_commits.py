@@ -11,11 +11,18 @@ asynchronously. Every committed dataset is a consistent round end, so a
 restart is as exact as with in-line commits; it may just start a few rounds
 earlier. ``flush()`` waits for the newest snapshot to be on disk (before a
 stop, and for the final result).
+
+``min_interval`` (seconds; ``qckpt run --sync-interval``, as for the
+journal) spaces the commits: a commit holds the interpreter for some
+milliseconds of serialising and hashing, and spacing them bounds what that
+takes from the run, at the price of at most that long of rounds redone
+after a kill.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import replace
 
 import numpy as np
@@ -46,9 +53,12 @@ def commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, o
 class LogicalCommitter:
     """See the module docstring; ``background=False`` commits every offer in line."""
 
-    def __init__(self, store: CheckpointStore, program: bytes, run_json: bytes, background: bool) -> None:
+    def __init__(self, store: CheckpointStore, program: bytes, run_json: bytes, background: bool, min_interval: float = 0.0) -> None:
         self.store, self.program, self.run_json = store, program, run_json
         self.background = background
+        self.min_interval = min_interval
+        self._next = 0.0  # monotonic time before which the writer waits (unless flushed)
+        self._urgent = False
         self._cond = threading.Condition()
         self._pending: tuple | None = None
         self._busy = False
@@ -78,8 +88,11 @@ class LogicalCommitter:
         if not self.background:
             return
         with self._cond:
+            self._urgent = True
+            self._cond.notify_all()
             while (self._pending is not None or self._busy) and self._error is None:
                 self._cond.wait()
+            self._urgent = False
             self._raise()
 
     def close(self) -> None:
@@ -105,11 +118,15 @@ class LogicalCommitter:
     def _write_loop(self) -> None:
         while True:
             with self._cond:
-                while self._pending is None and not self._closing:
-                    self._cond.wait()
+                while not self._closing:
+                    wait = None if self._pending is None else (0.0 if self._urgent else self._next - time.monotonic())
+                    if wait is not None and wait <= 0:
+                        break
+                    self._cond.wait(wait)
                 if self._pending is None:
                     return
                 snap, self._pending, self._busy = self._pending, None, True
+                self._next = time.monotonic() + self.min_interval
             try:
                 self._write(snap)
             except BaseException as e:  # handed to the run's thread at its next offer or flush

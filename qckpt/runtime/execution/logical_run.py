@@ -131,9 +131,9 @@ def _load(store_path: str) -> LogicalRun:
     return LogicalRun(program, int(run["shots"]), int(run["seed"]), DecoderConfig(int(run["window"]), int(run["commit"])))
 
 
-def resume_logical(store_path: str, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None) -> LogicalResult:
+def resume_logical(store_path: str, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None, interval: float = 0.0) -> LogicalResult:
     """Continue the logical run in ``store_path`` (``qckpt resume DIR``)."""
-    return run_logical(store_path, _load(store_path), progress, stop)
+    return run_logical(store_path, _load(store_path), progress, stop, interval=interval)
 
 
 def run_logical(
@@ -143,13 +143,15 @@ def run_logical(
     stop: Callable[[], bool] | None = None,
     every: int = 1,
     background: bool = True,
+    interval: float = 0.0,
 ) -> LogicalResult:
     """Run (or continue) ``run``; with ``store_path`` None, without checkpoints.
     ``stop()`` true after a commit (a preemption signal came) ends this
     process's part at that logical boundary. ``every``: commit at every
     ``every``-th round end (and always the final one); ``background``: from
     a background writer that keeps the newest round end
-    (:mod:`~qckpt.runtime.execution.logical_commits`), else in line."""
+    (:mod:`~qckpt.runtime.execution.logical_commits`), else in line;
+    ``interval``: the background writer's least time between commits."""
     if run.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {run.shots}")
     rounds = cut_rounds(run.program.circuit, run.program.num_qubits, "program")
@@ -167,7 +169,7 @@ def run_logical(
             if OUTCOMES in reader.objects():
                 outcomes = np.unpackbits(np.frombuffer(reader.read(OUTCOMES), dtype=np.uint8).reshape(rounds.num_observables, -1), axis=1, count=run.shots).astype(bool)
             resumed_at = decoder.state.layer
-        committer = LogicalCommitter(store, zlib.compress(run.program.to_bytes()), run.run_json(), background) if store is not None else None
+        committer = LogicalCommitter(store, zlib.compress(run.program.to_bytes()), run.run_json(), background, interval) if store is not None else None
         try:
             while decoder.state.layer < rounds.num_layers:
                 t = decoder.state.layer
