@@ -165,6 +165,9 @@ def test_cli_prints_the_logical_error_rate_with_its_interval(tmp_path):
     assert "(95% CI " in out.stdout and "of 500 shots wrong after decoding, 9 rounds and the final readout" in out.stdout
     again = _cli("resume", str(tmp_path / "s"))
     assert again.stdout == out.stdout
+    seen = _cli("inspect", str(tmp_path / "s")).stdout.splitlines()
+    assert seen[1].startswith("logical run (QEC, docs/logical.md): 500 shots, seed 0, decoder window 10/5; 10 layers done")
+    assert "status complete" in seen[1]
     bad = _cli("run", "examples/qec/repetition_d3.mlir", "--backend", "stim", "--decoder-window", "4/9", check=False)
     assert bad.returncode == 1 and bad.stderr.strip().splitlines() == ["error: decoder window: commit 9 must be between 1 and the window (4)"]
 
