@@ -32,11 +32,21 @@ _python_showwarning = warnings.showwarning
 
 
 def main(argv: list[str] | None = None) -> int:
+    from qckpt.cli import early_signals
+
+    if argv is None:  # this process is the qckpt command: a stop signal during start-up is kept, not fatal
+        early_signals.hold()
     from qckpt.cli import run_commands
 
     run_commands.OWNS_PROCESS = argv is None
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, a usage error
+        early_signals.release()
+        raise
+    if not run_commands.counts_stop_signals(args):
+        early_signals.release()
     if args.command is None:  # bare qckpt: what it can do, not an error
         parser.print_help()
         return 0

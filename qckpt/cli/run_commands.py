@@ -227,6 +227,12 @@ def _job_options(args: argparse.Namespace, stop):
 OWNS_PROCESS = False
 
 
+def counts_stop_signals(args: argparse.Namespace) -> bool:
+    """Whether the command stops cleanly on SIGTERM/SIGUSR1 (commits, exit
+    75) through :func:`_stop_requests`: a run in a store, and resume."""
+    return args.command == "resume" or (args.command == "run" and bool(getattr(args, "store", None)))
+
+
 @contextlib.contextmanager
 def _stop_requests():
     """Count SIGINT/SIGTERM/SIGUSR1 from now on (before the program is
@@ -239,8 +245,12 @@ def _stop_requests():
 
     from qckpt.runtime.execution.stop_signals import STOP_SIGNALS, StopRequests
 
+    from qckpt.cli import early_signals
+
     try:
         with StopRequests().installed() as stop:
+            for s in early_signals.take():  # what came while the process started
+                stop.request(s)
             yield stop
     finally:
         if OWNS_PROCESS:  # never in a caller's process: its children would inherit the ignored signals

@@ -11,6 +11,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -125,6 +126,40 @@ def test_a_signal_before_the_loop_starts_is_not_lost(tmp_path, programs):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 75, err
     assert committed(store).status == "preempted" and printed_shots(err) == committed(store).shots_done
+
+
+def _signalled_during_start_up(signum: int, *argv: str) -> subprocess.CompletedProcess:
+    """The qckpt command, sent ``signum`` by itself while it starts: after
+    the console entry point began, before the command line is parsed (where
+    a Slurm time-limit warning lands when a job starts on a loaded node)."""
+    code = (
+        "import os, sys\n"
+        "import qckpt.cli as cli\n"
+        "build = cli.build_parser\n"
+        "def build_after_a_signal():\n"
+        f"    os.kill(os.getpid(), {int(signum)})\n"
+        "    return build()\n"
+        "cli.build_parser = build_after_a_signal\n"
+        f"sys.argv = ['qckpt', *{list(argv)!r}]\n"
+        "sys.exit(cli.main())\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGUSR1, signal.SIGTERM])
+def test_a_stop_signal_during_start_up_preempts_the_run(tmp_path, signum):
+    store = tmp_path / "store"
+    r = _signalled_during_start_up(signum, "run", str(ROOT / "examples" / "repeat_until_success.qasm"), "--shots", "1000", "--seed", "1", "--store", str(store))
+    assert r.returncode == 75, (r.returncode, r.stderr)
+    assert committed(store).status == "preempted" and "Traceback" not in r.stderr
+    again = qckpt("resume", store, "--json")
+    assert again.returncode == 0 and json.loads(again.stdout)["shots_done"] == 1000, again.stderr
+
+
+def test_other_commands_still_end_on_a_start_up_signal(tmp_path):
+    r = _signalled_during_start_up(signal.SIGTERM, "convert", str(ROOT / "examples" / "teleport.qasm"), "-o", str(tmp_path / "t.ll"))
+    assert r.returncode == -signal.SIGTERM, (r.returncode, r.stderr)
+    assert not (tmp_path / "t.ll").exists()
 
 
 def _imported_qckpt_runtime(pid: int) -> bool:
