@@ -35,6 +35,7 @@ test-full: test
 	$(BIN)/python benchmarks/runtime_chaos.py --kills 100
 	$(BIN)/python benchmarks/store_chaos.py
 	$(BIN)/python benchmarks/restore_fault_injection.py
+	$(BIN)/python -m qckpt.testing.logical_kills --kills 100
 
 lit: $(STAMP)
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/lit -v tests/filecheck

@@ -58,6 +58,12 @@ def _insert() -> type[ModulePass]:
     return CkptInsert
 
 
+def _rounds() -> type[ModulePass]:
+    from qckpt.passes.recognize_rounds import QecRecognizeRounds
+
+    return QecRecognizeRounds
+
+
 def _for_xdsl_opt(get: Callable[[], type[ModulePass]]) -> Callable[[], type[ModulePass]]:
     """The pass as xdsl-opt should run it: an error of ours (a QckptError,
     which is the input's fault) is one line on stderr and exit 1, not a
@@ -117,6 +123,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
             "ckpt-insert": _insert,
             "qc-reuse-qubits": _reuse,
             "qc-measure-early": _measure_early,
+            "qec-recognize-rounds": _rounds,
         }.items()
     }
 

@@ -160,13 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
         "measurement/reset flips P, or KEY=P for after_clifford_depolarization, before_measure_flip_probability, after_reset_flip_probability",
     )
     rx.add_argument("--max-qubits", type=int, metavar="N", help="without --store: run on an executor of N qubits, which refuses a program that addresses a qubit >= N (see qckpt convert --reuse-qubits)")
+    rx.add_argument(
+        "--decoder-window",
+        metavar="W[/C]",
+        default="10/5",
+        help="QEC programs (with detectors and recognised rounds) on stim: decode W rounds at a time, committing the first C (default: 10/5; docs/logical.md)",
+    )
     rx.add_argument("--workers", type=int, help="with --store: qir-runner processes at once (default: one per core); with --cluster tcp://..|slurm, batches in flight (default: two per worker thread)")
     rx.add_argument("--batch-size", type=int, help="with --store: shots per batch, the unit of commit (default: shots/16, at most 1000)")
     rx.add_argument("--mode", choices=["continue", "reproducible", "resume"], metavar="{continue,reproducible}", help="with --store: continue: a failed batch goes on from its finished shots (default; 'resume' is an old name for it); reproducible: it reruns whole, and the histogram is bit-identical to an uninterrupted run")
     rx.add_argument("--policy", metavar="K=V,...", help="with --store: failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
     rstore = r.add_argument_group("store (checkpointed runs)")
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
-    rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1)")
+    rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1); for QEC programs, the least time between logical checkpoints")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
     rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint, and always the last (default: 1)")
     rstore.add_argument("--shard", metavar="I/N|auto", help="run the I-th of N shares of the run's batches (0 <= I < N), for a job array; auto: from SLURM_ARRAY_TASK_ID/COUNT. Merge the shard stores with 'qckpt merge'")

@@ -26,6 +26,11 @@ def _compile_for_stim(args: argparse.Namespace):
     noise = parse_noise(args.noise)
     text = decode_source(data, name)
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, params=_parse_params(args.param), timing=args.timing, limits=_limits(args))
+    from qckpt.passes.recognize_rounds import has_checks, recognize_rounds
+
+    if has_checks(module):  # a QEC program: logical boundaries at its round ends, decoded as it runs
+        recognize_rounds(module)
+        return pipeline.module_to_stim(module).with_noise(noise)
     policy = getattr(args, "checkpoint", None)
     if getattr(args, "store", None):
         policy = policy or ("interval" if args.mtbf is not None else "exact")
@@ -85,9 +90,55 @@ def _bind_compiled(data: bytes, kind: str, name: str, params: dict[str, float]) 
     return str(module).encode(), "program.ll"
 
 
+def _logical_run(args: argparse.Namespace):
+    """The QEC program of ``args`` as a logical run, or None if it is not one."""
+    if getattr(args, "backend", "qir-runner") != "stim":
+        return None
+    from qckpt.runtime.execution.logical_run import LogicalRun, is_qec_program, parse_window
+
+    program = _compile_for_stim(args)
+    return LogicalRun(program, args.shots, args.seed, parse_window(args.decoder_window)) if is_qec_program(program) else None
+
+
+def _report_logical(result, as_json: bool, stop=None, store: str | None = None) -> int:
+    if result.stopped_at is not None:
+        from qckpt.runtime.execution.job import EXIT_INTERRUPTED, EXIT_PREEMPTED
+
+        status = stop.status if stop is not None else "preempted"
+        print(f"{status} after round {result.stopped_at} of {result.rounds}, committed: continue with 'qckpt resume {store}'", file=sys.stderr)
+        return EXIT_PREEMPTED if status == "preempted" else EXIT_INTERRUPTED
+    lo, hi = result.interval()
+    if as_json:
+        doc = {
+            "shots": result.shots,
+            "rounds": result.rounds,
+            "logical_errors": result.errors,
+            "logical_error_rate": result.rate,
+            "ci95": [lo, hi],
+            "outcomes_sha256": result.digest("outcomes"),
+            "corrections_sha256": result.digest("corrections"),
+            "resumed_at_round": result.resumed_at,
+        }
+        print(json.dumps(doc))
+        return 0
+    for i, why in result.skipped:
+        print(f"note: dataset {i} passed over ({why}); resumed from the logical boundary before it", file=sys.stderr)
+    if result.resumed_at is not None:
+        print(f"resumed at round {result.resumed_at} of {result.rounds}", file=sys.stderr)
+    print(f"logical error rate: {result.rate:.4g} (95% CI {lo:.4g} to {hi:.4g}): {result.errors} of {result.shots} shots wrong after decoding, {result.rounds - 1} rounds and the final readout")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     if args.max_qubits is not None and args.store:
         raise QckptError("--max-qubits runs without --store (a checkpointed run resumes on the layout it started on)")
+    if args.backend == "stim" and not (args.shard or args.cluster != "local"):
+        run = _logical_run(args)
+        if run is not None:
+            from qckpt.runtime.execution.logical_run import run_logical
+
+            with _stop_requests() as stop:
+                return _report_logical(run_logical(args.store, run, stop=lambda: stop.count > 0, interval=args.sync_interval), args.json, stop, args.store)
     if args.store:
         return _run_in_store(args)
     if args.mode or args.workers or args.batch_size or args.policy or args.persistent or args.shard or args.cluster != "local":
@@ -244,6 +295,11 @@ _LEDGER_MODE = {"continue": "resume", "resume": "resume", "reproducible": "repro
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import resume_run
+    from qckpt.runtime.execution.logical_run import is_logical_store, resume_logical
+
+    if is_logical_store(args.store):
+        with _stop_requests() as stop:
+            return _report_logical(resume_logical(args.store, stop=lambda: stop.count > 0, interval=args.sync_interval), args.json, stop, args.store)
 
     with _stop_requests() as stop:
         options = _job_options(args, stop)

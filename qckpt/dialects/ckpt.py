@@ -16,6 +16,19 @@ classical state the rest of the run needs::
   classically at this point) and the replay cost (operations in the quantum
   cone of the cut).
 
+``ckpt.detector`` and ``ckpt.observable`` say what a QEC program checks
+and protects (the stim backend lowers them to ``DETECTOR`` and
+``OBSERVABLE_INCLUDE``)::
+
+    ckpt.detector [%m3, %p3] coords [1.0, 2.0]   // this parity is 0 without noise
+    ckpt.observable 0 [%d0, %d1, %d2]            // logical observable 0 is this parity
+
+Their operands are measured bits (``i1``); the parity is of the
+measurements those bits come from, so a bit carried from the previous
+round of a loop (an ``iter_args`` value) refers to that round's
+measurement. The ops sit where the check is complete (after its last
+measurement), which is also where the lowering resolves them.
+
 The op has no declared memory effects, which xDSL treats as "may touch
 anything": no pass moves a gate or a measurement across it, and dead-code
 elimination and CSE keep it.
@@ -25,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xdsl.dialects.builtin import ArrayAttr, Float64Type, IndexType, IntegerAttr, IntegerType, StringAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, Float64Type, FloatAttr, IndexType, IntegerAttr, IntegerType, StringAttr, i1, i64
 from xdsl.ir import Attribute, Dialect, SSAValue
 from xdsl.irdl import (
     AttrSizedOperandSegments,
@@ -172,4 +185,76 @@ class BoundaryOp(IRDLOperation):
         return op
 
 
-CKPT = Dialect("ckpt", [BoundaryOp], [])
+def _parse_bits(parser: Parser) -> list[SSAValue]:
+    return parser.parse_comma_separated_list(parser.Delimiter.SQUARE, lambda: parser.resolve_operand(parser.parse_unresolved_operand(), i1))
+
+
+@irdl_op_definition
+class DetectorOp(IRDLOperation):
+    """A detector: a parity of measured bits that is 0 in every noiseless shot."""
+
+    name = "ckpt.detector"
+
+    bits = var_operand_def(i1)
+    coords = opt_prop_def(ArrayAttr[FloatAttr])
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" [")
+        printer.print_list(self.bits, printer.print_operand)
+        printer.print_string("]")
+        if self.coords is not None:
+            printer.print_string(" coords [" + ", ".join(repr(c.value.data) for c in self.coords.data) + "]")
+        printer.print_op_attributes(self.attributes)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DetectorOp:
+        bits = _parse_bits(parser)
+        coords: list[float] = []
+        if parser.parse_optional_keyword("coords"):
+            coords = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_number)  # type: ignore[arg-type]
+        op = cls(bits, [float(c) for c in coords])
+        op.attributes.update(parser.parse_optional_attr_dict())
+        return op
+
+    def __init__(self, bits: Sequence[SSAValue], coords: Sequence[float] = ()) -> None:
+        props: dict[str, Attribute] = {}
+        if coords:
+            props["coords"] = ArrayAttr([FloatAttr(float(c), Float64Type()) for c in coords])
+        super().__init__(operands=[list(bits)], properties=props)
+
+    def verify_(self) -> None:
+        if not self.bits:
+            raise VerifyException("detector: it needs at least one measured bit")
+
+
+@irdl_op_definition
+class ObservableOp(IRDLOperation):
+    """Bits that logical observable ``index`` includes (several ops for one index add up, as in stim)."""
+
+    name = "ckpt.observable"
+
+    index = prop_def(IntegerAttr[IntegerType])
+    bits = var_operand_def(i1)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" {self.index.value.data} [")
+        printer.print_list(self.bits, printer.print_operand)
+        printer.print_string("]")
+        printer.print_op_attributes(self.attributes)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ObservableOp:
+        index = parser.parse_integer(allow_boolean=False, allow_negative=False, context_msg="observable index")
+        op = cls(index, _parse_bits(parser))
+        op.attributes.update(parser.parse_optional_attr_dict())
+        return op
+
+    def __init__(self, index: int, bits: Sequence[SSAValue]) -> None:
+        super().__init__(operands=[list(bits)], properties={"index": IntegerAttr(index, i64)})
+
+    def verify_(self) -> None:
+        if self.index.value.data < 0:
+            raise VerifyException("observable: the index must be non-negative")
+
+
+CKPT = Dialect("ckpt", [BoundaryOp, DetectorOp, ObservableOp], [])

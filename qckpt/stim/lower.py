@@ -44,6 +44,8 @@ INSTEAD = "run it with --backend qir-runner"
 # A loop that never ends on stim is a loop whose condition never folds to
 # false; stop with an error rather than hang the compiler.
 MAX_ITERATIONS = 10_000_000
+# The tag of the TICK that marks a logical boundary (a QEC round end): TICK[logical:ID].
+LOGICAL_TAG = "logical:"
 
 Inst = tuple  # ("H", (targets...)) or ("REPEAT", count, (insts...))
 
@@ -216,7 +218,13 @@ class _Lowering:
                 if not top:
                     raise QckptError("qc.output must be at the top level of the entry function", where(op))
                 self.output(op)  # type: ignore[arg-type]
+            elif t is ckpt.DetectorOp or t is ckpt.ObservableOp:
+                self.check(op)
             elif t is ckpt.BoundaryOp:
+                if op.kind.data == "logical":  # type: ignore[attr-defined]
+                    # A tagged no-op marks the round end in the circuit itself, so
+                    # REPEAT folding keeps it and qckpt.qec can cut the circuit there.
+                    self.emit(f"TICK[{LOGICAL_TAG}{op.id}]", ())  # type: ignore[attr-defined]
                 self.visits.append(Visit(op.id, tuple(Recorded(n, _kind(v.type), self.val(v)) for n, v in op.named_values())))  # type: ignore[attr-defined]
             elif t is scf.YieldOp or t is scf.ConditionOp:
                 return [self.val(v) for v in op.operands]
@@ -253,6 +261,27 @@ class _Lowering:
         qubits = [self.qubit(q, op) for q in op.operands[n:]]
         for g, pos in seq:
             self.emit(g, tuple(qubits[i] for i in pos))
+
+    def check(self, op: Operation) -> None:
+        """A detector or an observable: the parity of its bits' measurements,
+        addressed from the end of the record as stim does (so rounds fold)."""
+        parity: Value = False
+        for v in op.operands:
+            if as_parity(self.val(v)) is None:
+                raise refuse(op, "a detector or observable over a value that is not a parity of measurements")
+            parity = xor_bits(parity, self.val(v))
+        p = as_parity(parity)
+        assert p is not None
+        if p.flip:
+            # stim's detectors and observables are parities without a constant term.
+            raise refuse(op, "a detector or observable whose parity includes a constant 1")
+        targets = tuple(f"rec[{m - self.num_meas}]" for m in sorted(p.meas, reverse=True))
+        if isinstance(op, ckpt.ObservableOp):
+            self.emit(f"OBSERVABLE_INCLUDE({op.index.value.data})", targets)
+        else:
+            coords = op.coords  # type: ignore[attr-defined]
+            name = "DETECTOR" + (f"({', '.join(repr(c.value.data) for c in coords.data)})" if coords is not None else "")
+            self.emit(name, targets)
 
     def output(self, op: qc.OutputOp) -> None:
         kind = _kind(op.values[0].type)
@@ -519,4 +548,4 @@ def lower_module(module: ModuleOp, params: dict[str, float] | None = None) -> St
     return StimProgram(str(circuit), low.num_qubits, low.num_meas, low.outputs, low.visits)
 
 
-__all__ = ["INSTEAD", "NotLowerable", "clifford", "lower_module"]
+__all__ = ["INSTEAD", "LOGICAL_TAG", "NotLowerable", "clifford", "lower_module"]

@@ -53,6 +53,14 @@ class NoiseModel:
                 out.append(stim.CircuitRepeatBlock(inst.repeat_count, self.apply(inst.body_copy())))
                 continue
             data = stim.gate_data(inst.name)
+            if data.is_unitary and data.is_two_qubit_gate and self.after_clifford_depolarization:
+                # stim merges adjacent gates into one instruction: noise follows each layer in which no
+                # qubit repeats, as it would follow each gate, not the whole merged run.
+                for layer in _layers(inst.targets_copy()):
+                    out.append(inst.name, layer, inst.gate_args_copy())
+                    if not any(t.is_measurement_record_target for t in layer):
+                        out.append("DEPOLARIZE2", layer, self.after_clifford_depolarization)
+                continue
             qubits = [t for t in inst.targets_copy() if t.is_qubit_target]
             controlled = any(t.is_measurement_record_target for t in inst.targets_copy())
             if data.produces_measurements and pm:
@@ -69,6 +77,20 @@ class NoiseModel:
             elif data.is_unitary and data.is_single_qubit_gate and p1 and inst.name != "I":
                 out.append("DEPOLARIZE1", qubits, p1)
         return out
+
+
+def _layers(targets: list) -> list[list]:
+    """Target pairs cut into runs in which no qubit appears twice."""
+    layers: list[list] = [[]]
+    used: set[int] = set()
+    for a, b in zip(targets[::2], targets[1::2]):
+        qs = {t.value for t in (a, b) if t.is_qubit_target}
+        if qs & used:
+            layers.append([])
+            used = set()
+        layers[-1] += [a, b]
+        used |= qs
+    return layers
 
 
 def _probability(text: str, what: str) -> float:

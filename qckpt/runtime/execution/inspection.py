@@ -8,6 +8,7 @@ journal of the whole run."""
 from __future__ import annotations
 
 import copy
+import json
 import os
 import time
 
@@ -45,6 +46,9 @@ def inspect_store(path: str) -> dict:
             out["run"] = None
             out["problem"] = str(e)
             ledger = None
+            logical = _logical_summary(store)
+            if logical is not None:
+                out["logical"], out["problem"] = logical, None
         if ledger is not None:
             out["notes"] = notes
             p = ledger.plan
@@ -129,10 +133,40 @@ def _du(path: str) -> int:
     return total
 
 
+def _logical_summary(store: CheckpointStore) -> dict | None:
+    """Where a logical run (``docs/logical.md``) stands, from its newest intact dataset; None if it is not one."""
+    from qckpt.qec.decoder import DecoderState
+    from qckpt.runtime.execution.logical_commits import DECODER, RUN
+
+    try:
+        reader = store.start_restart()
+        if RUN not in reader.objects():
+            return None
+        run = json.loads(reader.read(RUN))
+        state = DecoderState.from_bytes(reader.read(DECODER))
+    except (QckptError, ValueError):
+        return None
+    return {
+        "status": "complete" if reader.info.name == "final" else "in progress",
+        "round": state.layer,
+        "window_start": state.start,
+        "shots": run["shots"],
+        "seed": run["seed"],
+        "window": f"{run['window']}/{run['commit']}",
+        "restart_from": reader.id,
+    }
+
+
 def render(info: dict) -> str:
     lines = [f"store {info['store']} (program sha256 {str(info['fingerprint'])[:12]}…), {info['bytes']} bytes on disk"]
     run = info.get("run")
-    if run is None:
+    lg = info.get("logical")
+    if lg is not None:
+        lines.append(
+            f"logical run (QEC, docs/logical.md): {lg['shots']} shots, seed {lg['seed']}, decoder window {lg['window']}; "
+            f"{lg['round']} layers done, open window from layer {lg['window_start']}; status {lg['status']}; restart from: dataset {lg['restart_from']}"
+        )
+    elif run is None:
         lines.append(f"no run to restart: {info.get('problem', 'no valid dataset')}")
     else:
         shard = f", shard {run['shard'][0]}/{run['shard'][1]} of a run of {run['run_batches']} batches" if run.get("shard") else ""

@@ -29,3 +29,14 @@ ckpt.boundary 3 user "x" [%f as "f" : i32]
 %b = qc.qubit %q[1] : !qc.reg<2>
 ckpt.boundary 4 user "x" [] cut [%a, %b]
 // CHECK: boundary 4: a qubit appears twice in the quantum cut
+
+// -----
+
+"ckpt.detector"() {operandSegmentSizes = array<i32: 0>} : () -> ()
+// CHECK: detector: it needs at least one measured bit
+
+// -----
+
+%n = arith.constant 3 : i64
+"ckpt.observable"(%n) <{index = 0 : i64}> : (i64) -> ()
+// CHECK: i1
