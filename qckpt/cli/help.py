@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from importlib import metadata
 
 # Variables every subcommand reads (qckpt.cli.main and the qir-runner lookup).
 ENV_COMMON = {
@@ -65,14 +64,9 @@ def epilog(command: str) -> str:
 def versions() -> dict[str, str]:
     """qckpt's version and those of the tools a result depends on (the
     resume fingerprint includes the first three)."""
-    out = {}
-    for dist in ("qckpt", "pyqir", "xdsl"):
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = "unknown"
-    out["qir-runner"] = _qir_runner_version()
-    return out
+    from qckpt.qir.resume_binding import tool_versions  # the fingerprint's versions: one lookup for both
+
+    return {**tool_versions(), "qir-runner": _qir_runner_version()}
 
 
 def _qir_runner_version() -> str:

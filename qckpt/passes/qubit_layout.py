@@ -52,13 +52,19 @@ def compact_qubits(module: ModuleOp) -> list[str]:
             k = index.get(qubit_identity(op.qubit))
             if k is not None:
                 _replace(op.qubit, refs[k].qubit)
+    erase_unused_header(block, header, "a register is used outside the entry function's qubit references; cannot compact it")
+    return list(order.values())
+
+
+def erase_unused_header(block, header: list, why: str) -> None:
+    """Erase the old qubit-reference ops a remapping left without uses; one
+    still in use means a qubit the remapping could not reach (``why``)."""
     for op in reversed(header):
         if all(not r.uses for r in op.results):
             block.erase_op(op)
     left = [op for op in header if op.parent is not None]
     if left:
-        raise QckptError("a register is used outside the entry function's qubit references; cannot compact it", op_location(left[0]))
-    return list(order.values())
+        raise QckptError(why, op_location(left[0]))
 
 
 def _replace(old: SSAValue, new: SSAValue) -> None:

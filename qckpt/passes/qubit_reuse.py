@@ -56,6 +56,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.qc import qubit_identity
 from qckpt.ir import entry_function, op_location
+from qckpt.passes.qubit_layout import erase_unused_header
 
 OBJECTIVES = ("width", "depth")
 REUSE_ATTR = "qckpt.reuse"
@@ -458,12 +459,7 @@ def _rewrite(fn: func.FuncOp, g: _Graph, order: list[int], header: list[Operatio
             resets.append(r)
         block.add_op(g.ops[i])
     block.add_ops(trailer)
-    for op in reversed(header):
-        if all(not r.uses for r in op.results):
-            block.erase_op(op)
-    leftover = [op for op in header if op.parent is not None]
-    if leftover:
-        raise QckptError("qc-reuse-qubits: a register is still used after remapping (a qubit outside the entry function's top level?)", op_location(leftover[0]))
+    erase_unused_header(block, header, "qc-reuse-qubits: a register is still used after remapping (a qubit outside the entry function's top level?)")
     return resets
 
 

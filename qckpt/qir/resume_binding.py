@@ -32,7 +32,9 @@ RECORD_VERSION = 1
 
 
 @functools.cache
-def _versions() -> dict[str, str]:
+def tool_versions() -> dict[str, str]:
+    """qckpt's, pyqir's and xDSL's versions: part of the resume fingerprint,
+    and what ``qckpt --version`` prints (with qir-runner's)."""
     out = {}
     for dist in ("qckpt", "pyqir", "xdsl"):
         try:
@@ -46,7 +48,7 @@ def program_fingerprint(program: bytes | str) -> str:
     """The identity of a compiled program: its bytes and the tool versions."""
     data = program.encode() if isinstance(program, str) else program
     h = hashlib.sha256()
-    h.update(json.dumps(_versions(), sort_keys=True).encode())  # fixed for the process
+    h.update(json.dumps(tool_versions(), sort_keys=True).encode())  # fixed for the process
     h.update(b"\0")
     h.update(data)
     return h.hexdigest()

@@ -213,15 +213,18 @@ class _Level:
         # Rebuild from the manifests: each says whether its writer marked it
         # valid, and the index's per-manifest checksum is recomputed.
         self.entries = {i: self._entry(man, raw) for i, (man, raw) in self._manifests(self.fingerprint).items()}
-        note = f"{self.loc}/{INDEX} is {problem}; rebuilt it from {len(self.entries)} dataset manifest(s)"
+        self._rewrite_index(f"{self.loc}/{INDEX} is {problem}; rebuilt it from {len(self.entries)} dataset manifest(s)", readonly, notes)
+
+    def _rewrite_index(self, note: str, readonly: bool, notes: list[str]) -> None:
+        """Say why the index in memory differs from the file, and write it."""
         notes.append(note)
         log.warning("%s", note)
         if not readonly:
             try:
                 self.storage.write_atomic(INDEX, self._index_bytes(self.entries))
             except OSError as e:
-                # Restart can go on from the rebuilt index in memory; the
-                # next commit writes the index again.
+                # Restart can go on from the index in memory; the next commit
+                # writes the index again.
                 notes.append(f"{self.loc}: could not rewrite {INDEX}: {_oserr(e)}")
 
     def _manifests(self, fingerprint: str | None, skip: set[int] | frozenset[int] = frozenset()) -> dict[int, tuple[dict, bytes]]:
@@ -264,14 +267,7 @@ class _Level:
         for i, (man, raw) in found.items():
             self.entries[i] = self._entry(man, raw)
         ids = ", ".join(str(i) for i in sorted(found))
-        note = f"{self.loc}/{INDEX} did not list dataset(s) {ids}, whose manifests are intact; added them to it"
-        notes.append(note)
-        log.warning("%s", note)
-        if not readonly:
-            try:
-                self.storage.write_atomic(INDEX, self._index_bytes(self.entries))
-            except OSError as e:
-                notes.append(f"{self.loc}: could not rewrite {INDEX}: {_oserr(e)}")
+        self._rewrite_index(f"{self.loc}/{INDEX} did not list dataset(s) {ids}, whose manifests are intact; added them to it", readonly, notes)
 
     def _adopt_header(self, fingerprint: str | None, readonly: bool, notes: list[str]) -> bool:
         """A missing header is rebuilt from the datasets' manifests, which
