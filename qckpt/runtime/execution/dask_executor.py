@@ -26,6 +26,7 @@ done-callback, so a Dask execution looks like a local one to the loop.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import selectors
@@ -109,28 +110,24 @@ _programs: dict[str, str] = {}  # per worker process: program digest -> a local 
 _programs_lock = threading.Lock()
 
 
-_scratch: list[str] = []  # this process's scratch directory, once made
-
-
+@functools.cache
 def _scratch_dir() -> str:
     """Where a worker keeps its program files: inside the Dask worker's own
     local directory, which Dask removes when the worker stops (and purges
     after a crash); off a worker, a temporary directory removed at exit."""
-    if not _scratch:
-        try:
-            from distributed import get_worker
+    try:
+        from distributed import get_worker
 
-            d = os.path.join(get_worker().local_directory, "qckpt-programs")
-            os.makedirs(d, exist_ok=True)
-        except (ImportError, ValueError):  # not on a Dask worker
-            import atexit
-            import shutil
-            import tempfile
+        d = os.path.join(get_worker().local_directory, "qckpt-programs")
+        os.makedirs(d, exist_ok=True)
+    except (ImportError, ValueError):  # not on a Dask worker
+        import atexit
+        import shutil
+        import tempfile
 
-            d = tempfile.mkdtemp(prefix="qckpt-dask-")
-            atexit.register(shutil.rmtree, d, True)
-        _scratch.append(d)
-    return _scratch[0]
+        d = tempfile.mkdtemp(prefix="qckpt-dask-")
+        atexit.register(shutil.rmtree, d, True)
+    return d
 
 
 def _program_file(program: bytes, name: str) -> str:
