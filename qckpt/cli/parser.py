@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from qckpt.passes.policy_names import POLICIES
+
 from qckpt.cli.compile_commands import cmd_analyze, cmd_bind, cmd_bind_resume, cmd_check_qir, cmd_convert, cmd_record, cmd_split
 from qckpt.cli.plot_command import add_plot_parser
 from qckpt.cli.run_commands import cmd_inspect, cmd_merge, cmd_resume, cmd_run, cmd_run_segments
@@ -110,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="emit rx as __quantum__qis__rx__body (default: h; rz; h, since qir-runner 0.9.7 mis-simulates fused rx(pi) before ry)",
     )
     ck = c.add_argument_group("checkpoints")
-    ck.add_argument("--checkpoint", choices=["exact", "every", "interval", "annotated", "branches"], help="place checkpoint boundaries by this policy (ckpt-insert)")
+    ck.add_argument("--checkpoint", choices=POLICIES, help="place checkpoint boundaries by this policy (ckpt-insert)")
     ck.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations, or N gate layers (default: 1)")
     ck.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: mean time between failures, seconds (default: 3600)")
     ck.add_argument("--max-replay-cost", type=int, default=-1, help="leave out boundaries whose quantum cone has more operations (default: no limit)")
@@ -140,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_limit_args(rc)
     rc.add_argument("--timing", choices=["drop", "error"], default="drop", help="QIR has no timing: drop delays and box/gate durations with one warning per kind (default), or reject them (error)")
     rk = r.add_argument_group("checkpoint (when compiling OpenQASM)")
-    rk.add_argument("--checkpoint", choices=["none", "exact", "every", "interval", "annotated", "branches"], help="boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
+    rk.add_argument("--checkpoint", choices=["none", *POLICIES], help="boundary policy (default with --store: exact, or interval with --mtbf); with --store the program records in streaming mode and is resumable, so a shot cut short resumes from its last restorable boundary")
     rk.add_argument("--mtbf", type=float, help="mean time between failures (s) for the interval policy")
     rk.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N loop iterations (default: 1)")
     rx = r.add_argument_group("execution")
@@ -249,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("input", help="OpenQASM 3 (.qasm) or our IR (.mlir); - for stdin")
     sp.add_argument("-o", "--output", required=True, metavar="DIR", help="directory for the segments and plan.json")
-    sp.add_argument("--checkpoint", choices=["exact", "every", "interval", "annotated", "branches"], default="exact", help="place boundaries first by this policy (default: exact)")
+    sp.add_argument("--checkpoint", choices=POLICIES, default="exact", help="place boundaries first by this policy (default: exact)")
     sp.add_argument("--every", type=int, default=1, help="with --checkpoint every: every N iterations or layers")
     sp.add_argument("--mtbf", type=float, default=3600.0, help="with --checkpoint interval: MTBF in seconds")
     sp.add_argument("--at", metavar="IDS", help="comma-separated boundary ids to cut at (default: every exact top-level boundary)")

@@ -40,10 +40,10 @@ from qckpt.ir import entry_function, op_location
 from qckpt.passes.branch_points import branch_measurements, points_after
 from qckpt.passes.analyze_boundaries import Candidate, analyze_function, fill_boundaries
 from qckpt.passes.checkpoint_policy import DeviceCosts, daly_interval, mtbf_placing_one, nearest_to_multiples
+from qckpt.passes.policy_names import POLICIES  # one list for the pass, the CLI and the primitives
 from qckpt.passes.qubit_bits import QubitBits, bit_name
 from qckpt.passes.replay_cones import CONE_PREFIX, MAX_POSTSELECT_BITS, NOT_RESTORABLE_ATTR, replay_cones
 
-POLICIES = ("exact", "every", "interval", "annotated", "branches")
 _QUANTUM_OPS = (qc.GateOp, qc.MeasureOp, qc.ResetOp)
 ANNOTATION_WORDS = ("qckpt checkpoint", "qckpt.checkpoint")
 ITERATION_NAME = "qckpt.iteration"  # the iteration counter every=N adds to a while loop

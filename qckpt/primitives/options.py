@@ -20,10 +20,11 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from qckpt.diagnostics import QckptError
+from qckpt.passes.policy_names import POLICIES as PASS_POLICIES
 from qckpt.runtime.execution.ledger import MODES
 
 BACKENDS = ("qir-runner",)  # stim comes with its executor (issue 15)
-POLICIES = ("exact", "every", "interval", "annotated", "branches", "none")
+POLICIES = (*PASS_POLICIES, "none")
 SEED_FILE = "seed.json"
 
 
