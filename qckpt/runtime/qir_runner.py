@@ -18,6 +18,7 @@ incomplete instead of dropping it.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -27,13 +28,16 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from qckpt.abi import label_problem
 from qckpt.diagnostics import QckptError
 
 
-@dataclass(frozen=True)
-class OutputRecord:
+class OutputRecord(NamedTuple):
+    """One ``OUTPUT`` line. A named tuple, not a dataclass: a run makes one
+    per record (about 80 a shot, millions a run), and a tuple is built in C."""
+
     kind: str  # RESULT, BOOL, INT, DOUBLE, ARRAY, TUPLE, or an unknown kind as printed
     value: str
     label: str | None
@@ -107,24 +111,46 @@ class RunResult:
 def parse_output(text: str) -> list[Shot]:
     """Split a qir-runner output stream into shots."""
     shots: list[Shot] = []
-    cur: Shot | None = None
-    for line in text.splitlines():
-        if not line:
-            continue
-        parts = line.split("\t")
-        tag = parts[0]
-        if tag == "START":
-            cur = Shot()
-            shots.append(cur)
-        elif cur is None:
-            continue  # noise before the first shot (warnings from the simulator)
-        elif tag == "OUTPUT" and len(parts) >= 3:
-            cur.records.append(OutputRecord(parts[1], parts[2], parts[3] if len(parts) > 3 else None))
-        elif tag == "METADATA" and len(parts) >= 2:
-            cur.metadata[parts[1]] = parts[2] if len(parts) > 2 else ""
-        elif tag == "END":
-            cur.end_code = int(parts[1]) if len(parts) > 1 and parts[1].lstrip("-").isdigit() else 0
-            cur = None
+    records: list[OutputRecord] | None = None  # the current shot's, None outside a shot
+    cur = Shot()
+    new = tuple.__new__  # OutputRecord._make without its Python-level call
+    # A run's output is millions of small objects, none of them cyclic: the
+    # cyclic collector, triggered every few hundred allocations, would scan
+    # the whole growing heap again and again (most of the parse time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for line in text.splitlines():
+            if line.startswith("OUTPUT\t"):  # most lines: test for them first
+                if records is None:
+                    continue  # noise before the first shot (warnings from the simulator)
+                parts = line.split("\t")
+                n = len(parts)
+                if n == 4:
+                    records.append(new(OutputRecord, parts[1:]))
+                elif n == 3:
+                    records.append(OutputRecord(parts[1], parts[2], None))
+                elif n > 4:
+                    records.append(new(OutputRecord, parts[1:4]))
+                continue
+            if not line:
+                continue
+            parts = line.split("\t")
+            tag = parts[0]
+            if tag == "START":
+                cur = Shot()
+                records = cur.records
+                shots.append(cur)
+            elif records is None:
+                continue
+            elif tag == "METADATA" and len(parts) >= 2:
+                cur.metadata[parts[1]] = parts[2] if len(parts) > 2 else ""
+            elif tag == "END":
+                cur.end_code = int(parts[1]) if len(parts) > 1 and parts[1].lstrip("-").isdigit() else 0
+                records = None
+    finally:
+        if collecting:
+            gc.enable()
     return shots
 
 
@@ -256,14 +282,19 @@ def run_qir(program: str | os.PathLike[str], shots: int = 1, seed: int | None = 
     cmd = [qir_runner_binary(), "-f", path, "-s", str(shots)]
     if seed is not None:
         cmd += ["-r", str(seed)]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        raise QckptError(f"qir-runner did not finish within {timeout} s") from e
-    finally:
-        if tmp is not None:
-            os.unlink(tmp)
-    result = RunResult(parse_output(proc.stdout), proc.stderr)
+    # stdout goes to a file read once at the end: through a pipe, tens of MB
+    # of records arrive in hundreds of thousands of small reads.
+    with tempfile.TemporaryFile(prefix="qckpt-out-") as out:
+        try:
+            proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired as e:
+            raise QckptError(f"qir-runner did not finish within {timeout} s") from e
+        finally:
+            if tmp is not None:
+                os.unlink(tmp)
+        out.seek(0)
+        stdout = out.read().decode("utf-8", errors="strict")
+    result = RunResult(parse_output(stdout), proc.stderr)
     if proc.returncode != 0 and not result.shots:
         msg = proc.stderr.strip().splitlines()
         raise QckptError(f"qir-runner failed (exit {proc.returncode}): {msg[-1] if msg else 'no message'}")

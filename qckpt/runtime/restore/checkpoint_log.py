@@ -15,6 +15,7 @@ of *complete* boundary visits, in either record mode of ``docs/abi.md``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qckpt import abi
 from qckpt.runtime.qir_runner import OutputRecord, Shot
@@ -33,6 +34,9 @@ class ShotLog:
     torn: Visit | None = None  # a visit that began but did not end
     complete: bool = False  # the shot itself reached END
     mode: str | None = None  # "streaming", "final", or None when the shot has no checkpoint records
+    # Streaming mode: the index in the shot's records of each visit's end
+    # record, so a cut or a resume need not scan the records again.
+    ends: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def last(self, boundary: int | None = None) -> Visit | None:
         """The last complete visit (of ``boundary``, if given)."""
@@ -59,48 +63,64 @@ def record_value(rec: OutputRecord) -> bool | int | float:
     raise LogFormatError(f"a checkpoint value cannot be a {rec.kind} record")
 
 
+@lru_cache(maxsize=4096)
+def _bit_names(label: str) -> tuple[str, ...]:
+    """The value names a ``qckpt.bits:`` label packs, low bit first: the
+    same few labels come back in every shot of a program."""
+    return tuple(label[len(abi.BITS_LABEL_PREFIX) :].split(","))
+
+
 def read_shot(shot: Shot) -> ShotLog:
     log = ShotLog(complete=shot.complete)
+    visits, ends = log.visits, log.ends
     counts: dict[int, int] = {}
     recs = shot.records
     i, n = 0, len(recs)
+    visit_label, last_label, id_label, end_label = abi.VISIT_LABEL, abi.LAST_VISIT_LABEL, abi.ID_LABEL, abi.END_LABEL
+    bits_prefix = abi.BITS_LABEL_PREFIX
     while i < n:
-        rec = recs[i]
-        if rec.kind == "TUPLE" and rec.label == abi.LAST_VISIT_LABEL:
+        kind, value, label = recs[i]
+        if kind != "TUPLE":
+            i += 1
+            continue
+        if label == last_label:
             log.mode = "final"
             if not _read_last_visit(recs, i, log):
                 break
-            i += 3 + int(rec.value)
+            i += 3 + int(value)
             continue
-        if not (rec.kind == "TUPLE" and rec.label == abi.VISIT_LABEL):
+        if label != visit_label:
             i += 1
             continue
         log.mode = "streaming"
-        k = int(rec.value)
+        k = int(value)
         if i + 1 >= n:
             log.torn = Visit(-1, 0, {})
             break
         idrec = recs[i + 1]
-        if idrec.label != abi.ID_LABEL:
+        if idrec.label != id_label:
             raise LogFormatError(f"a visit begins without its boundary id (found {idrec.label!r})")
         bid = int(idrec.value)
         values: dict[str, bool | int | float] = {}
         j = i + 2
-        while j < n and j < i + 2 + k:
+        stop = min(n, i + 2 + k)
+        while j < stop:
             rec_j = recs[j]
-            if rec_j.kind == "INT" and rec_j.label and rec_j.label.startswith(abi.BITS_LABEL_PREFIX):
-                word = int(rec_j.value)  # printed signed: Python's shift keeps the bits
-                for b, name in enumerate(rec_j.label[len(abi.BITS_LABEL_PREFIX) :].split(",")):
+            kind_j, value_j, label_j = rec_j
+            if kind_j == "INT" and label_j and label_j.startswith(bits_prefix):
+                word = int(value_j)  # printed signed: Python's shift keeps the bits
+                for b, name in enumerate(_bit_names(label_j)):
                     values[name] = bool((word >> b) & 1)
             else:
-                values[rec_j.label or f"#{j - i - 2}"] = record_value(rec_j)
+                values[label_j or f"#{j - i - 2}"] = record_value(rec_j)
             j += 1
         end = recs[j] if j < n else None
-        if j < i + 2 + k or end is None or end.label != abi.END_LABEL or int(end.value) != bid:
+        if j < i + 2 + k or end is None or end.label != end_label or int(end.value) != bid:
             log.torn = Visit(bid, counts.get(bid, 0) + 1, values)
             break
         counts[bid] = counts.get(bid, 0) + 1
-        log.visits.append(Visit(bid, counts[bid], values))
+        visits.append(Visit(bid, counts[bid], values))
+        ends.append(j)
         i = j + 1
     return log
 

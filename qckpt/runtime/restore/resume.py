@@ -36,18 +36,23 @@ def last_complete_visit(shot: Shot, restorable: set[int] | None = None) -> tuple
     """The shot's last complete visit (of a boundary in ``restorable``, when
     given) and its records up to that visit's end record (empty when there
     is none). Later visits are dropped: the resumed shot records them again."""
+    visit, prefix, _ = resume_point(shot, restorable)
+    return visit, prefix
+
+
+def resume_point(shot: Shot, restorable: set[int] | None) -> tuple[Visit | None, list[OutputRecord], dict[str, bool | int | float]]:
+    """:func:`last_complete_visit` and the outputs its prefix decided, from
+    one reading of the shot's records."""
     log = read_shot(shot)
-    usable = [k for k, v in enumerate(log.visits) if restorable is None or v.boundary in restorable]
-    if not usable:
-        return None, []
-    n = usable[-1] + 1  # the n-th complete visit of the shot
-    seen = 0
-    for i, rec in enumerate(shot.records):
-        if rec.label == abi.END_LABEL and rec.kind == "INT":
-            seen += 1
-            if seen == n:
-                return log.visits[n - 1], shot.records[: i + 1]
-    raise AssertionError("read_shot counted a visit whose end record is missing")
+    n = len(log.visits)
+    if restorable is not None:
+        while n and log.visits[n - 1].boundary not in restorable:
+            n -= 1
+    if not n:
+        return None, [], {}
+    if len(log.ends) < n:  # final-mode records: no end record to cut after
+        raise AssertionError("read_shot counted a visit whose end record is missing")
+    return log.visits[n - 1], shot.records[: log.ends[n - 1] + 1], decided_in(log.visits[:n])
 
 
 def record_for(visit: Visit, fingerprint: str) -> ResumeRecord:
@@ -60,8 +65,13 @@ def record_for(visit: Visit, fingerprint: str) -> ResumeRecord:
 def decided_outputs(shot_prefix: list[OutputRecord]) -> dict[str, bool | int | float]:
     """Output record label -> value, for every output bit the visits in
     ``shot_prefix`` persisted (``out:<label>``)."""
+    return decided_in(read_shot(Shot(shot_prefix)).visits)
+
+
+def decided_in(visits: list[Visit]) -> dict[str, bool | int | float]:
+    """:func:`decided_outputs` of the records that hold these visits."""
     out: dict[str, bool | int | float] = {}
-    for v in read_shot(Shot(shot_prefix)).visits:
+    for v in visits:
         for name, value in v.values.items():
             if name.startswith(OUTPUT_PREFIX):
                 # The first record is the decided bit; a later visit of a resumed
@@ -121,13 +131,15 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
     groups: dict[tuple, list[int]] = defaultdict(list)
     visits: dict[tuple, Visit | None] = {}
     prefixes: list[list[OutputRecord]] = []
+    decided: list[dict[str, bool | int | float]] = []
     bound: list[Visit | None] = []
     for i, shot in enumerate(cut):
-        visit, prefix = last_complete_visit(shot, restorable)
+        visit, prefix, outputs = resume_point(shot, restorable)
         key = _state_key(visit) if visit is not None else ("start",)
         groups[key].append(i)
         visits[key] = visit
         prefixes.append(prefix)
+        decided.append(outputs)
         bound.append(visit)
     out: list[Shot | None] = [None] * len(cut)
     failed: dict[int, str] = {}
@@ -151,7 +163,7 @@ def resume_shots(program: str | Path, cut: list[Shot], seed: int, timeout: float
             if replay_failed(resumed):
                 failed[i] = f"resuming at {where}: the capped cone replay did not reproduce the recorded measurement outcomes"
                 continue
-            filled = fill_outputs(resumed.records, decided_outputs(prefixes[i]))
+            filled = fill_outputs(resumed.records, decided[i])
             out[i] = Shot(prefixes[i] + filled, resumed.metadata, resumed.end_code)
         for i in members[len(res.shots) :]:
             failed[i] = f"resuming at {where}: qir-runner returned fewer shots than asked"

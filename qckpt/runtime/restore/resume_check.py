@@ -27,16 +27,15 @@ make the checks fail. Used by the CI sample in ``tests/restore`` and by
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import tempfile
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyqir
 
-from qckpt import abi
 from qckpt.dialects import ckpt
 from qckpt.pipeline import insert_checkpoints, module_to_qir
 from qckpt.qir.bind import load_module
@@ -100,14 +99,15 @@ def _run(path: Path, shots: int, seed: int) -> list[Shot]:
     return run_qir(str(module), shots=shots, seed=seed).shots
 
 
-def _ends(shot: Shot, b: int) -> list[int]:
-    return [i for i, r in enumerate(shot.records) if r.label == abi.END_LABEL and r.kind == "INT" and int(r.value) == b]
-
-
-def check_program(name: str, module, policy: str, shots: int, seed: int, delta: float, *, replay_tries: int | None = None, misbind: bool = False, count_only: bool = False, **policy_args) -> ModuleCheck:
+def check_program(name: str, module, policy: str, shots: int, seed: int, delta: float, *, replay_tries: int | None = None, misbind: bool = False, count_only: bool = False,
+                  skip: Collection[int] = (), on_check: Callable[[BoundaryCheck], None] | None = None, **policy_args) -> ModuleCheck:
     """Place boundaries in ``module`` under ``policy`` and check every
     restorable one (see the module docstring); ``count_only`` stops after
-    counting placed and restorable boundaries."""
+    counting placed and restorable boundaries. Boundaries in ``skip`` are
+    not checked (a benchmark continuing a killed run has their checks
+    already); each boundary's draws and seeds depend only on ``seed`` and its
+    id, so the others come out as in a run that skipped nothing.
+    ``on_check`` is called with each check as soon as it is made."""
     insert_checkpoints(module, policy, **policy_args)
     boundaries = [b for b in module.walk() if isinstance(b, ckpt.BoundaryOp)]
     kinds = {b.id: (b.kind.data, not b.cut) for b in boundaries}
@@ -121,8 +121,16 @@ def check_program(name: str, module, policy: str, shots: int, seed: int, delta: 
             return result
         ref = _run(path, shots, seed)
         victims = _run(path, shots, seed + 1)
+        # Each shot's records are read once, for every boundary: which of its
+        # visits are of which boundary, and where each visit's records end.
+        ref_visits = [Counter(v.boundary for v in read_shot(s).visits) for s in ref]
+        victim_logs = [read_shot(s) for s in victims]
+        theirs = _counts(ref)
+        victim_keys = [s.bitstring() if s.complete else None for s in victims]
         for b in points:
-            most = max((len(_ends(s, b)) for s in ref), default=0)
+            if b in skip:
+                continue
+            most = max((c[b] for c in ref_visits), default=0)
             if most == 0:
                 continue
             # Cut points drawn before any victim is looked at.
@@ -130,13 +138,13 @@ def check_program(name: str, module, policy: str, shots: int, seed: int, delta: 
             draws = [rng.randint(1, most) for _ in victims]
             cut: list[Shot | None] = []
             own: list[Visit] = []
-            for s, m in zip(victims, draws):
-                ends = _ends(s, b)
-                if len(ends) < m:
+            for s, log, m in zip(victims, victim_logs, draws):
+                at = [k for k, v in enumerate(log.visits) if v.boundary == b]
+                if len(at) < m:
                     cut.append(None)
                     continue
-                cut.append(dataclasses.replace(s, records=s.records[: ends[m - 1] + 1], end_code=None))
-                own.append(next(v for v in read_shot(s).visits if v.boundary == b and v.visit == m))
+                cut.append(Shot(s.records[: log.ends[at[m - 1]] + 1], s.metadata, None))
+                own.append(log.visits[at[m - 1]])
             killed = [c for c in cut if c is not None]
             if not killed:
                 continue
@@ -150,27 +158,30 @@ def check_program(name: str, module, policy: str, shots: int, seed: int, delta: 
                 if pos in report.failed:
                     continue
                 done = next(finished)
-                tails[pos] = dataclasses.replace(done, records=done.records[len(killed[k_src].records) :])
+                tails[pos] = Shot(done.records[len(killed[k_src].records) :], done.metadata, done.end_code)
             stitched, wrong, postselected = [], 0, 0
             for pos, k_src in enumerate(order):
                 if pos not in tails:
                     continue
                 # A shot's result: its own records up to the cut, then what ran from the state bound for it.
-                stitched.append(dataclasses.replace(tails[pos], records=killed[pos].records + tails[pos].records))
+                stitched.append(Shot(killed[pos].records + tails[pos].records, tails[pos].metadata, tails[pos].end_code))
                 bound = report.bound[pos]
                 if bound is None or (bound.boundary, bound.visit, bound.values) != (b, own[pos].visit, own[pos].values):
                     wrong += 1
                 postselected += any(n.startswith("cone:") for n in own[pos].values)
-            untouched = [s for s, c in zip(victims, cut) if c is None]
-            ours, theirs = _counts(stitched + untouched), _counts(ref)
+            ours = _counts(stitched)
+            for key, c in zip(victim_keys, cut):
+                if c is None and key is not None:  # an untouched victim that finished
+                    ours[key] = ours.get(key, 0) + 1
             d_tv = tvd(ours, theirs)
             k = len(set(ours) | set(theirs)) + 1
             bound_tv = 0.0 if len(theirs) == 1 else tvd_bound(k, sum(ours.values()), sum(theirs.values()), delta)
             kind, exact = kinds.get(b, ("?", False))
             first = next(iter(report.failed.values()), "")
-            result.checks.append(
-                BoundaryCheck(name, policy, b, kind, exact, len(killed), report.bindings, d_tv, bound_tv, len(report.failed), wrong, postselected, first)
-            )
+            check = BoundaryCheck(name, policy, b, kind, exact, len(killed), report.bindings, d_tv, bound_tv, len(report.failed), wrong, postselected, first)
+            result.checks.append(check)
+            if on_check is not None:
+                on_check(check)
         return result
 
 

@@ -95,13 +95,13 @@ class BoundaryResumer:
         return record_for(visit, fp) if visit is not None else None
 
     def resume(self, program: str, shot: Shot, workdir: str) -> Resumption | None:
-        from qckpt.runtime.restore.resume import decided_outputs, last_complete_visit, record_for
+        from qckpt.runtime.restore.resume import record_for, resume_point
 
         fp, restorable = self._program(program)
         if not restorable:
             return None
         try:
-            visit, prefix = last_complete_visit(shot, restorable)
+            visit, prefix, decided = resume_point(shot, restorable)
         except (ValueError, AssertionError):  # records that do not follow the ABI: start over
             return None
         if visit is None:
@@ -120,4 +120,4 @@ class BoundaryResumer:
             with open(path, "wb") as f:
                 f.write(module.bitcode)
             self._bound[key] = path
-        return Resumption(path, kept, decided_outputs(prefix))
+        return Resumption(path, kept, decided)
