@@ -62,7 +62,14 @@ ESTIMATED_COMPARISONS = 2000
 SEED = 11
 
 
-def programs():
+def programs(names: set[str] | None = None):
+    """(name, builder) of every program, or of those in ``names``."""
+    for name, build in _all_programs():
+        if names is None or name in names:
+            yield name, build
+
+
+def _all_programs():
     # Restoration's own programs first (the rare syndrome, resets at loop
     # starts): a run stopped by --stop-after has checked them.
     for name, src in RESTORE_PROGRAMS.items():
@@ -135,10 +142,10 @@ def check(results: ResultsFile, name: str, build, policy: str, kw: dict, shots: 
     print(f"[{name} / {policy}] {len(checks)} boundaries checked now ({len(done)} before), {len(bad)} failed", file=sys.stderr, flush=True)
 
 
-def render(results: ResultsFile, shots: int, delta: float) -> tuple[str, bool]:
-    """The report of everything ``results`` holds, and whether it fails
-    (a failed check, or a negative control that passed)."""
-    names = [n for n, _ in programs()]
+def render(results: ResultsFile, shots: int, delta: float, names: list[str]) -> tuple[str, bool]:
+    """The report of everything ``results`` holds about the programs
+    ``names``, and whether it fails (a failed check, or a negative control
+    that passed)."""
     checks = [BoundaryCheck(**r["check"]) for r in results.records("check")]
     seconds = sum(r["seconds"] for r in results.records("done")) + sum(
         r["seconds"] for r in results.records("check") if ("done", *r["key"][1:3]) not in results)
@@ -229,6 +236,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shots", type=int, default=20000)
     ap.add_argument("--only", help="comma-separated program names to run checks on (counts cover all)")
+    ap.add_argument("--programs", help="comma-separated program names: the whole run (counts and report too) covers only these")
     ap.add_argument("--control-shots", type=int, default=40000, help="shots for the negative controls (0: do not run them)")
     ap.add_argument("--stop-after", type=float, help="start no new program's checks after this many seconds (the report lists what was not checked)")
     ap.add_argument("--results", type=Path, help="append each finished check to this file and skip those it holds (continue a killed run); default: a file of this run only")
@@ -248,7 +256,8 @@ def run(args: argparse.Namespace, only: set[str] | None, delta: float, results: 
     t0 = time.perf_counter()
     if args.control_shots and not args.render_only:
         print("\n".join(negative_controls(args.control_shots, delta, results)), file=sys.stderr, flush=True)
-    pairs = [(name, build, policy, kw, count(results, name, build, policy, kw)) for name, build in programs() for policy, kw in POLICIES]
+    chosen = set(args.programs.split(",")) if args.programs else None
+    pairs = [(name, build, policy, kw, count(results, name, build, policy, kw)) for name, build in programs(chosen) for policy, kw in POLICIES]
     if args.smallest_first:  # the most program/policy pairs checked in a run that cannot finish
         pairs.sort(key=lambda x: x[4].get("restorable", 0))
     started: list[str] = []  # programs whose checks started in this run, in order
@@ -259,7 +268,7 @@ def run(args: argparse.Namespace, only: set[str] | None, delta: float, results: 
             continue
         started.append(name)
         check(results, name, build, policy, kw, args.shots, delta)
-    section, fails = render(results, args.shots, delta)
+    section, fails = render(results, args.shots, delta, [n for n, _ in programs(chosen)])
     print(section)
     if args.out:
         SECTION.write(args.out, section)

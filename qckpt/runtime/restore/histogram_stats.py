@@ -13,7 +13,7 @@ from collections.abc import Mapping
 def tvd(p: Mapping[str, int], q: Mapping[str, int]) -> float:
     """Total variation distance between two histograms (normalised)."""
     n_p, n_q = sum(p.values()), sum(q.values())
-    keys = set(p) | set(q)
+    keys = sorted(set(p) | set(q))  # a fixed order: the same float in every process, whatever the hash seed
     return 0.5 * sum(abs(p.get(x, 0) / n_p - q.get(x, 0) / n_q) for x in keys)
 
 
