@@ -79,21 +79,23 @@ def read_shot(shot: Shot) -> ShotLog:
     visit_label, last_label, id_label, end_label = abi.VISIT_LABEL, abi.LAST_VISIT_LABEL, abi.ID_LABEL, abi.END_LABEL
     bits_prefix = abi.BITS_LABEL_PREFIX
     while i < n:
-        kind, value, label = recs[i]
+        rec = recs[i]
+        kind = rec.kind
         if kind != "TUPLE":
             i += 1
             continue
+        label = rec.label
         if label == last_label:
             log.mode = "final"
             if not _read_last_visit(recs, i, log):
                 break
-            i += 3 + int(value)
+            i += 3 + int(rec.value)
             continue
         if label != visit_label:
             i += 1
             continue
         log.mode = "streaming"
-        k = int(value)
+        k = int(rec.value)
         if i + 1 >= n:
             log.torn = Visit(-1, 0, {})
             break
@@ -106,9 +108,9 @@ def read_shot(shot: Shot) -> ShotLog:
         stop = min(n, i + 2 + k)
         while j < stop:
             rec_j = recs[j]
-            kind_j, value_j, label_j = rec_j
-            if kind_j == "INT" and label_j and label_j.startswith(bits_prefix):
-                word = int(value_j)  # printed signed: Python's shift keeps the bits
+            label_j = rec_j.label
+            if rec_j.kind == "INT" and label_j and label_j.startswith(bits_prefix):
+                word = int(rec_j.value)  # printed signed: Python's shift keeps the bits
                 for b, name in enumerate(_bit_names(label_j)):
                     values[name] = bool((word >> b) & 1)
             else:

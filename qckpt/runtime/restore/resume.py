@@ -83,6 +83,9 @@ def decided_in(visits: list[Visit]) -> dict[str, bool | int | float]:
 def fill_outputs(records: list[OutputRecord], decided: dict[str, bool | int | float]) -> list[OutputRecord]:
     """The resumed shot's output records, with the bits decided before the
     boundary taken from the log."""
+    if not decided:
+        return list(records)
+
     def text(v: bool | int | float, kind: str) -> str:
         return ("true" if v else "false") if kind == "BOOL" else str(v)
 

@@ -125,6 +125,12 @@ def check_program(name: str, module, policy: str, shots: int, seed: int, delta: 
         # visits are of which boundary, and where each visit's records end.
         ref_visits = [Counter(v.boundary for v in read_shot(s).visits) for s in ref]
         victim_logs = [read_shot(s) for s in victims]
+        victim_at: list[dict[int, list[int]]] = []  # per victim: boundary -> the indices of its visits
+        for log in victim_logs:
+            at: dict[int, list[int]] = {}
+            for k, v in enumerate(log.visits):
+                at.setdefault(v.boundary, []).append(k)
+            victim_at.append(at)
         theirs = _counts(ref)
         victim_keys = [s.bitstring() if s.complete else None for s in victims]
         for b in points:
@@ -138,8 +144,8 @@ def check_program(name: str, module, policy: str, shots: int, seed: int, delta: 
             draws = [rng.randint(1, most) for _ in victims]
             cut: list[Shot | None] = []
             own: list[Visit] = []
-            for s, log, m in zip(victims, victim_logs, draws):
-                at = [k for k, v in enumerate(log.visits) if v.boundary == b]
+            for s, log, visits_at, m in zip(victims, victim_logs, victim_at, draws):
+                at = visits_at.get(b, ())
                 if len(at) < m:
                     cut.append(None)
                     continue
