@@ -16,8 +16,8 @@ the comparisons). Placed and restorable boundaries are counted for every
 program whatever --only says (compiling is cheap). CI runs a fixed sample of
 this (tests/restore/test_fault_injection_sample.py); `make test-full` runs
 this script. The negative controls run first; ``--stop-after`` starts no
-new program's checks past that many seconds, and the report names the
-programs it did not check.
+boundary's check past that many seconds, and the report names the
+program/policy pairs it did not check.
 
 The whole run takes hours. With ``--results FILE`` every finished piece
 (a control's verdict, a program's counts, each boundary's check, the end of
@@ -119,10 +119,15 @@ def count(results: ResultsFile, name: str, build, policy: str, kw: dict) -> dict
     return results.get(key)  # type: ignore[return-value]
 
 
-def check(results: ResultsFile, name: str, build, policy: str, kw: dict, shots: int, delta: float) -> None:
+class OutOfTime(Exception):
+    """--stop-after passed: stop after the check just kept (the pair stays open in the results file)."""
+
+
+def check(results: ResultsFile, name: str, build, policy: str, kw: dict, shots: int, delta: float, deadline: float = float("inf")) -> bool:
     """Check every restorable boundary of one program under one policy,
     appending each check to ``results`` as it is made; boundaries already
-    there are skipped. A ``done`` record closes the pair."""
+    there are skipped. A ``done`` record closes the pair. Past ``deadline``
+    (perf_counter) no further boundary is started: False."""
     done = {r["key"][3] for r in results.records("check") if r["key"][1:3] == [name, policy]}
     t0 = time.perf_counter()
     last = [t0]
@@ -131,15 +136,21 @@ def check(results: ResultsFile, name: str, build, policy: str, kw: dict, shots: 
         now = time.perf_counter()
         results.add(("check", name, policy, c.boundary), check=dataclasses.asdict(c), seconds=round(now - last[0], 3))
         last[0] = now
+        if now > deadline:
+            raise OutOfTime
 
     try:
         checks = check_program(name, build(), policy, shots, SEED, delta, skip=done, on_check=keep, **kw).checks
+    except OutOfTime:
+        print(f"[{name} / {policy}] stopped by --stop-after; the results file keeps its checks so far", file=sys.stderr, flush=True)
+        return False
     except Exception as e:
         results.add(("done", name, policy), error=f"{type(e).__name__}: {e}".splitlines()[0][:160], seconds=round(time.perf_counter() - t0, 3))
-        return
+        return True
     results.add(("done", name, policy), checks=len(checks) + len(done), seconds=round(time.perf_counter() - t0, 3))
     bad = [c for c in checks if not c.ok]
     print(f"[{name} / {policy}] {len(checks)} boundaries checked now ({len(done)} before), {len(bad)} failed", file=sys.stderr, flush=True)
+    return True
 
 
 def render(results: ResultsFile, shots: int, delta: float, names: list[str]) -> tuple[str, bool]:
@@ -147,8 +158,9 @@ def render(results: ResultsFile, shots: int, delta: float, names: list[str]) -> 
     ``names``, and whether it fails (a failed check, or a negative control
     that passed)."""
     checks = [BoundaryCheck(**r["check"]) for r in results.records("check")]
-    seconds = sum(r["seconds"] for r in results.records("done")) + sum(
-        r["seconds"] for r in results.records("check") if ("done", *r["key"][1:3]) not in results)
+    # Each check's seconds run from the previous check of its session (the
+    # first from the pair's start: compiling and the reference runs included).
+    seconds = sum(r["seconds"] for r in results.records("check"))
     done = {tuple(r["key"][1:]): r for r in results.records("done")}
     failed = [c for c in checks if not c.ok]
     controls = [r["line"] for r in results.records("control")] or ["- Not run in this results file (--control-shots 0)."]
@@ -238,7 +250,7 @@ def main() -> int:
     ap.add_argument("--only", help="comma-separated program names to run checks on (counts cover all)")
     ap.add_argument("--programs", help="comma-separated program names: the whole run (counts and report too) covers only these")
     ap.add_argument("--control-shots", type=int, default=40000, help="shots for the negative controls (0: do not run them)")
-    ap.add_argument("--stop-after", type=float, help="start no new program's checks after this many seconds (the report lists what was not checked)")
+    ap.add_argument("--stop-after", type=float, help="start no boundary's check after this many seconds (the report lists what was not checked; --results keeps what was)")
     ap.add_argument("--results", type=Path, help="append each finished check to this file and skip those it holds (continue a killed run); default: a file of this run only")
     ap.add_argument("--render-only", action="store_true", help="run nothing: render the report of what --results holds")
     ap.add_argument("--smallest-first", action="store_true", help="check program/policy pairs with the fewest restorable boundaries first")
@@ -260,14 +272,12 @@ def run(args: argparse.Namespace, only: set[str] | None, delta: float, results: 
     pairs = [(name, build, policy, kw, count(results, name, build, policy, kw)) for name, build in programs(chosen) for policy, kw in POLICIES]
     if args.smallest_first:  # the most program/policy pairs checked in a run that cannot finish
         pairs.sort(key=lambda x: x[4].get("restorable", 0))
-    started: list[str] = []  # programs whose checks started in this run, in order
+    deadline = t0 + args.stop_after if args.stop_after is not None else float("inf")
     for name, build, policy, kw, cnt in pairs:
         if args.render_only or "error" in cnt or not cnt["restorable"] or (only is not None and name not in only) or ("done", name, policy) in results:
             continue
-        if args.stop_after is not None and time.perf_counter() - t0 > args.stop_after and (not started or started[-1] != name):
-            continue
-        started.append(name)
-        check(results, name, build, policy, kw, args.shots, delta)
+        if time.perf_counter() > deadline or not check(results, name, build, policy, kw, args.shots, delta, deadline):
+            break
     section, fails = render(results, args.shots, delta, [n for n, _ in programs(chosen)])
     print(section)
     if args.out:
