@@ -211,10 +211,11 @@ def render(results: ResultsFile, shots: int, delta: float, names: list[str]) -> 
             placed, rest = cnt["placed"], cnt["restorable"]
             tot[p][0] += placed
             tot[p][1] += rest
-            for r in cnt["why"]:
-                reasons[(p, r.split("(")[0].split(",")[0].strip())] += 1
+            short = [r.split("(")[0].split(",")[0].strip() for r in cnt["why"]]
+            for r in short:
+                reasons[(p, r)] += 1
             if p in ("every", "interval") and placed and rest < 0.95 * placed:
-                low.append(f"{name}/{p} ({rest}/{placed})")
+                low.append(f"{name}/{p} ({rest}/{placed}: {'; '.join(sorted(set(short)))})")
             mine = by_pair.get((name, p), [])
             bad = sum(not c.ok for c in mine)
             fin = done.get((name, p))
