@@ -192,7 +192,7 @@ def render(results: ResultsFile, shots: int, delta: float, names: list[str]) -> 
     lines.append("")
     lines.append("Boundaries placed → restorable, per program (all programs, compiled), and what the checks found: "
                  "ok n (all n checks passed), FAILED f/n, none visited (no shot reached a restorable boundary), "
-                 "partial n (n checks made, the run stopped inside the pair), not run, or error.")
+                 "partial n (n checks made, the run stopped inside the pair), not run, nothing to check (no restorable boundary), or error.")
     lines.append("")
     lines.append("| program | exact | every | interval |")
     lines.append("| --- | --- | --- | --- |")
@@ -219,15 +219,16 @@ def render(results: ResultsFile, shots: int, delta: float, names: list[str]) -> 
             mine = by_pair.get((name, p), [])
             bad = sum(not c.ok for c in mine)
             fin = done.get((name, p))
-            if fin is not None and "error" in fin:
+            if not rest:
+                status = "nothing to check"
+            elif fin is not None and "error" in fin:
                 status = "error"
                 errors.append(f"{name}/{p}: {fin['error']}")
             elif fin is None:
                 status = f"partial {len(mine)}" if mine else "not run"
-                if rest:
-                    not_run.append(f"{name}/{p}")
+                not_run.append(f"{name}/{p}")
             elif not mine:
-                status = "none visited" if rest else "—"
+                status = "none visited"
             else:
                 status = f"FAILED {bad}/{len(mine)}" if bad else f"ok {len(mine)}"
             cells.append(f"{placed} → {rest}; {status}")
