@@ -14,6 +14,12 @@ that on every case either accepts (``tests/frontend_native/test_fast_path.py``).
 Whenever a chunk fails to parse, or the split could have changed the
 meaning (a version statement after the first line), the whole source is
 parsed again by the grammar alone, so errors are exactly the grammar's.
+
+``lazy=True`` checks each fast line but leaves it as a ``FastLine`` (its
+text and position, ~130 bytes) and builds its tree only when the lowering
+reaches it (``build``): a built line is five lark nodes of ~300 bytes each,
+so the whole tree of random-100k was ~147 MiB held at once, more than the
+IR it lowers to.
 """
 
 from __future__ import annotations
@@ -46,6 +52,24 @@ class _NotFast(Exception):
     """This line is not one of the fast shapes: the grammar reads it."""
 
 
+class FastLine:
+    """A line the fast path accepted, its tree not built yet (``build``)."""
+
+    __slots__ = ("text", "line", "offset")
+
+    def __init__(self, text: str, line: int, offset: int) -> None:
+        self.text = text
+        self.line = line
+        self.offset = offset
+
+
+# How deep a fast line's nodes go below the `start` root (tokens not
+# counted, as ``limits.too_deep`` counts): if_stmt > gate_call > expr_list >
+# unary > float_lit. A depth limit below it needs the tree built
+# (``lowering.qasm_to_module``), for the limit to see every node.
+FAST_LINE_DEPTH = 5
+
+
 class FastStatements:
     """Splits a source into fast lines (trees built here) and chunks of
     other lines (parsed by ``parse_chunk``)."""
@@ -54,8 +78,9 @@ class FastStatements:
         self.reserved = reserved
         self.parse_chunk = parse_chunk
 
-    def parse(self, source: str) -> Tree | None:
-        """The program's tree, or None when the grammar must read all of it."""
+    def parse(self, source: str, lazy: bool = False) -> Tree | None:
+        """The program's tree, or None when the grammar must read all of it.
+        ``lazy``: fast lines stay ``FastLine``s among the root's children."""
         if "/*" in source:  # a block comment can hide a fast-looking line
             return None
         children: list = []
@@ -69,8 +94,8 @@ class FastStatements:
             line = i + 1
             tree = None
             if depth == 0 and safe:
-                tree = self.statement(text, line, offset)
-                if tree is not None and tree.data == "if_stmt" and not self._no_else_after(lines, i):
+                tree = self.statement(text, line, offset, build=not lazy)
+                if tree is not None and text.lstrip(" \t").startswith("if (") and not self._no_else_after(lines, i):
                     tree = None
             if tree is None:
                 if not chunk:
@@ -114,48 +139,68 @@ class FastStatements:
         nxt = lines[i + 1].lstrip()
         return bool(nxt) and not nxt.startswith(("else", "/"))
 
-    def statement(self, text: str, line: int, offset: int) -> Tree | None:
-        """The tree the grammar builds for this one line, or None."""
+    def statement(self, text: str, line: int, offset: int, build: bool = True) -> Tree | FastLine | None:
+        """The tree the grammar builds for this one line, or None.
+        ``build=False``: the same checks, and a ``FastLine`` instead of the tree."""
         try:
             m = _GATE_LINE.fullmatch(text)
             if m is not None:
-                return self._gate_line(m, line, offset)
-            m = _MEASURE_LINE.fullmatch(text)
-            if m is not None:
-                return self._measure_line(m, line, offset)
+                tree = self._gate_line(m, line, offset, build)
+            else:
+                m = _MEASURE_LINE.fullmatch(text)
+                if m is None:
+                    return None
+                tree = self._measure_line(m, line, offset, build)
         except _NotFast:
-            pass
-        return None
+            return None
+        return tree if build else FastLine(text, line, offset)
 
-    def _gate_line(self, m: re.Match, line: int, offset: int) -> Tree:
+    def build(self, fast: FastLine) -> Tree:
+        """The tree of a line ``parse(lazy=True)`` accepted."""
+        tree = self.statement(fast.text, fast.line, fast.offset)
+        assert isinstance(tree, Tree), "a fast line was accepted unbuilt and refused built"
+        return tree
+
+    def _gate_line(self, m: re.Match, line: int, offset: int, build: bool) -> Tree | None:
         reserved = self.reserved
         name = m.group("name")
         if name in reserved:
             raise _NotFast
+        params = m.group("params")
+        params_tree = self._params(params, m.start("params"), line, offset, build) if params is not None else None
+        qargs = self._qargs(m.group("qargs"), m.start("qargs"), line, offset, build)
+        cond = m.group("cond")
+        var = self._variable(cond, m.start("cond"), line, offset, build) if cond is not None else None
+        if not build:
+            return None
         start = m.start("name")
         call: list = [Token("GATE_NAME", name, offset + start, line, start + 1)]
-        params = m.group("params")
-        if params is not None:
-            call.append(Tree("expr_list", self._params(params, m.start("params"), line, offset)))
-        call.append(Tree("qarg_list", self._qargs(m.group("qargs"), m.start("qargs"), line, offset)))
+        if params_tree is not None:
+            call.append(Tree("expr_list", params_tree))
+        call.append(Tree("qarg_list", qargs))
         gate = Tree("gate_call", call)
-        cond = m.group("cond")
-        if cond is None:
+        if var is None:
             return gate
-        return Tree("if_stmt", [self._variable(cond, m.start("cond"), line, offset), gate])
+        return Tree("if_stmt", [var, gate])
 
-    def _measure_line(self, m: re.Match, line: int, offset: int) -> Tree:
-        target = self._variable(m.group("target"), m.start("target"), line, offset)
+    def _measure_line(self, m: re.Match, line: int, offset: int, build: bool) -> Tree | None:
+        target = self._variable(m.group("target"), m.start("target"), line, offset, build)
+        qargs = self._qargs(m.group("qarg"), m.start("qarg"), line, offset, build)
+        if len(qargs) != 1:  # `c = measure q[0], q[1];`: the grammar's error
+            raise _NotFast
+        if not build:
+            return None
         eq = m.end("target") + 1
-        (qarg,) = self._qargs(m.group("qarg"), m.start("qarg"), line, offset)
         return Tree("measure_assign", [target, Token("EQUALS", "=", offset + eq, line, eq + 1),
-                                       Tree("measure_expr", [qarg])])
+                                       Tree("measure_expr", qargs)])
 
-    def _variable(self, text: str, col0: int, line: int, offset: int) -> Tree:
+    def _variable(self, text: str, col0: int, line: int, offset: int, build: bool) -> Tree | None:
         """A bit written ``c[k]`` or ``b``, as an expression or assignment target."""
         bracket = text.find("[")
         if (text[:bracket] if bracket >= 0 else text) in self.reserved:
             raise _NotFast
+        if not build:
+            return None
         if bracket >= 0:
             return Tree("indexed", [Token("INDEXED", text, offset + col0, line, col0 + 1)])
         return Tree("name", [Token("NAME", text, offset + col0, line, col0 + 1)])
@@ -170,15 +215,20 @@ class FastStatements:
         out.append((text[pos:], col0 + pos))
         return out
 
-    def _qargs(self, text: str, col0: int, line: int, offset: int) -> list[Tree]:
-        out = []
+    def _qargs(self, text: str, col0: int, line: int, offset: int, build: bool) -> list:
+        """The qubit arguments' trees (``None`` each when not ``build``)."""
+        out: list = []
         reserved = self.reserved
         for piece, col in self._pieces(text, col0):
             m = _QARG.fullmatch(piece)
             if m is None:
                 raise _NotFast
             base = m.group("base")
-            if base is None:
+            if not build:
+                if base in reserved:
+                    raise _NotFast
+                out.append(None)
+            elif base is None:
                 out.append(Tree("qarg_hw", [Token("HWQUBIT", piece, offset + col, line, col + 1)]))
             elif base in reserved:
                 raise _NotFast
@@ -188,18 +238,23 @@ class FastStatements:
                 out.append(Tree("qarg_name", [Token("NAME", piece, offset + col, line, col + 1)]))
         return out
 
-    def _params(self, text: str, col0: int, line: int, offset: int) -> list[Tree]:
+    def _params(self, text: str, col0: int, line: int, offset: int, build: bool) -> list[Tree]:
         out = []
         for piece, col in self._pieces(text, col0):
             sign = piece.startswith("-")
             digits = piece[1:] if sign else piece
             dcol = col + sign
-            if _FLOAT.fullmatch(digits):
+            if not build:
+                if not (_FLOAT.fullmatch(digits) or _INT.fullmatch(digits)):
+                    raise _NotFast
+            elif _FLOAT.fullmatch(digits):
                 lit = Tree("float_lit", [Token("FLOAT", digits, offset + dcol, line, dcol + 1)])
             elif _INT.fullmatch(digits):
                 lit = Tree("int_lit", [Token("INT", digits, offset + dcol, line, dcol + 1)])
             else:
                 raise _NotFast
+            if not build:
+                continue
             out.append(Tree("unary", [Token("ADD_OP", "-", offset + col, line, col + 1), lit]) if sign else lit)
         return out
 
