@@ -23,6 +23,7 @@ Usage (from the repository root, with the project's venv):
 
     .venv/bin/python benchmarks/convert_end_to_end.py --out docs/benchmarks.md
     .venv/bin/python benchmarks/convert_end_to_end.py --sizes 1000,10000 --peer-sizes 1000 --repeat 1 --no-side
+    .venv/bin/python benchmarks/convert_end_to_end.py --quick --out docs/benchmarks.md   # about 5 min on a quiet machine
 """
 
 from __future__ import annotations
@@ -230,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--big-repeat", type=int, default=1, help="runs at 10^6 gates and above (default 1)")
     p.add_argument("--timeout", type=float, default=900.0)
     p.add_argument("--no-side", action="store_true", help="skip parse-only and Qiskit-circuit figures")
+    p.add_argument("--quick", action="store_true",
+                   help="every target in about 5 minutes on a quiet machine: one run per figure (teleport still 5), parse-only and Qiskit-circuit figures at the smallest peer size only")
     p.add_argument("--out", type=Path, help="markdown file whose convert_end_to_end section is rewritten")
     p.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -238,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = sorted(int(s) for s in args.sizes.split(","))
     peers = {int(s) for s in args.peer_sizes.split(",") if s}
+    if args.quick:
+        args.repeat = 1
+    side_sizes = set() if args.no_side else ({min(peers)} if args.quick and peers else peers)
     load_start = loadavg()
     conv: dict[int, dict] = {}
     parse_rows: dict[int, dict] = {}
@@ -255,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 cmds["qbraid-qir"] = [PY, "-c", QBRAID, str(src), str(d / "b.ll")]
             log(f"{size_label(n)} gates")
             conv[n] = side_by_side(cmds, args.big_repeat if n >= 1_000_000 else args.repeat, args.timeout)
-            if not args.no_side and n in peers:
+            if n in side_sizes:
                 parse_rows[n] = {k: in_process(k, src, args.timeout) for k in ("qckpt-parse", "openqasm3.parse", "qiskit.qasm3.loads")}
                 circuit_rows[n] = {k: in_process(k, src, args.timeout) for k in ("compile_circuit", "qiskit_to_qir")}
                 log(f"  parse only {parse_rows[n]}; circuits {circuit_rows[n]}")
