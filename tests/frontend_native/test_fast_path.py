@@ -149,3 +149,26 @@ def test_lazy_lines_build_the_trees_of_the_eager_parse() -> None:
     assert len(unbuilt) == 5
     built = Tree(lazy.data, [fast_statements().build(c) if isinstance(c, FastLine) else c for c in lazy.children])
     assert _tree(built) == _tree(parse(text, "f.qasm"))
+
+
+def test_argument_lists_split_as_the_separator_pattern_splits_them() -> None:
+    """``_pieces`` splits on a comma and at most one space without a regex
+    scan; every list of these fragments splits as ``re.finditer(", ?")`` does."""
+    import itertools
+    import re
+
+    sep = re.compile(r", ?")
+
+    def by_pattern(text: str, col0: int) -> list[tuple[str, int]]:
+        out, pos = [], 0
+        for m in sep.finditer(text):
+            out.append((text[pos:m.start()], col0 + pos))
+            pos = m.end()
+        return out + [(text[pos:], col0 + pos)]
+
+    fast = fast_statements()
+    fragments = ["q[0]", ",", ", ", ",  ", " ", "", "a", "$1", ",,", " ,"]
+    for k in range(1, 5):
+        for combo in itertools.product(fragments, repeat=k):
+            text = "".join(combo)
+            assert fast._pieces(text, 7) == by_pattern(text, 7), text

@@ -228,13 +228,19 @@ class FastStatements:
         return Tree("name", [Token("NAME", text, offset + col0, line, col0 + 1)])
 
     def _pieces(self, text: str, col0: int) -> list[tuple[str, int]]:
-        """``a, b,c`` -> [(piece, its 0-based column)]; spaces only after commas."""
+        """``a, b,c`` -> [(piece, its 0-based column)]; a separator is a comma
+        and at most one space (``_SEP``), split here without a regex scan: most
+        gates have one argument, and this runs for every argument list."""
+        if "," not in text:
+            return [(text, col0)]
         out = []
         pos = 0
-        for sep in _SEP.finditer(text):
-            out.append((text[pos:sep.start()], col0 + pos))
-            pos = sep.end()
-        out.append((text[pos:], col0 + pos))
+        for part in text.split(","):
+            if pos and part.startswith(" "):  # the separator's one space
+                part = part[1:]
+                pos += 1
+            out.append((part, col0 + pos))
+            pos += len(part) + 1
         return out
 
     def _qargs(self, text: str, col0: int, line: int, offset: int) -> list[Tree]:
