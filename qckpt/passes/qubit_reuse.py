@@ -69,7 +69,7 @@ REUSE_ATTR = "qckpt.reuse"
 REUSE_LABEL = "reuse"
 PHYSICAL_REGISTER = "q"
 
-Qubit = object  # a qubit_identity
+Qubit = int  # a qubit's number in the graph (_Graph.ids)
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ class _Graph:
 
     def __init__(self, ops: list[Operation]) -> None:
         self.ops = ops
+        self.ids: dict[object, int] = {}  # qubit_identity -> the number the graph knows it by
         self.qubits: list[list[Qubit]] = []
         self.preds: list[set[int]] = [set() for _ in ops]
         index = {op: i for i, op in enumerate(ops)}
@@ -123,13 +124,14 @@ class _Graph:
         last_fence: int | None = None
         since_fence: list[int] = []
         for i, op in enumerate(ops):
-            qs = _qubits_of(op)
+            # Qubits as small ints: xDSL values hash slowly, and every schedule hashes them often.
+            qs = [self.ids.setdefault(q, len(self.ids)) for q in _qubits_of(op)]
             self.qubits.append(qs)
             for v in _operands_within(op):
                 j = index.get(v.owner) if isinstance(v.owner, Operation) else None
                 if j is not None and j != i:
                     self.preds[i].add(j)
-            diagonal = {qubit_identity(op.qubits[k]) for k in _diagonal_on(op)} if isinstance(op, qc.GateOp) else set()
+            diagonal = {self.ids[qubit_identity(op.qubits[k])] for k in _diagonal_on(op)} if isinstance(op, qc.GateOp) else set()
             for q in qs:
                 run = run_on.get(q)
                 if q in diagonal:
@@ -160,6 +162,19 @@ class _Graph:
             for q in qs:
                 self.ops_of.setdefault(q, []).append(i)
         self.sources = _first_ops(self)
+
+
+def _last_ops(g: _Graph) -> dict[Qubit, list[int]]:
+    """Per qubit, the ops on it that no other op on it follows directly."""
+    out: dict[Qubit, list[int]] = {q: [] for q in g.ops_of}
+    for i, qs in enumerate(g.qubits):
+        after: set[Qubit] = set()
+        for j in g.succs[i]:
+            after.update(g.qubits[j])
+        for q in qs:
+            if q not in after:
+                out[q].append(i)
+    return out
 
 
 def _first_ops(g: _Graph | _Reversed) -> dict[Qubit, list[int]]:
@@ -246,10 +261,11 @@ def _tie_breaks(n: int) -> list[list[float]]:
     return ties
 
 
-def _narrowest_order(g: _Graph, max_qubits: int) -> list[int] | None:
+def _narrowest_order(g: _Graph, max_qubits: int, bound: int) -> list[int] | None:
     """The narrowest of the width greedy's orders (the first, program-order
     ties on the graph, unless another is strictly narrower), or None when
-    none keeps ``max_qubits``."""
+    none keeps ``max_qubits``. Stops at an order of width ``bound`` (the
+    lower bound: none is narrower)."""
     best: tuple[int, list[int]] | None = None
     backwards = _Reversed(g)
     for ties in _tie_breaks(len(g.ops)):
@@ -262,6 +278,8 @@ def _narrowest_order(g: _Graph, max_qubits: int) -> list[int] | None:
             w = _width(g, order)
             if best is None or w < best[0]:
                 best = (w, order)
+                if w <= bound:
+                    return order
     return best[1] if best is not None else None
 
 
@@ -435,11 +453,13 @@ def _width(g: _Graph, order: list[int]) -> int:
 
 def lower_bound(g: _Graph) -> int:
     """The size of a clique of pairwise-conflicting qubits (greedy), with
-    qubit sets as bitsets. ``must[q]``: the qubits p with an op reachable
-    from every possible first op of q (so in any schedule q starts before p
-    ends); q and p conflict when each is in the other's, so they overlap in
-    every schedule. With a single first op per qubit this is the textbook
-    test (q's first op reaches p's last, and p's first reaches q's last)."""
+    qubit sets as bitsets. q and p conflict when every op q can start with
+    reaches an op of p, and every op p can start with reaches an op of q:
+    in any schedule each starts before the other ends, so they overlap.
+    With a single first op per qubit this is the textbook test (q's first
+    op reaches p's last, and p's first reaches q's last); a qubit with
+    several possible first ops (a commuting run) only enters the test from
+    its own side, which keeps the bound sound and its cost linear."""
     qubits = list(g.ops_of)
     if not qubits:
         return 0
@@ -453,18 +473,26 @@ def lower_bound(g: _Graph) -> int:
         for s_ in g.succs[i]:
             r |= reach[s_]
         reach[i] = r
-    must = []
+    starts = [0] * n  # qubits whose only possible first op is op i
+    for q, first in g.sources.items():
+        if len(first) == 1:
+            starts[first[0]] |= bit[q]
+    reached_from = [0] * n  # qubits whose (only) first op reaches op i
+    for i in range(n):  # program order is topological
+        r = starts[i]
+        for p_ in g.preds[i]:
+            r |= reached_from[p_]
+        reached_from[i] = r
+    last = _last_ops(g)
+    conflict = []
     for q in qubits:
-        m = -1
+        must = -1
         for i in g.sources[q]:
-            m &= reach[i]
-        must.append(m & ~bit[q])
-    # conflict[k]: the qubits p in must[k] that have qubit k in must[p]
-    reverse = [0] * len(qubits)
-    for k, m in enumerate(must):
-        for p in _bits_of(m):
-            reverse[p] |= 1 << k
-    conflict = [m & r for m, r in zip(must, reverse)]
+            must &= reach[i]  # every first op of q reaches an op of these
+        met = 0
+        for i in last[q]:
+            met |= reached_from[i]  # these start with an op that reaches an op of q (each op of q reaches one of its last)
+        conflict.append(must & met & ~bit[q])
     degree = [c.bit_count() for c in conflict]
     best = 1
     for start in sorted(range(len(qubits)), key=lambda k: -degree[k])[:16]:
@@ -499,16 +527,16 @@ def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width"
     g = _Graph(body)
     logical = len(g.ops_of)
     bound = lower_bound(g)
-    order = _narrowest_order(g, 0) if objective == "width" else _schedule(g, objective, 0)
+    order = _narrowest_order(g, 0, bound) if objective == "width" else _schedule(g, objective, 0)
     assert order is not None
     width = _width(g, order)
-    if objective == "width":
+    if objective == "width" and width > bound:
         # The greedy can lose to the start-late order: keep the narrower one.
         late = _start_late_order(g)
         if _width(g, late) < width:
             order, width = late, _width(g, late)
     if max_qubits and width > max_qubits:
-        capped = _narrowest_order(g, max_qubits)
+        capped = _narrowest_order(g, max_qubits, bound)
         if capped is not None:
             order, width = capped, _width(g, capped)
     if max_qubits and width > max_qubits:
@@ -582,7 +610,7 @@ def _rewrite(fn: func.FuncOp, g: _Graph, order: list[int], header: list[Operatio
         block.add_ops([alloc, *refs])
     for op in header:
         if isinstance(op, qc.QubitOp):
-            p = phys.get(qubit_identity(op.qubit))
+            p = phys.get(g.ids.get(qubit_identity(op.qubit), -1))
             if p is not None:
                 op.qubit.replace_all_uses_with(refs[p].qubit)
     resets: list[qc.ResetOp] = []
