@@ -173,7 +173,7 @@ def width_table(sizes: list[int], python: str, timeout: int) -> list[str]:
     theirs: dict = {}
     versions = ""
     gave_up: set[str] = set()
-    for n in sorted({n for _, n, _ in rows}):
+    for n in sorted({r[2] for r in rows}):
         batch = [(key, c) for (key, c), (_, name, m, _, _) in zip(items, rows) if m == n and name not in gave_up]
         if not batch:
             continue

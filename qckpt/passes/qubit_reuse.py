@@ -49,7 +49,7 @@ not reached the pass fails and names both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from xdsl.context import Context
@@ -251,14 +251,14 @@ class _Reversed:
 RANDOM_TIES = 3
 
 
-def _tie_breaks(n: int) -> list[list[float]]:
+def _tie_breaks(n: int) -> Iterator[list[float]]:
     import random
 
-    ties: list[list[float]] = [[0.0] * n, [float(-i) for i in range(n)]]
+    yield [0.0] * n
+    yield [float(-i) for i in range(n)]
     for seed in range(RANDOM_TIES):
         rng = random.Random(seed)
-        ties.append([rng.random() for _ in range(n)])
-    return ties
+        yield [rng.random() for _ in range(n)]
 
 
 def _narrowest_order(g: _Graph, max_qubits: int, bound: int) -> list[int] | None:
@@ -267,10 +267,12 @@ def _narrowest_order(g: _Graph, max_qubits: int, bound: int) -> list[int] | None
     none keeps ``max_qubits``. Stops at an order of width ``bound`` (the
     lower bound: none is narrower)."""
     best: tuple[int, list[int]] | None = None
-    backwards = _Reversed(g)
+    backwards: _Reversed | None = None  # built only if the first try is not at the bound
     for ties in _tie_breaks(len(g.ops)):
-        for graph, flip in ((g, False), (backwards, True)):
-            order = _schedule(graph, "width", max_qubits, ties)  # type: ignore[arg-type]
+        for flip in (False, True):
+            if flip and backwards is None:
+                backwards = _Reversed(g)
+            order = _schedule(backwards if flip else g, "width", max_qubits, ties)  # type: ignore[arg-type]
             if order is None:
                 continue
             if flip:
