@@ -111,9 +111,11 @@ class _Graph:
     depends on all of them. Two such operations are left unordered only if
     they commute on every qubit they share, so they commute (a graph state's
     ``cz`` gates can then run along its edges, whatever their order in the
-    program)."""
+    program). ``commute=False`` keeps every qubit's operations in program
+    order: the depth objective's layers count one operation per qubit per
+    layer, which operations left unordered on a qubit would not."""
 
-    def __init__(self, ops: list[Operation]) -> None:
+    def __init__(self, ops: list[Operation], commute: bool = True) -> None:
         self.ops = ops
         self.ids: dict[object, int] = {}  # qubit_identity -> the number the graph knows it by
         self.qubits: list[list[Qubit]] = []
@@ -131,7 +133,7 @@ class _Graph:
                 j = index.get(v.owner) if isinstance(v.owner, Operation) else None
                 if j is not None and j != i:
                     self.preds[i].add(j)
-            diagonal = {self.ids[qubit_identity(op.qubits[k])] for k in _diagonal_on(op)} if isinstance(op, qc.GateOp) else set()
+            diagonal = {self.ids[qubit_identity(op.qubits[k])] for k in _diagonal_on(op)} if commute and isinstance(op, qc.GateOp) else set()
             for q in qs:
                 run = run_on.get(q)
                 if q in diagonal:
@@ -529,13 +531,20 @@ def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width"
     g = _Graph(body)
     logical = len(g.ops_of)
     bound = lower_bound(g)
+    # The depth objective's layers follow the program's own order per qubit
+    # (one operation per qubit per layer); any order of that graph is one of g's.
+    in_order = _Graph(body, commute=False)
+    if objective == "depth":
+        g = in_order
     order = _narrowest_order(g, 0, bound) if objective == "width" else _schedule(g, objective, 0)
     assert order is not None
     width = _width(g, order)
-    if objective == "width" and width > bound:
-        # The greedy can lose to the start-late order: keep the narrower one.
-        late = _start_late_order(g)
-        if _width(g, late) < width:
+    if objective == "width":
+        # The start-late order keeps the critical path: kept when it is as
+        # narrow as the greedy (QFT: the same width at a third of the depth),
+        # or narrower (the greedy can lose to it).
+        late = _start_late_order(in_order)
+        if _width(g, late) <= width:
             order, width = late, _width(g, late)
     if max_qubits and width > max_qubits:
         capped = _narrowest_order(g, max_qubits, bound)
