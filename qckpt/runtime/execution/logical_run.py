@@ -76,6 +76,7 @@ class LogicalResult:
     skipped: list[tuple[int, str]]  # datasets passed over on restart, and why
     stopped_at: int | None = None  # the round a stop signal ended this process at (the run is not finished)
     commits: int = 0  # logical checkpoints this process wrote
+    snapshots: int = 0  # round ends copied for the background writer (each costs the run a copy)
 
     @property
     def rate(self) -> float:
@@ -158,7 +159,7 @@ def run_logical(
     decoder = WindowDecoder(rounds, run.program.noise, run.config, run.shots)
     frame = SimulatorFrame.fresh(rounds.num_qubits, run.shots)
     store = CheckpointStore.open(store_path, fingerprint=run.fingerprint()) if store_path else None
-    resumed_at, skipped, commits = None, [], 0
+    resumed_at, skipped, commits, snapshots = None, [], 0, 0
     try:
         outcomes = np.zeros((rounds.num_observables, run.shots), dtype=bool)
         if store is not None and store.have_restart():
@@ -190,11 +191,20 @@ def run_logical(
                 if committer is not None and boundary and not final and stop is not None and stop():
                     committer.flush()
                     return LogicalResult(
-                        run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, committer.committed[-1], len(committer.committed)
+                        run.shots,
+                        rounds.num_layers,
+                        0,
+                        outcomes,
+                        decoder.state.frame.copy(),
+                        resumed_at,
+                        skipped,
+                        committer.committed[-1],
+                        len(committer.committed),
+                        committer.snapshots,
                     )
             if committer is not None:
                 committer.flush()
-                commits = len(committer.committed)
+                commits, snapshots = len(committer.committed), committer.snapshots
         finally:
             if committer is not None:
                 committer.close()
@@ -202,7 +212,7 @@ def run_logical(
         if store is not None:
             store.close()
     wrong = (outcomes ^ decoder.state.frame).any(axis=0)
-    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits)
+    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits, snapshots)
 
 
 def restore_simulation(aid: bytes, layer: int) -> SimulatorFrame:
