@@ -1,11 +1,13 @@
-"""A QEC run with logical checkpoints: simulate, decode, commit at every round end.
+"""A QEC run with logical checkpoints: simulate, decode, commit at round ends.
 
 ``qckpt run PROG --backend stim --store DIR --noise P`` on a program with
 recognised rounds (``qec-recognize-rounds``) and detectors runs here. The
 shots advance together, one layer (round) at a time: the simulated device
 produces the layer's measurements, the detectors are computed, the window
-decoder takes them, and at the round end (a ``logical`` boundary) one
-dataset is committed to the store with
+decoder takes them, and the round end (a ``logical`` boundary) is offered
+to the committer (:mod:`~qckpt.runtime.execution.logical_commits`: it writes
+the round ends its background writer can take, and always the one a stop
+or the end of the run comes at) as one dataset with
 
 - ``decoder``: the :class:`~qckpt.qec.decoder.DecoderState` (the logical
   checkpoint proper: frame, open window, last round's raw syndrome, layer
