@@ -107,6 +107,24 @@ def test_checkpoint_holds_the_window_not_the_history(tmp_path):
     assert abs(sizes[48] - sizes[12]) < 64, sizes
 
 
+def test_round_ends_are_copied_only_when_the_writer_can_take_them(tmp_path):
+    """With a sync interval longer than the run, the background committer
+    copies the first round end and, at a stop, the round it stops at: not
+    every round end. The stop still commits exactly that round, and the run
+    resumed from it is bit-identical."""
+    run = qec_run("repetition_code:memory", 3, 60, "0.03")
+    whole = run_logical(None, run)
+    store = str(tmp_path / "s")
+    first = run_logical(store, run, stop=stop_after(40), interval=3600.0)
+    assert first.stopped_at == 40
+    assert (first.snapshots, first.commits) == (2, 2)  # round 1 (no commit yet) and round 40 (the stop)
+    assert [d.name for d in _datasets(store)] == ["round-1", "round-40"]
+    rest = run_logical(store, run, interval=3600.0)
+    assert rest.resumed_at == 40
+    assert (rest.snapshots, rest.commits) == (2, 2)  # round 41 and the final result
+    assert np.array_equal(rest.outcomes, whole.outcomes) and np.array_equal(rest.corrections, whole.corrections)
+
+
 def _datasets(store: str) -> list:
     with CheckpointStore.open(store, readonly=True) as s:
         return [d for d in s.datasets() if d.valid]

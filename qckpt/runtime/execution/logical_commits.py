@@ -3,14 +3,21 @@
 A durable commit (files, manifest, index, each fsynced) takes tens of
 milliseconds on a shared file system; a round of a distance-5 memory takes
 about one. Committing in line at every round end would make the run wait on
-the disk most of the time. The background writer takes a snapshot of the
-state at each round end (a copy of a few small arrays) and always writes the
-newest one it has been offered: when the disk is slower than the rounds,
-round ends in between are not written (latest wins), as SCR / VeloC flush
-asynchronously. Every committed dataset is a consistent round end, so a
-restart is as exact as with in-line commits; it may just start a few rounds
-earlier. ``flush()`` waits for the newest snapshot to be on disk (before a
-stop, and for the final result).
+the disk most of the time, so a background writer commits while the run
+goes on, and every committed dataset is a consistent round end: a restart
+is as exact as with in-line commits, it may just start a few rounds earlier
+(as SCR / VeloC flush asynchronously).
+
+The run offers every round end; the committer takes a snapshot (a copy of
+a few small arrays) only of a round end the writer can start on at once:
+the writer is idle and ``min_interval`` has passed since its last commit.
+Other round ends cost the run a clock read and are not written. Copying
+every round end and waking the writer for each (to keep only the newest)
+cost a distance-5 run a fifth of its rounds per second, to GIL hand-overs
+more than to copying (``docs/benchmarks.md``). ``flush()`` always snapshots
+the newest round end offered, whatever the interval, and waits until it is
+on disk: a stop commits exactly the round it stops at, and the final result
+is written.
 
 ``min_interval`` (seconds; ``qckpt run --sync-interval``, as for the
 journal) spaces the commits: a commit holds the interpreter for some
@@ -33,6 +40,8 @@ from qckpt.runtime.store import CheckpointStore
 
 DECODER, AID, PROGRAM, RUN, OUTCOMES = "decoder", "simulation-aid", "program", "run.json", "outcomes"
 
+Snapshot = tuple[DecoderState, SimulatorFrame, "np.ndarray | None"]
+
 
 def commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None, program: bytes, run_json: bytes) -> None:
     """One dataset: the decoder state, the simulation aid apart from it, and what the run is."""
@@ -50,6 +59,15 @@ def commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, o
     w.complete(valid=True)
 
 
+def snapshot(state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None) -> Snapshot:
+    """A copy of a round end that the run may go on mutating (the decoder updates its frame in place)."""
+    return (
+        replace(state, frame=state.frame.copy(), window=state.window.copy(), last_measurements=state.last_measurements.copy()),
+        SimulatorFrame(frame.layer, frame.xs.copy(), frame.zs.copy()),
+        None if outcomes is None else outcomes.copy(),
+    )
+
+
 class LogicalCommitter:
     """See the module docstring; ``background=False`` commits every offer in line."""
 
@@ -57,13 +75,15 @@ class LogicalCommitter:
         self.store, self.program, self.run_json = store, program, run_json
         self.background = background
         self.min_interval = min_interval
-        self._next = 0.0  # monotonic time before which the writer waits (unless flushed)
-        self._urgent = False
+        self._next = 0.0  # monotonic time before which no round end is snapshotted (unless flushed)
         self._cond = threading.Condition()
-        self._pending: tuple | None = None
-        self._busy = False
+        self._pending: Snapshot | None = None
+        self._busy = False  # the writer is committing (set and cleared under the condition)
         self._error: BaseException | None = None
         self._closing = False
+        self._latest: tuple[DecoderState, SimulatorFrame, np.ndarray | None, int] | None = None  # the newest offer, not copied
+        self._snapped = -1  # the layer of the newest snapshot handed to the writer
+        self.snapshots = 0  # round ends copied for the writer (what the run paid for)
         self.committed: list[int] = []  # the round ends written, in order
         self._thread: threading.Thread | None = None
         if background:
@@ -71,28 +91,30 @@ class LogicalCommitter:
             self._thread.start()
 
     def offer(self, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None = None) -> None:
-        snap = (
-            replace(state, frame=state.frame.copy(), window=state.window.copy(), last_measurements=state.last_measurements.copy()),
-            SimulatorFrame(frame.layer, frame.xs.copy(), frame.zs.copy()),
-            None if outcomes is None else outcomes.copy(),
-        )
+        """A round end; in the background, snapshotted only if the writer can start on it now."""
         if not self.background:
-            self._write(snap)
+            self._write((state, frame, outcomes))
+            return
+        self._latest = (state, frame, outcomes, state.layer)
+        # Unlocked reads: a stale value only moves a snapshot by one round end.
+        if self._busy or self._pending is not None or time.monotonic() < self._next:
+            if self._error is not None:
+                with self._cond:
+                    self._raise()
+            return
+        self._hand(urgent=False)
+
+    def flush(self) -> None:
+        """Commit the newest round end offered (called at that round end) and wait until it is on disk."""
+        if not self.background:
             return
         with self._cond:
             self._raise()
-            self._pending = snap
-            self._cond.notify_all()
-
-    def flush(self) -> None:
-        if not self.background:
-            return
+        if self._latest is not None and self._latest[3] != self._snapped:
+            self._hand(urgent=True)
         with self._cond:
-            self._urgent = True
-            self._cond.notify_all()
             while (self._pending is not None or self._busy) and self._error is None:
                 self._cond.wait()
-            self._urgent = False
             self._raise()
 
     def close(self) -> None:
@@ -105,12 +127,26 @@ class LogicalCommitter:
         self._thread.join()
         self._thread = None
 
+    def _hand(self, urgent: bool) -> None:
+        state, frame, outcomes, layer = self._latest  # type: ignore[misc]
+        if state.layer != layer or frame.layer != layer:
+            raise RuntimeError(f"logical commits: the run moved on from round {layer} before it was snapshotted")
+        snap = snapshot(state, frame, outcomes)
+        self.snapshots += 1
+        self._snapped = layer
+        with self._cond:
+            self._raise()
+            self._pending = snap  # replaces an older one only when a flush overtakes it
+            if not urgent:
+                self._next = time.monotonic() + self.min_interval
+            self._cond.notify()
+
     def _raise(self) -> None:
         if self._error is not None:
             err, self._error = self._error, None
             raise err
 
-    def _write(self, snap: tuple) -> None:
+    def _write(self, snap: Snapshot) -> None:
         state, frame, outcomes = snap
         commit(self.store, state, frame, outcomes, self.program, self.run_json)
         self.committed.append(state.layer)
@@ -118,15 +154,11 @@ class LogicalCommitter:
     def _write_loop(self) -> None:
         while True:
             with self._cond:
-                while not self._closing:
-                    wait = None if self._pending is None else (0.0 if self._urgent else self._next - time.monotonic())
-                    if wait is not None and wait <= 0:
-                        break
-                    self._cond.wait(wait)
+                while self._pending is None and not self._closing:
+                    self._cond.wait()
                 if self._pending is None:
                     return
                 snap, self._pending, self._busy = self._pending, None, True
-                self._next = time.monotonic() + self.min_interval
             try:
                 self._write(snap)
             except BaseException as e:  # handed to the run's thread at its next offer or flush

@@ -1,11 +1,13 @@
-"""A QEC run with logical checkpoints: simulate, decode, commit at every round end.
+"""A QEC run with logical checkpoints: simulate, decode, commit at round ends.
 
 ``qckpt run PROG --backend stim --store DIR --noise P`` on a program with
 recognised rounds (``qec-recognize-rounds``) and detectors runs here. The
 shots advance together, one layer (round) at a time: the simulated device
 produces the layer's measurements, the detectors are computed, the window
-decoder takes them, and at the round end (a ``logical`` boundary) one
-dataset is committed to the store with
+decoder takes them, and the round end (a ``logical`` boundary) is offered
+to the committer (:mod:`~qckpt.runtime.execution.logical_commits`: it writes
+the round ends its background writer can take, and always the one a stop
+or the end of the run comes at) as one dataset with
 
 - ``decoder``: the :class:`~qckpt.qec.decoder.DecoderState` (the logical
   checkpoint proper: frame, open window, last round's raw syndrome, layer
@@ -76,6 +78,7 @@ class LogicalResult:
     skipped: list[tuple[int, str]]  # datasets passed over on restart, and why
     stopped_at: int | None = None  # the round a stop signal ended this process at (the run is not finished)
     commits: int = 0  # logical checkpoints this process wrote
+    snapshots: int = 0  # round ends copied for the background writer (each costs the run a copy)
 
     @property
     def rate(self) -> float:
@@ -158,7 +161,7 @@ def run_logical(
     decoder = WindowDecoder(rounds, run.program.noise, run.config, run.shots)
     frame = SimulatorFrame.fresh(rounds.num_qubits, run.shots)
     store = CheckpointStore.open(store_path, fingerprint=run.fingerprint()) if store_path else None
-    resumed_at, skipped, commits = None, [], 0
+    resumed_at, skipped, commits, snapshots = None, [], 0, 0
     try:
         outcomes = np.zeros((rounds.num_observables, run.shots), dtype=bool)
         if store is not None and store.have_restart():
@@ -190,11 +193,20 @@ def run_logical(
                 if committer is not None and boundary and not final and stop is not None and stop():
                     committer.flush()
                     return LogicalResult(
-                        run.shots, rounds.num_layers, 0, outcomes, decoder.state.frame.copy(), resumed_at, skipped, committer.committed[-1], len(committer.committed)
+                        run.shots,
+                        rounds.num_layers,
+                        0,
+                        outcomes,
+                        decoder.state.frame.copy(),
+                        resumed_at,
+                        skipped,
+                        committer.committed[-1],
+                        len(committer.committed),
+                        committer.snapshots,
                     )
             if committer is not None:
                 committer.flush()
-                commits = len(committer.committed)
+                commits, snapshots = len(committer.committed), committer.snapshots
         finally:
             if committer is not None:
                 committer.close()
@@ -202,7 +214,7 @@ def run_logical(
         if store is not None:
             store.close()
     wrong = (outcomes ^ decoder.state.frame).any(axis=0)
-    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits)
+    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits, snapshots)
 
 
 def restore_simulation(aid: bytes, layer: int) -> SimulatorFrame:
