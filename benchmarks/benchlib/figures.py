@@ -109,7 +109,7 @@ def scale_out(m: dict) -> dict[str, Figure]:
     """Each executor's wall time against the local executor's, per worker count."""
     best = m["best"]
     workers = sorted({w for _, w in best})
-    names = [n for n in ("local", "LocalCluster", "SLURMCluster") if any((n, w) in best for w in workers)]
+    names = [n for n in ("local", "LocalCluster", "LocalCluster (threads)", "SLURMCluster") if any((n, w) in best for w in workers)]
     return {"scale_out.png": bar_figure(
         [f"{w} worker{'s' if w > 1 else ''}" for w in workers],
         {n: [best[(n, w)]["s"] / best[("local", w)]["s"] if (n, w) in best else 0.0 for w in workers] for n in names},
