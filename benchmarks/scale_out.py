@@ -165,7 +165,7 @@ def measure(args, work: Path) -> dict:
     big = min(rows[("LocalCluster", 2)], key=lambda r: r["cpu"])
     commit_s = sorted(x for v in rows.values() for r in v for x in r["commit_s"])
     return {
-        "shots": shots, "batch": batch, "best": best, "all": rows, "paired": paired, "startup": startup,
+        "shots": shots, "batch": batch, "repeat": args.repeat, "best": best, "all": rows, "paired": paired, "startup": startup,
         "a": a, "b": b, "commit_median": commit_s[len(commit_s) // 2], "bytes_per_commit": big["bytes"] / max(1, big["commits"]),
         "journal_per_shot": big["journal"] / shots,
     }
@@ -264,7 +264,7 @@ def render(cmd: str, m: dict, slurm: bool) -> str:
     out.append(
         f"- Program: runtime_overhead.py's 10-qubit one (`trotter_loop(10, 4)`, streaming records, resumable); {shots} shots in batches of "
         f"{m['batch']}, `resume` mode, store on the local disk. Clusters started before the timed runs (start-up, per cluster: "
-        + ", ".join(f"{k} {v:.1f} s" for k, v in m["startup"].items()) + f"); {len(m['all'][('local', 1)]) // 2} rounds, interleaved; wall s is the best round."
+        + ", ".join(f"{k} {v:.1f} s" for k, v in m["startup"].items()) + f"); {m['repeat']} rounds, interleaved; wall s is the best round."
         + ("" if slurm else " SLURMCluster not measured (--no-slurm, or not root).")
     )
     out += [
