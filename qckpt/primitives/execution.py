@@ -101,17 +101,22 @@ class CircuitRunner:
     # -- programs ----------------------------------------------------------------
 
     def program(self, circuit: QuantumCircuit, values: Mapping[Parameter, float] | None = None) -> bytes:
-        """Bitcode for ``circuit`` with ``values`` for its parameters."""
+        """The program for ``circuit`` with ``values`` for its parameters:
+        QIR bitcode, or a stim program (``backend="stim"``)."""
+        values = dict(values or {})
+        missing = sorted(p.name for p in circuit.parameters if p not in values)
+        if missing:
+            raise QckptError(f"no value for parameter(s) {', '.join(missing)} of circuit '{circuit.name}'")
+        if self.options.backend == "stim":
+            # stim takes Clifford angles only, known when lowering: bind first.
+            self.compiles += 1
+            return self._emit_stim(circuit.assign_parameters(values, inplace=False) if values else circuit)
         c = self._compiled.get(id(circuit))
         if c is None or c.circuit is not circuit:
             c = self._compile(circuit)
             self._compiled[id(circuit)] = c
             if len(self._compiled) > self.capacity:
                 self._compiled.popitem(last=False)
-        values = dict(values or {})
-        missing = sorted(p.name for p in circuit.parameters if p not in values)
-        if missing:
-            raise QckptError(f"no value for parameter(s) {', '.join(missing)} of circuit '{circuit.name}'")
         if c.bitcode is None:
             self.compiles += 1
             return self._emit(circuit.assign_parameters(values, inplace=False))[0]
@@ -146,6 +151,14 @@ class CircuitRunner:
         except QckptError:  # nothing restorable: shots cut short start over
             return module_to_bitcode(module, record_mode="streaming"), inputs
 
+    def _emit_stim(self, circuit: QuantumCircuit) -> bytes:
+        """The bound circuit lowered to a stim program, its boundaries
+        placed as for QIR (a non-Clifford gate is refused with one line)."""
+        from qckpt.pipeline import module_to_stim
+
+        module, _ = prepare_circuit(circuit, checkpoint=self.options.policy, every=self.options.every)
+        return module_to_stim(module).to_bytes()
+
     # -- runs ----------------------------------------------------------------------
 
     def run(self, program: bytes, shots: int, seed: int) -> Outcome:
@@ -163,7 +176,7 @@ class CircuitRunner:
             batch_size=opts.batch_size_for(shots),
             mode=opts.mode,
             program_sha256=fingerprint(program),
-            program_name="program.bc",
+            program_name=_program_name(opts.backend),
         )
         job = JobOptions(workers=opts.workers)
         if opts.store is None:
@@ -174,6 +187,15 @@ class CircuitRunner:
             return _outcome(resume_run(sub, job), resumed=True)
         os.makedirs(opts.store, exist_ok=True)
         return _outcome(start_run(sub, program, plan, job), resumed=False)
+
+
+def _program_name(backend: str) -> str:
+    """The stored program's file name, which picks the executor on resume."""
+    if backend == "stim":
+        from qckpt.stim.program import PROGRAM_NAME
+
+        return PROGRAM_NAME
+    return "program.bc"
 
 
 def run_key(plan: RunPlan) -> str:

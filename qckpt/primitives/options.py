@@ -23,7 +23,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.passes.policy_names import POLICIES as PASS_POLICIES
 from qckpt.runtime.execution.ledger import MODES
 
-BACKENDS = ("qir-runner",)  # stim comes with its executor (issue 15)
+BACKENDS = ("qir-runner", "stim")  # stim: Clifford circuits only, compiled per parameter set
 POLICIES = (*PASS_POLICIES, "none")
 SEED_FILE = "seed.json"
 
