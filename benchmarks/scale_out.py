@@ -250,8 +250,8 @@ def cpu_reading(m: dict) -> str:
     return (
         "Where the time goes at 2 workers on this 2-core machine (CPU seconds per process type, medians of the rounds): "
         + "; ".join(parts)
-        + ". With both cores running qir-runner, Dask's own CPU is taken from the simulation, so the wall-time gap follows the "
-        "CPU gap (plus the tail of the last batch, which a worker that got two at once runs alone). At 1 worker a core is free for the "
+        + ". With both cores running qir-runner, Dask's own CPU is taken from the simulation, so on a quiet machine the "
+        "wall-time gap should follow this CPU gap (on a loaded one, other users' processes blur both). At 1 worker a core is free for the "
         "driver and Dask, and there "
         + ", ".join(f"{n} is {x:.3f}× ({'within' if x <= TARGET else 'outside'} the target)" for n, x in one)
         + ". The qir-runner column is the same work in every row: the simulation does not depend on who starts it."
