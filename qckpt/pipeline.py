@@ -141,13 +141,14 @@ def _before(module: ModuleOp, a, b) -> bool:
 def lower_to_target(module: ModuleOp, native_rx: bool = False) -> ModuleOp:
     """The passes every module goes through before QIR emission."""
     from qckpt.dialects.qc import DelayOp, QubitAtOp
+    from qckpt.ir import all_ops
     from qckpt.passes.decompose_to_target import decompose_module, decompose_ops, needs_decomposition
     from qckpt.passes.drop_timing import drop_delays
     from qckpt.passes.unroll_qubit_loops import check_static_qubits, unroll_qubit_loops
 
     # One walk decides what the passes have to do; most modules need neither.
     todo, dynamic, delays = [], False, False
-    for op in module.walk():
+    for op in all_ops(module):
         if needs_decomposition(op, native_rx):
             todo.append(op)
         elif type(op) is QubitAtOp:

@@ -191,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds (default: 1)")
     rr.add_argument("--persistent", metavar="DIR", help="the store's persistent level, if it has one")
     rr.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint (default: 1)")
+    rr.add_argument("--max-qubits", type=int, metavar="N", help="resume on an executor of N qubits, narrower than the run started on: the remaining shots run segment by segment, cut at the program's exact boundaries, each segment on only its own qubits; refused, before the store is touched, when a segment is wider than N")
     _add_progress(rr)
     _add_cluster(rr)
     rr.set_defaults(func=cmd_resume)

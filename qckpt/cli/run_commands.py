@@ -42,11 +42,19 @@ def _compile_for_stim(args: argparse.Namespace):
 def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
     """The program to run, as bytes, and a file name for it: a .ll/.bc as
     given (with --param values bound in), or OpenQASM / our IR compiled first."""
+    program, name, _ = _compile_with_source(args)
+    return program, name
+
+
+def _compile_with_source(args: argparse.Namespace) -> tuple[bytes, str, bytes | None]:
+    """:func:`_compile_for_run`, and, for a checkpointed run compiled from
+    source, the checkpointed module in qckpt IR: the store keeps it so the
+    run can resume on a narrower executor (``qckpt resume --max-qubits``)."""
     path = args.program
     if getattr(args, "backend", "qir-runner") == "stim":
         from qckpt.stim.program import PROGRAM_NAME
 
-        return _compile_for_stim(args).to_bytes(), PROGRAM_NAME
+        return _compile_for_stim(args).to_bytes(), PROGRAM_NAME, None
     if getattr(args, "noise", None) is not None:
         raise QckptError("--noise is a simulation option of the stim backend: add --backend stim")
     data, kind, name = _read_program(path)
@@ -61,18 +69,19 @@ def _compile_for_run(args: argparse.Namespace) -> tuple[bytes, str]:
         if policy and policy != "none":
             pipeline.insert_checkpoints(module, policy, args.every, args.mtbf if args.mtbf is not None else 3600.0)
             if getattr(args, "store", None):
+                source = str(module).encode()  # before emission lowers it in place
                 # Streaming records and a resume dispatch: a shot cut short resumes from its last restorable boundary.
                 try:
-                    return pipeline.module_to_qir(module, record_mode="streaming", resumable=True).encode(), "program.ll"
+                    return pipeline.module_to_qir(module, record_mode="streaming", resumable=True).encode(), "program.ll", source
                 except QckptError as e:  # no restorable boundary, or a value a resume could not rebuild
                     print(f"note: {path} cannot be made resumable ({e.message}); shots cut short will start over", file=sys.stderr)
-                    return pipeline.module_to_qir(module, record_mode="streaming").encode(), "program.ll"
-        return pipeline.module_to_qir(module).encode(), "program.ll"
+                    return pipeline.module_to_qir(module, record_mode="streaming").encode(), "program.ll", source
+        return pipeline.module_to_qir(module).encode(), "program.ll", None
     if args.mtbf is not None or getattr(args, "checkpoint", None):
         raise QckptError(f"--mtbf and --checkpoint place boundaries when compiling OpenQASM; {name} is compiled already")
     if args.param:
-        return _bind_compiled(data, kind, name, _parse_params(args.param))
-    return data, f"program.{kind}"
+        return (*_bind_compiled(data, kind, name, _parse_params(args.param)), None)
+    return data, f"program.{kind}", None
 
 
 def _bind_compiled(data: bytes, kind: str, name: str, params: dict[str, float]) -> tuple[bytes, str]:
@@ -271,7 +280,7 @@ def _run_in_store(args: argparse.Namespace) -> int:
         raise QckptError(f"--shots must be at least 1, got {args.shots}")
     shard = parse_shard(args.shard) if args.shard else (0, 1)
     with _stop_requests() as stop:
-        program, name = _compile_for_run(args)
+        program, name, source = _compile_with_source(args)
         plan = RunPlan(
             shots=args.shots,
             seed=args.seed,
@@ -283,7 +292,7 @@ def _run_in_store(args: argparse.Namespace) -> int:
         )
         options = _job_options(args, stop)
         with _cluster_executor(args, options.policy.heartbeat) as executor:
-            return _report_job(start_run(args.store, program, plan, replace(options, executor=executor)), args.json, args.top, args.min_count)
+            return _report_job(start_run(args.store, program, plan, replace(options, executor=executor), source), args.json, args.top, args.min_count)
 
 
 # The ledger's name for each --mode (stored in existing runs; "resume" was
@@ -297,10 +306,17 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from qckpt.runtime.execution.job import resume_run
     from qckpt.runtime.execution.logical_run import is_logical_store, resume_logical
 
+    if args.max_qubits is not None:
+        from qckpt.runtime.execution.narrow_resume import narrow_executor
+
+        if args.cluster != "local":
+            raise QckptError("--max-qubits resumes on this machine's narrow executor; it does not combine with --cluster")
+        with _stop_requests() as stop, narrow_executor(args.store, args.max_qubits) as executor:
+            options = _job_options(args, stop)
+            return _report_job(resume_run(args.store, replace(options, executor=executor)), args.json, args.top, args.min_count)
     if is_logical_store(args.store):
         with _stop_requests() as stop:
             return _report_logical(resume_logical(args.store, stop=lambda: stop.count > 0, interval=args.sync_interval), args.json, stop, args.store)
-
     with _stop_requests() as stop:
         options = _job_options(args, stop)
         with _cluster_executor(args, options.policy.heartbeat) as executor:

@@ -17,8 +17,28 @@ from xdsl.ir.core import OpResult, SSAValues, Use
 
 NO_PROPS: dict[str, Attribute] = {}
 _UNKNOWN_LOC = UnknownLoc()
-_GATE_PROPS: dict[tuple[str, int, int], dict[str, Attribute]] = {}
+
+
+class SharedProperties(dict):
+    """The properties of every ``qc.gate`` of one name and arity: one dict,
+    shared by all of them instead of a copy per op (~200 bytes a gate, a
+    sixth of the IR). Shared, it must not change: setting a property in place
+    (``op.gate = ...``) raises; give the op a dict of its own instead
+    (``op.properties = dict(op.properties)``)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("these properties are shared by many ops; give the op its own first: op.properties = dict(op.properties)")
+
+    __setitem__ = __delitem__ = pop = popitem = setdefault = update = clear = __ior__ = _refuse  # type: ignore[assignment]
+
+
+_GATE_PROPS: dict[tuple[str, int, int], SharedProperties] = {}
 _INT_ATTRS: dict[int, IntAttr] = {}
+# One empty result tuple for every op that has none (gates, resets, yields):
+# a tuple cannot change, and a fresh one cost 56 bytes a gate.
+_NO_RESULTS = SSAValues()
 
 
 def make_op(
@@ -40,8 +60,8 @@ def make_op(
         v.add_use(u)
     op._operands = values
     op._operand_uses = uses
-    op.results = SSAValues(OpResult(t, op, i) for i, t in enumerate(result_types))
-    op.properties = dict(properties)
+    op.results = SSAValues(OpResult(t, op, i) for i, t in enumerate(result_types)) if result_types else _NO_RESULTS
+    op.properties = properties if type(properties) is SharedProperties else dict(properties)
     op.attributes = {}
     op.location = _UNKNOWN_LOC if location is None else location
     op._successors = ()
@@ -53,14 +73,15 @@ def make_op(
 
 
 def gate_properties(name: str, num_params: int, num_qubits: int) -> dict[str, Attribute]:
-    """The (interned) properties of a ``qc.gate``."""
+    """The (interned) properties of a ``qc.gate``, which ``make_op`` shares
+    rather than copies (``SharedProperties``)."""
     key = (name, num_params, num_qubits)
     props = _GATE_PROPS.get(key)
     if props is None:
-        props = _GATE_PROPS[key] = {
+        props = _GATE_PROPS[key] = SharedProperties({
             "gate": StringAttr(name),
             "operandSegmentSizes": DenseArrayBase.from_list(i32, (num_params, num_qubits)),
-        }
+        })
     return props
 
 

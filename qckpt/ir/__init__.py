@@ -8,6 +8,6 @@ import only xDSL, :mod:`qckpt.dialects` and :mod:`qckpt.diagnostics`.
 """
 
 from qckpt.ir.locations import op_location
-from qckpt.ir.structure import defined_inside, entry_function
+from qckpt.ir.structure import all_ops, defined_inside, entry_function
 
-__all__ = ["defined_inside", "entry_function", "op_location"]
+__all__ = ["all_ops", "defined_inside", "entry_function", "op_location"]

@@ -30,3 +30,25 @@ def defined_inside(v: SSAValue, op: Operation) -> bool:
             return True
         o = o.parent_op()
     return False
+
+
+def all_ops(root: Operation) -> list[Operation]:
+    """``list(root.walk())``, the same ops in the same order (pre-order),
+    at about a third of the cost: xDSL's walk makes a generator per op and
+    per block, which conversion paid three times over a 10^5-gate module.
+    Reads xDSL 0.74's op-list fields, like ``qckpt.dialects.construct``."""
+    out: list[Operation] = [root]
+    # A stack of the next op to visit in each open block, innermost last.
+    stack: list[Operation | None] = [b._first_op for r in reversed(root.regions) for b in reversed(r.blocks)]
+    append = out.append
+    while stack:
+        op = stack.pop()
+        while op is not None:
+            append(op)
+            regions = op.regions
+            if regions:
+                stack.append(op._next_op)
+                stack.extend(b._first_op for r in reversed(regions) for b in reversed(r.blocks))
+                break
+            op = op._next_op
+    return out

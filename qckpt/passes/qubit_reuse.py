@@ -11,7 +11,9 @@ How it works, on the entry function's top level (after
 ``qc-unroll-qubit-loops``: qubits must have static indices):
 
 1. a dependency graph of the top-level operations: each qubit's operations
-   stay in program order, classical values follow their definitions, and a
+   stay in program order, except that gates commuting on it (a run of gates
+   block-diagonal on it: ``cz``, ``rz``, a ``cx`` on its control) may go in
+   any order; classical values follow their definitions, and a
    ``ckpt.boundary`` or an operation this pass does not understand orders
    everything around it. An ``scf`` op with quantum work inside counts as
    one operation on all the qubits it touches;
@@ -22,9 +24,13 @@ How it works, on the entry function's top level (after
    (``qc-measure-early`` on its own only moves those). ``objective=width`` is a list
    schedule that, among the ready operations, runs classical ones first,
    then those on qubits already started (preferring ones that finish a
-   qubit), and only then starts new qubits, fewest first; with
-   ``max-qubits=N`` it never starts a qubit that would exceed N; when the
-   ``depth`` order happens to be narrower, that one is kept;
+   qubit), and only then starts new qubits, fewest first, and of those the
+   qubit with most operations pending on qubits already started; with
+   ``max-qubits=N`` it never starts a qubit that would exceed N. Ties are
+   broken several ways (program order, its reverse, seeded random ranks),
+   each on the graph and on its reversal, and the narrowest order is kept
+   (a fixed number of tries: the time stays linear); when the ``depth``
+   order happens to be narrower, that one is kept;
 3. physical qubits handed out along the schedule (lowest free index first),
    with a ``qc.reset`` where a physical qubit is handed over, and a
    ``ckpt.boundary`` (kind ``classicalized``, label ``reuse``) right before
@@ -43,7 +49,7 @@ not reached the pass fails and names both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from xdsl.context import Context
@@ -63,7 +69,7 @@ REUSE_ATTR = "qckpt.reuse"
 REUSE_LABEL = "reuse"
 PHYSICAL_REGISTER = "q"
 
-Qubit = object  # a qubit_identity
+Qubit = int  # a qubit's number in the graph (_Graph.ids)
 
 
 @dataclass(frozen=True)
@@ -75,27 +81,70 @@ class ReuseReport:
     depth: int  # layers of quantum operations after reuse (resets included)
 
 
+# Gates diagonal in the computational basis: any two commute.
+DIAGONAL_GATES = frozenset({"id", "z", "s", "sdg", "t", "tdg", "rz", "p", "u1", "cz", "cp", "cphase", "crz"})
+# Controlled gates, by how many leading operands are controls: on a control a
+# gate is block-diagonal (|0><0| (x) I + |1><1| (x) U), and commutes there
+# with any other gate that is block-diagonal on that qubit.
+CONTROLS = {"cx": 1, "CX": 1, "cy": 1, "ch": 1, "crx": 1, "cry": 1, "cu": 1, "ccx": 2, "cswap": 1}
+
+
+def _diagonal_on(op: Operation) -> set[int]:
+    """The operand positions of the top-level ``op`` on which it is
+    block-diagonal in the computational basis (empty for anything but a gate)."""
+    if not isinstance(op, qc.GateOp):
+        return set()
+    name = op.gate.data
+    if name in DIAGONAL_GATES:
+        return set(range(len(op.qubits)))
+    return set(range(CONTROLS.get(name, 0)))
+
+
 class _Graph:
     """The top-level operations between the qubit declarations and the
-    output recording, with their qubits and predecessors."""
+    output recording, with their qubits and predecessors.
 
-    def __init__(self, ops: list[Operation]) -> None:
+    On each qubit, operations stay in program order except within a run of
+    consecutive operations that are all block-diagonal on it (``cz``,
+    ``rz``, the control of a ``cx`` ...): those commute there, so each
+    depends only on the operation before the run and the one after it
+    depends on all of them. Two such operations are left unordered only if
+    they commute on every qubit they share, so they commute (a graph state's
+    ``cz`` gates can then run along its edges, whatever their order in the
+    program). ``commute=False`` keeps every qubit's operations in program
+    order: the depth objective's layers count one operation per qubit per
+    layer, which operations left unordered on a qubit would not."""
+
+    def __init__(self, ops: list[Operation], commute: bool = True) -> None:
         self.ops = ops
+        self.ids: dict[object, int] = {}  # qubit_identity -> the number the graph knows it by
         self.qubits: list[list[Qubit]] = []
         self.preds: list[set[int]] = [set() for _ in ops]
         index = {op: i for i, op in enumerate(ops)}
-        last_on: dict[Qubit, int] = {}
+        last_on: dict[Qubit, int] = {}  # the last op on the qubit that is not in a diagonal run
+        run_on: dict[Qubit, list[int]] = {}  # the diagonal run on the qubit since then
         last_fence: int | None = None
         since_fence: list[int] = []
         for i, op in enumerate(ops):
-            qs = _qubits_of(op)
+            # Qubits as small ints: xDSL values hash slowly, and every schedule hashes them often.
+            qs = [self.ids.setdefault(q, len(self.ids)) for q in _qubits_of(op)]
             self.qubits.append(qs)
             for v in _operands_within(op):
                 j = index.get(v.owner) if isinstance(v.owner, Operation) else None
                 if j is not None and j != i:
                     self.preds[i].add(j)
+            diagonal = {self.ids[qubit_identity(op.qubits[k])] for k in _diagonal_on(op)} if commute and isinstance(op, qc.GateOp) else set()
             for q in qs:
-                if q in last_on:
+                run = run_on.get(q)
+                if q in diagonal:
+                    if q in last_on:
+                        self.preds[i].add(last_on[q])
+                    run_on.setdefault(q, []).append(i)
+                    continue
+                if run:
+                    self.preds[i].update(run)
+                    run_on[q] = []
+                elif q in last_on:
                     self.preds[i].add(last_on[q])
                 last_on[q] = i
             if _is_fence(op):
@@ -114,6 +163,36 @@ class _Graph:
         for i, qs in enumerate(self.qubits):
             for q in qs:
                 self.ops_of.setdefault(q, []).append(i)
+        self.sources = _first_ops(self)
+
+
+def _last_ops(g: _Graph) -> dict[Qubit, list[int]]:
+    """Per qubit, the ops on it that no other op on it follows directly."""
+    out: dict[Qubit, list[int]] = {q: [] for q in g.ops_of}
+    for i, qs in enumerate(g.qubits):
+        after: set[Qubit] = set()
+        for j in g.succs[i]:
+            after.update(g.qubits[j])
+        for q in qs:
+            if q not in after:
+                out[q].append(i)
+    return out
+
+
+def _first_ops(g: _Graph | _Reversed) -> dict[Qubit, list[int]]:
+    """Per qubit, the ops on it that no other op on it precedes directly:
+    the ones a schedule can start it with."""
+    out: dict[Qubit, list[int]] = {q: [] for q in g.ops_of}
+    for i, qs in enumerate(g.qubits):
+        if not qs:
+            continue
+        before: set[Qubit] = set()
+        for j in g.preds[i]:
+            before.update(g.qubits[j])
+        for q in qs:
+            if q not in before:
+                out[q].append(i)
+    return out
 
 
 def _qubits_of(op: Operation) -> list[Qubit]:
@@ -153,23 +232,88 @@ def _is_fence(op: Operation) -> bool:
     return op.dialect_name() not in ("arith", "math")
 
 
-def _schedule(g: _Graph, objective: str, max_qubits: int) -> list[int] | None:
-    """An order of the graph's ops; None when max_qubits cannot be kept."""
+class _Reversed:
+    """The graph with every edge turned around. A schedule of it, read
+    backwards, is a schedule of the graph with the same live ranges (a
+    qubit's first op becomes its last), so the same width: the greedy run
+    on it decides from the program's end, where ties fall differently."""
+
+    def __init__(self, g: _Graph) -> None:
+        self.ops, self.qubits, self.ops_of = g.ops, g.qubits, g.ops_of
+        self.preds = [set(s) for s in g.succs]
+        self.succs = [list(p) for p in g.preds]
+        self.sources = _first_ops(self)
+
+
+# The orders the width objective tries, and keeps the narrowest of: the
+# greedy with ties among equally good ops broken by program order, by
+# reverse program order, and by seeded random ranks, each on the graph and
+# on its reversal. A fixed count: the compile time stays linear, and the
+# result never depends on the machine's speed.
+RANDOM_TIES = 3
+
+
+def _tie_breaks(n: int) -> Iterator[list[float]]:
+    import random
+
+    yield [0.0] * n
+    yield [float(-i) for i in range(n)]
+    for seed in range(RANDOM_TIES):
+        rng = random.Random(seed)
+        yield [rng.random() for _ in range(n)]
+
+
+def _narrowest_order(g: _Graph, max_qubits: int, bound: int) -> list[int] | None:
+    """The narrowest of the width greedy's orders (the first, program-order
+    ties on the graph, unless another is strictly narrower), or None when
+    none keeps ``max_qubits``. Stops at an order of width ``bound`` (the
+    lower bound: none is narrower)."""
+    best: tuple[int, list[int]] | None = None
+    backwards: _Reversed | None = None  # built only if the first try is not at the bound
+    for ties in _tie_breaks(len(g.ops)):
+        for flip in (False, True):
+            if flip and backwards is None:
+                backwards = _Reversed(g)
+            order = _schedule(backwards if flip else g, "width", max_qubits, ties)  # type: ignore[arg-type]
+            if order is None:
+                continue
+            if flip:
+                order.reverse()
+            w = _width(g, order)
+            if best is None or w < best[0]:
+                best = (w, order)
+                if w <= bound:
+                    return order
+    return best[1] if best is not None else None
+
+
+def _schedule(g: _Graph, objective: str, max_qubits: int, ties: list[float] | None = None) -> list[int] | None:
+    """An order of the graph's ops; None when max_qubits cannot be kept.
+    ``ties``: a rank per op that decides between equally good ready ops
+    before program order does."""
     n = len(g.ops)
     if objective == "depth":
         return _start_late_order(g)
     import heapq
 
+    rank = ties or [0.0] * n
+
     remaining = {q: len(ix) for q, ix in g.ops_of.items()}
     live: set[Qubit] = set()
+    started: set[Qubit] = set()
+    # Per qubit not started: its ops that share a qubit already started.
+    # Starting the qubit with most of them lets work on live qubits go on
+    # (a graph state is then walked along its edges, not in index order).
+    partners: dict[Qubit, int] = dict.fromkeys(g.ops_of, 0)
     waiting = [len(p) for p in g.preds]
     ready = {i for i in range(n) if waiting[i] == 0}
 
-    def key(i: int) -> tuple[int, int, int, int]:
+    def key(i: int) -> tuple[int, int, int, int, float, int]:
         qs = g.qubits[i]
         new = sum(1 for q in qs if q not in live)
         finishes = sum(1 for q in qs if remaining[q] == 1)
-        return (0 if not qs else 1 if new == 0 else 2, new, -finishes, i)
+        pull = sum(partners[q] for q in qs if q not in started)
+        return (0 if not qs else 1 if new == 0 else 2, new, -pull, -finishes, rank[i], i)
 
     # A heap of ready ops by key. Keys only improve (a qubit starts, a
     # qubit's last op nears), and each such event re-pushes the ready ops on
@@ -204,12 +348,21 @@ def _schedule(g: _Graph, objective: str, max_qubits: int) -> list[int] | None:
         ready.discard(best)
         order.append(best)
         for q in g.qubits[best]:
-            started = q not in live
+            first = q not in started
+            if first:
+                started.add(q)
+                for o in g.ops_of[q]:
+                    for r in g.qubits[o]:
+                        if r not in started:
+                            partners[r] += 1
+                            for j in g.sources[r]:
+                                if j in ready:
+                                    heapq.heappush(heap, key(j))
             live.add(q)
             remaining[q] -= 1
             if remaining[q] == 0:
                 live.discard(q)
-            elif started or remaining[q] == 1:
+            elif first or remaining[q] == 1:
                 touched(q)
         for s_ in g.succs[best]:
             waiting[s_] -= 1
@@ -304,17 +457,18 @@ def _width(g: _Graph, order: list[int]) -> int:
 
 def lower_bound(g: _Graph) -> int:
     """The size of a clique of pairwise-conflicting qubits (greedy), with
-    qubit sets as bitsets: q conflicts with p when q's first op reaches an
-    op of p and p's first op reaches an op of q (so, along q's chain, q's
-    last op is reached from p's first)."""
+    qubit sets as bitsets. q and p conflict when every op q can start with
+    reaches an op of p, and every op p can start with reaches an op of q:
+    in any schedule each starts before the other ends, so they overlap.
+    With a single first op per qubit this is the textbook test (q's first
+    op reaches p's last, and p's first reaches q's last); a qubit with
+    several possible first ops (a commuting run) only enters the test from
+    its own side, which keeps the bound sound and its cost linear."""
     qubits = list(g.ops_of)
     if not qubits:
         return 0
     bit = {q: 1 << k for k, q in enumerate(qubits)}
     n = len(g.ops)
-    starts = [0] * n  # qubits whose first op is op i
-    for q, ix in g.ops_of.items():
-        starts[ix[0]] |= bit[q]
     reach = [0] * n  # qubits with an op reachable from op i (itself included)
     for i in reversed(range(n)):
         r = 0
@@ -323,13 +477,26 @@ def lower_bound(g: _Graph) -> int:
         for s_ in g.succs[i]:
             r |= reach[s_]
         reach[i] = r
-    reached_from = [0] * n  # qubits whose first op reaches op i
+    starts = [0] * n  # qubits whose only possible first op is op i
+    for q, first in g.sources.items():
+        if len(first) == 1:
+            starts[first[0]] |= bit[q]
+    reached_from = [0] * n  # qubits whose (only) first op reaches op i
     for i in range(n):  # program order is topological
         r = starts[i]
         for p_ in g.preds[i]:
             r |= reached_from[p_]
         reached_from[i] = r
-    conflict = [reach[ix[0]] & reached_from[ix[-1]] & ~bit[q] for q, ix in g.ops_of.items()]
+    last = _last_ops(g)
+    conflict = []
+    for q in qubits:
+        must = -1
+        for i in g.sources[q]:
+            must &= reach[i]  # every first op of q reaches an op of these
+        met = 0
+        for i in last[q]:
+            met |= reached_from[i]  # these start with an op that reaches an op of q (each op of q reaches one of its last)
+        conflict.append(must & met & ~bit[q])
     degree = [c.bit_count() for c in conflict]
     best = 1
     for start in sorted(range(len(qubits)), key=lambda k: -degree[k])[:16]:
@@ -364,17 +531,23 @@ def reuse_qubits(module: ModuleOp, max_qubits: int = 0, objective: str = "width"
     g = _Graph(body)
     logical = len(g.ops_of)
     bound = lower_bound(g)
-    order = _schedule(g, objective, 0)
+    # The depth objective's layers follow the program's own order per qubit
+    # (one operation per qubit per layer); any order of that graph is one of g's.
+    in_order = _Graph(body, commute=False)
+    if objective == "depth":
+        g = in_order
+    order = _narrowest_order(g, 0, bound) if objective == "width" else _schedule(g, objective, 0)
     assert order is not None
     width = _width(g, order)
     if objective == "width":
-        # The greedy can lose to the start-late order (a W-state cascade
-        # touches each qubit early and late): keep the narrower one.
-        late = _start_late_order(g)
-        if _width(g, late) < width:
+        # The start-late order keeps the critical path: kept when it is as
+        # narrow as the greedy (QFT: the same width at a third of the depth),
+        # or narrower (the greedy can lose to it).
+        late = _start_late_order(in_order)
+        if _width(g, late) <= width:
             order, width = late, _width(g, late)
     if max_qubits and width > max_qubits:
-        capped = _schedule(g, "width", max_qubits)
+        capped = _narrowest_order(g, max_qubits, bound)
         if capped is not None:
             order, width = capped, _width(g, capped)
     if max_qubits and width > max_qubits:
@@ -448,7 +621,7 @@ def _rewrite(fn: func.FuncOp, g: _Graph, order: list[int], header: list[Operatio
         block.add_ops([alloc, *refs])
     for op in header:
         if isinstance(op, qc.QubitOp):
-            p = phys.get(qubit_identity(op.qubit))
+            p = phys.get(g.ids.get(qubit_identity(op.qubit), -1))
             if p is not None:
                 op.qubit.replace_all_uses_with(refs[p].qubit)
     resets: list[qc.ResetOp] = []

@@ -25,7 +25,7 @@ from qckpt import abi
 from qckpt.diagnostics import QckptError
 from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import GATES, TARGET_GATES
-from qckpt.ir import entry_function
+from qckpt.ir import all_ops, entry_function
 from qckpt.qir.control_flow import ControlFlowLowering
 from qckpt.qir.emit_common import llvm_type, located_error
 from qckpt.qir.final_records import FinalRecords
@@ -474,7 +474,7 @@ _TEXT_ONLY = (scf.IndexSwitchOp, arith.SelectOp, arith.NegfOp, arith.CmpfOp, *_F
 
 
 def needs_text(fn: func.FuncOp) -> bool:
-    for op in fn.walk():
+    for op in all_ops(fn):
         t = type(op)
         if t in _TEXT_ONLY and t not in (arith.ExtUIOp, arith.TruncIOp):
             return True

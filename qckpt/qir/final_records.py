@@ -21,6 +21,7 @@ from __future__ import annotations
 from xdsl.ir import Operation
 
 from qckpt.dialects import ckpt
+from qckpt.ir import all_ops
 from qckpt import abi
 
 Key = tuple[int, int]  # (boundary id, 0 for the visit count | 1 + value index)
@@ -31,7 +32,7 @@ class FinalRecords:
         self.sink = sink
         self.boundaries: dict[int, ckpt.BoundaryOp] = {}
         self.types: dict[Key, str] = {}
-        for op in fn.walk():
+        for op in all_ops(fn):
             if isinstance(op, ckpt.BoundaryOp) and op.id not in self.boundaries:
                 self.boundaries[op.id] = op
                 self.types[(op.id, 0)] = "i64"

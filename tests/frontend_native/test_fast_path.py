@@ -126,3 +126,49 @@ def test_a_chunk_error_is_reported_on_the_whole_source() -> None:
     assert _parse(text, True) == _parse(text, False)
     kind, message = _parse(text, True)
     assert kind == "error" and "f.qasm:8:" in message
+
+
+def test_a_measurement_into_one_bit_of_two_qubits_is_the_grammars_error() -> None:
+    """``c[0] = measure q[0], q[1];`` looks like a fast measurement line but
+    is not one: it goes to the grammar (it used to escape as a traceback)."""
+    text = HEAD + "c[0] = measure q[0], q[1];\n"
+    assert fast_statements().statement("c[0] = measure q[0], q[1];", 1, 0) is None
+    kind, message = _parse(text, True)
+    assert kind == "error" and "f.qasm:6:" in message
+    assert _parse(text, True) == _parse(text, False)
+
+
+def test_lazy_lines_build_the_trees_of_the_eager_parse() -> None:
+    """``parse(lazy=True)`` leaves fast lines unbuilt; building them gives the
+    eager parse's tree, node for node, token for token."""
+    from qckpt.frontend.qasm.fast_statements import FastLine
+
+    text = HEAD + "\n".join(["h q[0];", "rz(-0.5) q[1];", "c[2] = measure q[3];", "if (c[2]) x q[3];", "for int i in [0:1] { x q[0]; }", "cx q[0], q[1];"]) + "\n"
+    lazy = parse(text, "f.qasm", lazy=True)
+    unbuilt = [c for c in lazy.children if isinstance(c, FastLine)]
+    assert len(unbuilt) == 5
+    built = Tree(lazy.data, [fast_statements().build(c) if isinstance(c, FastLine) else c for c in lazy.children])
+    assert _tree(built) == _tree(parse(text, "f.qasm"))
+
+
+def test_argument_lists_split_as_the_separator_pattern_splits_them() -> None:
+    """``_pieces`` splits on a comma and at most one space without a regex
+    scan; every list of these fragments splits as ``re.finditer(", ?")`` does."""
+    import itertools
+    import re
+
+    sep = re.compile(r", ?")
+
+    def by_pattern(text: str, col0: int) -> list[tuple[str, int]]:
+        out, pos = [], 0
+        for m in sep.finditer(text):
+            out.append((text[pos:m.start()], col0 + pos))
+            pos = m.end()
+        return out + [(text[pos:], col0 + pos)]
+
+    fast = fast_statements()
+    fragments = ["q[0]", ",", ", ", ",  ", " ", "", "a", "$1", ",,", " ,"]
+    for k in range(1, 5):
+        for combo in itertools.product(fragments, repeat=k):
+            text = "".join(combo)
+            assert fast._pieces(text, 7) == by_pattern(text, 7), text

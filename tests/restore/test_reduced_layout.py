@@ -100,3 +100,99 @@ def test_cli_split_and_run_segments_on_a_narrow_executor(tmp_path: Path) -> None
     bad = subprocess.run([*qckpt, "run-segments", str(tmp_path / "segs"), "--max-qubits", "2"], capture_output=True, text=True)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().splitlines()[0].startswith("error: segment 1 needs 3 qubits")
+
+
+# -- a checkpointed run resumed on fewer qubits (qckpt resume --max-qubits) ----------------------
+
+QCKPT = [sys.executable, "-m", "qckpt.cli"]
+
+
+def _snapshot(store: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*")) if p.is_file()}
+
+
+def _killed_after_a_commit(prog: Path, store: Path, shots: int) -> None:
+    """Run ``prog`` wide in ``store`` and SIGKILL the runtime once a batch
+    past the first is committed (its qir-runner dies with it)."""
+    import os
+    import signal
+    import time
+
+    proc = subprocess.Popen([*QCKPT, "run", str(prog), "--shots", str(shots), "--seed", "11", "--store", str(store), "--workers", "1", "--batch-size", "100"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        if store.exists() and len([d for d in os.listdir(store) if d.startswith("ds-")]) >= 3:
+            break
+        time.sleep(0.02)
+    else:
+        raise AssertionError("no batch committed")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+@pytest.mark.comparisons(1)
+def test_a_run_killed_wide_resumes_on_fewer_qubits(tmp_path: Path) -> None:
+    """STAGES needs 6 qubits whole, 3 per segment. Run wide with a store,
+    SIGKILLed mid-run; `qckpt resume --max-qubits 3` finishes it on the
+    executor that refuses QIR addressing a qubit >= 3, and the histogram of
+    all the shots (wide and narrow) matches an uninterrupted run. At 2 the
+    resume is refused in one line and the store is left byte for byte."""
+    import json
+
+    from qckpt.runtime.execution.ledger import Ledger
+    from qckpt.runtime.store import CheckpointStore
+
+    prog, store, shots = tmp_path / "stages.qasm", tmp_path / "store", 2000
+    prog.write_text(STAGES)
+    _killed_after_a_commit(prog, store, shots)
+    with CheckpointStore.open(store, readonly=True, create=False) as st:
+        wide_done = Ledger.from_bytes(st.start_restart().read("ledger")).shots_done
+    assert 0 < wide_done < shots  # part of the run happened on the wide layout
+
+    before = _snapshot(store)
+    refused = subprocess.run([*QCKPT, "resume", str(store), "--max-qubits", "2"], capture_output=True, text=True)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        f"error: cannot resume {store} on 2 qubit(s): segment 1 of the rest of the program (boundary 0 -> boundary 1) needs 3 (q[2], q[3], q[4]); it resumes on 3 or more"
+    ]
+    assert _snapshot(store) == before  # refused before anything was written
+
+    done = subprocess.run([*QCKPT, "resume", str(store), "--max-qubits", "3", "--json"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["status"] == "complete" and sum(out["counts"].values()) == shots
+    ref = run_qir(module_to_qir(qasm_to_module(STAGES, "stages.qasm")), shots=4000, seed=6).counts
+    stats.assert_same_distribution(out["counts"], ref)
+
+
+def test_a_narrow_segment_is_refused_by_the_narrow_executor(tmp_path: Path) -> None:
+    """Negative control for the test above: the executor the narrow resume
+    runs on really refuses wider QIR. The same worker, asked for 2 qubits
+    with the 3-qubit plan, fails naming the qubit it would address."""
+    from qckpt.runtime.execution.narrow_resume import NarrowLayoutExecutor, narrow_segments
+    from qckpt.runtime.restore.segments import write_plan
+
+    m = qasm_to_module(STAGES, "stages.qasm")
+    insert_checkpoints(m, "exact")
+    write_plan(tmp_path / "plan", narrow_segments(str(m).encode()))
+    r = subprocess.run([sys.executable, "-m", "qckpt.runtime.execution.narrow_resume", str(tmp_path / "plan"), "5", "1", "2"], capture_output=True, text=True)
+    assert r.returncode == 1 and "segment 1 needs 3 qubits" in r.stderr
+    ok = subprocess.run([sys.executable, "-m", "qckpt.runtime.execution.narrow_resume", str(tmp_path / "plan"), "5", "1", "3"], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout.count("START") == 5
+    assert NarrowLayoutExecutor(str(tmp_path / "plan"), 3).name
+
+
+def test_resume_max_qubits_needs_the_source_kept_in_the_store(tmp_path: Path) -> None:
+    """A run started from compiled QIR has no qckpt IR in its store: its
+    qubits cannot be renumbered, and the narrow resume says so in one line."""
+    prog = tmp_path / "stages.ll"
+    prog.write_text(module_to_qir(qasm_to_module(STAGES, "stages.qasm")))
+    store = tmp_path / "store"
+    r = subprocess.run([*QCKPT, "run", str(prog), "--shots", "20", "--store", str(store), "--workers", "1"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    refused = subprocess.run([*QCKPT, "resume", str(store), "--max-qubits", "3"], capture_output=True, text=True)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert "started from compiled QIR, whose qubits cannot be renumbered" in refused.stderr

@@ -41,3 +41,24 @@ def test_make_op_and_append_op_build_the_ops_create_and_add_op_build() -> None:
     assert [op.location for op in cheap.ops] == [op.location for op in full.ops]
     first, second = list(cheap.ops)
     assert first.parent is cheap and second.prev_op is first and cheap.last_op is second and cheap.first_op is first
+
+
+def test_gates_of_one_name_share_their_properties_and_the_shared_dict_refuses_changes() -> None:
+    """``make_op`` shares a gate's interned properties instead of copying them
+    (a sixth of the IR's memory); a change in place would rename every gate
+    that shares them, so it raises, and an op given its own dict can change."""
+    import pytest
+
+    b = IRBuilder()
+    q0, q1 = b.alloc_register("q", 2)
+    a, c = b.gate("h", [q0]), b.gate("h", [q1])
+    assert a.properties is c.properties
+    with pytest.raises(TypeError, match="shared"):
+        a.gate = StringAttr("x")  # type: ignore[attr-defined]
+    assert str(c) == str(a) and c.gate.data == "h"  # type: ignore[attr-defined]
+    a.properties = dict(a.properties)
+    a.gate = StringAttr("x")  # type: ignore[attr-defined]
+    assert a.gate.data == "x" and c.gate.data == "h"  # type: ignore[attr-defined]
+    copy = c.clone()
+    copy.gate = StringAttr("z")  # type: ignore[attr-defined]  # a clone owns a copy
+    assert c.gate.data == "h"  # type: ignore[attr-defined]

@@ -14,6 +14,15 @@ that on every case either accepts (``tests/frontend_native/test_fast_path.py``).
 Whenever a chunk fails to parse, or the split could have changed the
 meaning (a version statement after the first line), the whole source is
 parsed again by the grammar alone, so errors are exactly the grammar's.
+
+``lazy=True`` checks each fast line but leaves it as a ``FastLine`` (its
+text and position, ~130 bytes) and builds its tree only when the lowering
+reaches it (``build``): a built line is five lark nodes of ~300 bytes each,
+so the whole tree of random-100k was ~147 MiB held at once, more than the
+IR it lowers to. The check (``_accepts``) matches the line with the same
+pattern as the builder, then its parameters and qubit arguments with the
+patterns the builder applies piece by piece, at a third of the cost of
+building.
 """
 
 from __future__ import annotations
@@ -35,6 +44,14 @@ _SEP = re.compile(r", ?")
 _FLOAT = re.compile(r"([0-9]+\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+")
 _INT = re.compile(r"[0-9]+")
 _SAFE_END = (";", "}")
+# What the builder accepts piece by piece (``_params``, ``_qargs``), as one
+# pattern over the whole group: the lazy check (``_accepts``).
+_PARAM = r"-?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+|[0-9]+)"
+_PARAMS = re.compile(rf"{_PARAM}(?:, ?{_PARAM})*")
+_QARG_ONE = rf"(?:{_NAME}(?:\[[0-9]+\])?|\$[0-9]+)"
+_QARGS = re.compile(rf"{_QARG_ONE}(?:, ?{_QARG_ONE})*")
+_QARG_SINGLE = re.compile(_QARG_ONE)
+_NAMES = re.compile(_NAME)
 
 # Names that must not start or be a qubit argument of a fast statement: the
 # grammar's keywords (the lexer makes them their own tokens) and what its
@@ -46,6 +63,24 @@ class _NotFast(Exception):
     """This line is not one of the fast shapes: the grammar reads it."""
 
 
+class FastLine:
+    """A line the fast path accepted, its tree not built yet (``build``)."""
+
+    __slots__ = ("text", "line", "offset")
+
+    def __init__(self, text: str, line: int, offset: int) -> None:
+        self.text = text
+        self.line = line
+        self.offset = offset
+
+
+# How deep a fast line's nodes go below the `start` root (tokens not
+# counted, as ``limits.too_deep`` counts): if_stmt > gate_call > expr_list >
+# unary > float_lit. A depth limit below it needs the tree built
+# (``lowering.qasm_to_module``), for the limit to see every node.
+FAST_LINE_DEPTH = 5
+
+
 class FastStatements:
     """Splits a source into fast lines (trees built here) and chunks of
     other lines (parsed by ``parse_chunk``)."""
@@ -54,8 +89,9 @@ class FastStatements:
         self.reserved = reserved
         self.parse_chunk = parse_chunk
 
-    def parse(self, source: str) -> Tree | None:
-        """The program's tree, or None when the grammar must read all of it."""
+    def parse(self, source: str, lazy: bool = False) -> Tree | None:
+        """The program's tree, or None when the grammar must read all of it.
+        ``lazy``: fast lines stay ``FastLine``s among the root's children."""
         if "/*" in source:  # a block comment can hide a fast-looking line
             return None
         children: list = []
@@ -69,8 +105,8 @@ class FastStatements:
             line = i + 1
             tree = None
             if depth == 0 and safe:
-                tree = self.statement(text, line, offset)
-                if tree is not None and tree.data == "if_stmt" and not self._no_else_after(lines, i):
+                tree = self.statement(text, line, offset, build=not lazy)
+                if tree is not None and text.lstrip(" \t").startswith("if (") and not self._no_else_after(lines, i):
                     tree = None
             if tree is None:
                 if not chunk:
@@ -114,8 +150,11 @@ class FastStatements:
         nxt = lines[i + 1].lstrip()
         return bool(nxt) and not nxt.startswith(("else", "/"))
 
-    def statement(self, text: str, line: int, offset: int) -> Tree | None:
-        """The tree the grammar builds for this one line, or None."""
+    def statement(self, text: str, line: int, offset: int, build: bool = True) -> Tree | FastLine | None:
+        """The tree the grammar builds for this one line, or None.
+        ``build=False``: a ``FastLine`` where the tree would be built."""
+        if not build:
+            return FastLine(text, line, offset) if self._accepts(text) else None
         try:
             m = _GATE_LINE.fullmatch(text)
             if m is not None:
@@ -126,6 +165,31 @@ class FastStatements:
         except _NotFast:
             pass
         return None
+
+    def build(self, fast: FastLine) -> Tree:
+        """The tree of a line ``parse(lazy=True)`` accepted."""
+        tree = self.statement(fast.text, fast.line, fast.offset)
+        assert isinstance(tree, Tree), f"line {fast.line}: the fast check accepted what the builder refuses"
+        return tree
+
+    def _accepts(self, text: str) -> bool:
+        """Whether ``statement`` builds a tree for this line, without building it."""
+        reserved = self.reserved
+        m = _GATE_LINE.fullmatch(text)
+        if m is not None:
+            params, qargs, cond = m.group("params"), m.group("qargs"), m.group("cond")
+            return (m.group("name") not in reserved
+                    and (params is None or _PARAMS.fullmatch(params) is not None)
+                    and _QARGS.fullmatch(qargs) is not None
+                    and not any(n in reserved for n in _NAMES.findall(qargs))
+                    and (cond is None or _NAMES.match(cond).group() not in reserved))  # type: ignore[union-attr]
+        m = _MEASURE_LINE.fullmatch(text)
+        if m is None:
+            return False
+        qarg = m.group("qarg")
+        return (_NAMES.match(m.group("target")).group() not in reserved  # type: ignore[union-attr]
+                and _QARG_SINGLE.fullmatch(qarg) is not None
+                and not any(n in reserved for n in _NAMES.findall(qarg)))
 
     def _gate_line(self, m: re.Match, line: int, offset: int) -> Tree:
         reserved = self.reserved
@@ -147,7 +211,10 @@ class FastStatements:
     def _measure_line(self, m: re.Match, line: int, offset: int) -> Tree:
         target = self._variable(m.group("target"), m.start("target"), line, offset)
         eq = m.end("target") + 1
-        (qarg,) = self._qargs(m.group("qarg"), m.start("qarg"), line, offset)
+        qargs = self._qargs(m.group("qarg"), m.start("qarg"), line, offset)
+        if len(qargs) != 1:  # `c = measure q[0], q[1];`: the grammar's error
+            raise _NotFast
+        (qarg,) = qargs
         return Tree("measure_assign", [target, Token("EQUALS", "=", offset + eq, line, eq + 1),
                                        Tree("measure_expr", [qarg])])
 
@@ -161,13 +228,19 @@ class FastStatements:
         return Tree("name", [Token("NAME", text, offset + col0, line, col0 + 1)])
 
     def _pieces(self, text: str, col0: int) -> list[tuple[str, int]]:
-        """``a, b,c`` -> [(piece, its 0-based column)]; spaces only after commas."""
+        """``a, b,c`` -> [(piece, its 0-based column)]; a separator is a comma
+        and at most one space (``_SEP``), split here without a regex scan: most
+        gates have one argument, and this runs for every argument list."""
+        if "," not in text:
+            return [(text, col0)]
         out = []
         pos = 0
-        for sep in _SEP.finditer(text):
-            out.append((text[pos:sep.start()], col0 + pos))
-            pos = sep.end()
-        out.append((text[pos:], col0 + pos))
+        for part in text.split(","):
+            if pos and part.startswith(" "):  # the separator's one space
+                part = part[1:]
+                pos += 1
+            out.append((part, col0 + pos))
+            pos += len(part) + 1
         return out
 
     def _qargs(self, text: str, col0: int, line: int, offset: int) -> list[Tree]:

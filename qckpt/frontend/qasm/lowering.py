@@ -31,7 +31,8 @@ from qckpt.frontend.qasm.expressions import ExpressionLowering
 from qckpt.frontend.qasm.gate_library import STANDARD_INCLUDES
 from qckpt.frontend.qasm.gates import GateLowering
 from qckpt.frontend.qasm.limits import DEPTH_HINT, Limits, deepest_bracket, too_deep
-from qckpt.frontend.qasm.parser import parse
+from qckpt.frontend.qasm.fast_statements import FAST_LINE_DEPTH, FastLine
+from qckpt.frontend.qasm.parser import fast_statements, parse
 from qckpt.frontend.qasm.subroutines import SubroutineLowering
 from qckpt.frontend.qasm.symbols import MAX_REGISTER
 from qckpt.frontend.qasm.timing import TimingLowering
@@ -60,7 +61,9 @@ def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, flo
     ``limits`` bounds the work a program may ask for (``limits.py``)."""
     limits = limits or Limits()
     source = source.removeprefix("\ufeff")  # a UTF-8 byte-order mark is not part of the program
-    tree = parse(source, filename)
+    # Lazy: each fast line's tree is built when the lowering reaches it, unless
+    # the depth limit is so low that it must see those trees' nodes.
+    tree = parse(source, filename, lazy=limits.max_depth >= FAST_LINE_DEPTH)
     lowering = QasmLowering(source, filename, params or {}, limits)
     lowering.timing_mode = timing
     deep = too_deep(tree, limits.max_depth)
@@ -112,13 +115,16 @@ class QasmLowering(
                 self.check_version(c)
         stmts = [c for c in tree.children if not (isinstance(c, Tree) and c.data == "version")]
         self.check_placement(tree)
-        # Free each top-level statement's subtree once it is lowered, so the
-        # IR reuses the parse tree's memory: at 100k gates the tree is ~130 MiB
-        # and the peak otherwise holds both.
+        # Free each top-level statement's subtree once it is lowered, and
+        # build a fast line's (``FastLine``) only now: the tree of a whole
+        # program is larger than its IR (random-100k: ~147 MiB of tree).
         tree.children = []
         block = self.b.block
+        build = fast_statements().build
         for i in range(len(stmts)):
             st, stmts[i] = stmts[i], None
+            if type(st) is FastLine:
+                st = build(st)
             before = block.last_op
             self.lower_stmt(st)
             # The statement's first op carries its source location: analysis

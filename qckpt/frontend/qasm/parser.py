@@ -72,11 +72,13 @@ def _excerpt(source: str, line: int) -> str | None:
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
-def parse(source: str, filename: str = "<input>", fast: bool = True) -> Tree:
+def parse(source: str, filename: str = "<input>", fast: bool = True, lazy: bool = False) -> Tree:
     """The parse tree of ``source``. ``fast=False`` reads it with the grammar
-    alone (the fast path must give the same tree: the fuzz compares them)."""
+    alone (the fast path must give the same tree: the fuzz compares them).
+    ``lazy``: the fast path's lines may stay unbuilt ``FastLine``s among the
+    root's children (``fast_statements().build`` makes their trees)."""
     if fast:
-        tree = fast_statements().parse(source)
+        tree = fast_statements().parse(source, lazy)
         if tree is not None:
             return tree
     try:

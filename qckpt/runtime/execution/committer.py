@@ -14,6 +14,11 @@ import time
 from qckpt.runtime.store import CheckpointStore, journal_segments
 from qckpt.runtime.store.journal import Journal
 
+# The run's checkpointed program in qckpt IR, kept beside its QIR when the run
+# was compiled from source: resuming on a narrower executor re-cuts it into
+# segments (qckpt.runtime.execution.narrow_resume); QIR alone cannot be re-cut.
+SOURCE_OBJECT = "source.mlir"
+
 
 class Committer:
     """Commits the ledger from a thread of its own, so that the fsyncs of a
@@ -23,9 +28,10 @@ class Committer:
     replaced by it. Only this thread touches the store while it runs;
     :meth:`flush` waits until it is idle."""
 
-    def __init__(self, store: CheckpointStore, program: bytes, store_dir: str):
+    def __init__(self, store: CheckpointStore, program: bytes, store_dir: str, source: bytes | None = None):
         self.store = store
         self.program = program
+        self.source = source
         self.store_dir = store_dir
         self._retired: list[Journal] = []  # journal segments rotated out: closed (synced) before the next commit
         self._segments: list[int] = []  # journal_from of each commit of this session
@@ -102,6 +108,8 @@ class Committer:
                 w = self.store.start_output(name)
                 w.write("ledger", ledger)
                 w.write("program", self.program)
+                if self.source is not None:  # every dataset carries it: pruning drops the older ones
+                    w.write(SOURCE_OBJECT, self.source)
                 info = w.complete(valid=True, flush=flush)
                 self.seconds.append(time.perf_counter() - t0)
                 self.bytes += info.bytes

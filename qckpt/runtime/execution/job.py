@@ -37,7 +37,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.runtime.execution import failures
 from qckpt.runtime.restore.checkpoint_log import LogFormatError, ShotLog, read_shot
 from qckpt.runtime.execution.executor import BackendUnavailable, Ended, Execution, Executor, ShotDone, executor_for
-from qckpt.runtime.execution.committer import Committer
+from qckpt.runtime.execution.committer import SOURCE_OBJECT, Committer
 from qckpt.runtime.execution.failures import Failure
 from qckpt.runtime.store import journal_segments
 from qckpt.runtime.store.events import append_event
@@ -137,7 +137,7 @@ class _Run:
 
 
 class Job:
-    def __init__(self, store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], store_dir: str):
+    def __init__(self, store: CheckpointStore, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], store_dir: str, source: bytes | None = None):
         self.store = store
         self.ledger = ledger
         self.plan = ledger.plan
@@ -150,7 +150,7 @@ class Job:
         self.resumer: ShotResumer = options.resumer or BoundaryResumer()
         self.engine = PolicyEngine(options.policy, self.plan.mode, _rng(options.seed_rng))
         self.progress = options.progress
-        self.committer = Committer(store, program, store_dir)
+        self.committer = Committer(store, program, store_dir, source)
         self.failures: list[Failure] = []
         self.running: dict[int, _Run] = {}
         self.queue: dict[int, float] = {}  # batch to run again -> monotonic time it may start
@@ -581,7 +581,7 @@ def _drain(ex: Execution) -> None:
 # -- starting and resuming -----------------------------------------------------------
 
 
-def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int) -> JobResult:
+def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program: bytes, options: JobOptions, notes: list[str], session: int, recovered: int, source: bytes | None = None) -> JobResult:
     # Each session appends to a segment of its own: the older ones are only
     # ever read (a torn tail in them is where replay stops).
     segment = journal_segments.next_segment(store_dir)
@@ -593,7 +593,7 @@ def _run_session(store: CheckpointStore, store_dir: str, ledger: Ledger, program
         journal.sync()
         ledger.sessions = session + 1
         ledger.status = "running"
-        result = Job(store, ledger, program, options, notes, store_dir).run(journal, segment, session)
+        result = Job(store, ledger, program, options, notes, store_dir, source).run(journal, segment, session)
     finally:
         journal.close()
     result.recovered_shots = recovered
@@ -625,11 +625,12 @@ def _where(store: str | os.PathLike[str] | Storage) -> tuple[str | os.PathLike[s
     return store, os.fspath(store)
 
 
-def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan: RunPlan, options: JobOptions | None = None) -> JobResult:
+def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan: RunPlan, options: JobOptions | None = None, source: bytes | None = None) -> JobResult:
     """Start a run in a new (or empty) store directory. A store that
     already holds this same run (program and plan) is resumed instead: a
     requeued batch job can repeat its command; a store holding another run
-    is refused."""
+    is refused. ``source``: the program in qckpt IR, kept so that the run
+    can resume on a narrower executor (``SOURCE_OBJECT``)."""
     options = options or JobOptions()
     fp = fingerprint(program)
     if plan.program_sha256 != fp:
@@ -653,8 +654,10 @@ def start_run(store_dir: str | os.PathLike[str] | Storage, program: bytes, plan:
         w = store.start_output("plan")
         w.write("ledger", ledger.to_bytes())
         w.write("program", program)
+        if source is not None:
+            w.write(SOURCE_OBJECT, source)
         w.complete(valid=True)
-        return _run_session(store, store_dir, ledger, program, options, notes, 0, 0)
+        return _run_session(store, store_dir, ledger, program, options, notes, 0, 0, source)
 
 
 def _check_same_run(store: CheckpointStore, store_dir: str, plan: RunPlan) -> None:
@@ -674,13 +677,18 @@ def _check_same_run(store: CheckpointStore, store_dir: str, plan: RunPlan) -> No
 def load_run(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int]:
     """The newest valid checkpoint's ledger and program, what was skipped to
     find it, and the number of the last dataset."""
+    return load_run_source(store)[:4]  # type: ignore[return-value]
+
+
+def load_run_source(store: CheckpointStore) -> tuple[Ledger, bytes, list[str], int, bytes | None]:
+    """:func:`load_run`, and the program's qckpt IR if the run kept it."""
     reader = store.start_restart()
     notes = list(store.notes) + [f"skipped dataset {i}: {why}" for i, why in reader.skipped]
     ledger = Ledger.from_bytes(reader.read("ledger"))
     program = reader.read("program")
     if fingerprint(program) != ledger.plan.program_sha256 or fingerprint(program) != store.fingerprint:
         raise QckptError(f"dataset {reader.id} holds a program that does not match the store's fingerprint")
-    return ledger, program, notes, reader.id
+    return ledger, program, notes, reader.id, reader.read(SOURCE_OBJECT) if SOURCE_OBJECT in reader.objects() else None
 
 
 def resume_run(store_dir: str | os.PathLike[str] | Storage, options: JobOptions | None = None) -> JobResult:
@@ -704,7 +712,7 @@ def resume_run(store_dir: str | os.PathLike[str] | Storage, options: JobOptions 
 
 
 def _resume_open(store: CheckpointStore, store_dir: str, options: JobOptions, notes: list[str]) -> JobResult:
-    ledger, program, more, ds = load_run(store)
+    ledger, program, more, ds, source = load_run_source(store)
     notes += more
     notes.append(f"restarting from dataset {ds} ({ledger.shots_done} of {ledger.plan.target_shots} shots committed)")
     if ledger.status == "complete":
@@ -717,4 +725,4 @@ def _resume_open(store: CheckpointStore, store_dir: str, options: JobOptions, no
     sessions = max(ledger.sessions, js)
     if recovered:
         notes.append(f"recovered {recovered} finished shot(s) from the journal")
-    return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered)
+    return _run_session(store, store_dir, ledger, program, options, notes, sessions, recovered, source)

@@ -4,8 +4,10 @@
 // Bernstein-Vazirani, secret 101, on 4 logical qubits: each data qubit is
 // measured as soon as it is done and its physical qubit handed to the next,
 // so 2 physical qubits suffice (the lower bound: each data qubit meets the
-// ancilla). The ancilla stays quantum: every reuse point is a replay
-// boundary whose cut is the ancilla.
+// ancilla). The data qubits that meet the ancilla go first (starting them
+// lets the ancilla's work go on); while the ancilla is quantum a reuse point
+// is a replay boundary whose cut is the ancilla, and once its last gate is
+// done the next one is exact, and its physical qubit goes to d1.
 
 func.func @main() {
   %q = qc.alloc "q" : !qc.reg<4>
@@ -30,7 +32,7 @@ func.func @main() {
   func.return
 }
 
-// CHECK:      func.func @main() attributes {qckpt.reuse = {logical = 4 : i64, width = 2 : i64, lower_bound = 2 : i64, depth = 14 : i64}}
+// CHECK:      func.func @main() attributes {qckpt.reuse = {logical = 4 : i64, width = 2 : i64, lower_bound = 2 : i64, depth = 12 : i64}}
 // CHECK-NEXT:   %0 = qc.alloc "q" : !qc.reg<2>
 // CHECK-NEXT:   %[[A:.*]] = qc.qubit %0[0 : i64] : !qc.reg<2>
 // CHECK-NEXT:   %[[P:.*]] = qc.qubit %0[1 : i64] : !qc.reg<2>
@@ -43,11 +45,14 @@ func.func @main() {
 // CHECK-NEXT:   ckpt.boundary 0 classicalized "reuse" [{{.*}}] cut [%[[A]]]
 // CHECK-NEXT:   qc.reset %[[P]]
 // CHECK-NEXT:   qc.gate "h" %[[P]]
+// CHECK-NEXT:   qc.gate "cx" %[[P]], %[[A]]
 // CHECK-NEXT:   qc.gate "h" %[[P]]
-// CHECK-NEXT:   %[[C1:.*]] = qc.measure %[[P]]
-// CHECK-NEXT:   ckpt.boundary 1 classicalized "reuse" [{{.*}}] cut [%[[A]]]
-// CHECK-NEXT:   qc.reset %[[P]]
-// CHECK:        %[[C2:.*]] = qc.measure %[[P]]
+// CHECK-NEXT:   %[[C2:.*]] = qc.measure %[[P]]
+// CHECK-NEXT:   ckpt.boundary 1 classicalized "reuse" [{{.*}}] cut [] cost 0
+// CHECK-NEXT:   qc.reset %[[A]]
+// CHECK-NEXT:   qc.gate "h" %[[A]]
+// CHECK-NEXT:   qc.gate "h" %[[A]]
+// CHECK-NEXT:   %[[C1:.*]] = qc.measure %[[A]]
 // CHECK-NEXT:   qc.output "c" %[[C0]], %[[C1]], %[[C2]] : i1, i1, i1
 
 // objective=depth keeps the critical path (6 layers): within it the data
