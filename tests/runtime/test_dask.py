@@ -1,5 +1,5 @@
 """Batches as Dask tasks, on a real LocalCluster (a scheduler and worker
-processes): bit for bit the local executor's histogram in reproducible mode,
+processes, or worker threads): bit for bit the local executor's histogram in reproducible mode,
 a worker killed with SIGKILL mid-batch costs nothing and leaves no orphan,
 the CLI's --cluster tcp://, the workflow session's client, and the records'
 compact form."""
@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
-from qckpt.runtime.execution.clusters import local_cluster
+from qckpt.runtime.execution.clusters import QUIET_CONFIG, local_cluster, quiet_worker_env
 from qckpt.runtime.execution.dask_executor import DaskExecutor, WORKER_LOST, pack
 from qckpt.runtime.execution.executor import Ended, QirRunnerExecutor, ShotDone
-from qckpt.runtime.execution.job import JobOptions, fingerprint, start_run
+from qckpt.runtime.execution.job import JobOptions, fingerprint, resume_run, start_run
 from qckpt.runtime.execution.ledger import RunPlan
 from qckpt.runtime.execution.policy import FailurePolicy
+from qckpt.runtime.execution.stop_signals import StopRequests
 from runtime_helpers import ROOT, alive, children_of, qckpt
 
 
@@ -43,6 +47,99 @@ def test_local_cluster_is_the_local_executor_bit_for_bit(cluster, programs, tmp_
     assert dask.ledger.shots_done == 3000 and not dask.failures
     assert dask.counts == local.counts
     assert 1 < dask.commits <= plan.batches + 1  # the driver commits per batch (coalesced when they come faster than it writes)
+
+
+def _qir_runners_of(pid: int) -> list[int]:
+    out = []
+    for k in children_of(pid):
+        try:
+            with open(f"/proc/{k}/comm") as f:
+                if "qir" in f.read() and alive(k):
+                    out.append(k)
+        except OSError:
+            pass
+    return out
+
+
+def test_thread_workers_are_the_local_executor_bit_for_bit(programs, tmp_path):
+    """``local_cluster(processes=False)``: the workers are threads of this
+    process, each batch still one qir-runner in its own process group, and
+    the histogram is the local executor's bit for bit. Made twice in one
+    process: the second cluster's workers must not reuse the first's (removed)
+    directories for their program files."""
+    prog = programs["rus"].read_bytes()
+    plan = _plan(prog, 3000, 200)
+    local = start_run(tmp_path / "local", prog, plan, JobOptions(workers=2))
+    for attempt in range(2):
+        c = local_cluster(2, processes=False)
+        try:
+            assert set(c.client.run(os.getpid).values()) == {os.getpid()}  # no worker process
+            dask = start_run(tmp_path / f"dask-{attempt}", prog, plan, JobOptions(executor=DaskExecutor(c.client)))
+            dirs = list(c.client.run(lambda dask_worker: dask_worker.local_directory).values())
+        finally:
+            c.close()
+        assert dask.status == "complete", dask.report
+        assert dask.ledger.shots_done == 3000 and not dask.failures
+        assert dask.counts == local.counts
+        assert len(set(dirs)) == 2 and not any(os.path.exists(d) for d in dirs)  # Dask removed them with the workers
+    assert not _qir_runners_of(os.getpid())
+
+
+def test_thread_workers_kill_the_batches_a_stop_cancels(programs, tmp_path):
+    """A preemption cancels the tasks in flight; a thread worker sees its
+    task cancelled and kills its qir-runner, as a worker process does."""
+    prog = programs["loop"].read_bytes()
+    c = local_cluster(2, processes=False)
+    try:
+        stop = StopRequests()
+        runners: list[int] = []
+
+        def preempt() -> None:
+            deadline = time.monotonic() + 60
+            while not runners and time.monotonic() < deadline:
+                runners.extend(_qir_runners_of(os.getpid()))
+                time.sleep(0.02)
+            stop.request(signal.SIGTERM)
+
+        t = threading.Thread(target=preempt)
+        t.start()
+        run = start_run(tmp_path / "s", prog, _plan(prog, 1200, 300, "resume"), JobOptions(executor=DaskExecutor(c.client), stop=stop))
+        t.join()
+        assert runners and run.status == "preempted" and run.ledger.shots_done < 1200
+        deadline = time.monotonic() + 10
+        while any(alive(r) for r in runners) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(alive(r) for r in runners), "a cancelled batch's qir-runner still runs"
+        resumed = resume_run(tmp_path / "s", JobOptions(executor=DaskExecutor(c.client)))
+        assert resumed.status == "complete" and resumed.ledger.shots_done == 1200
+    finally:
+        c.close()
+
+
+def test_clusters_run_dask_chores_quietly(cluster, tmp_path):
+    """The quiet settings reach the scheduler and the worker processes of a
+    LocalCluster, and, as the export lines a Slurm job runs, a fresh Python."""
+    want = dict(QUIET_CONFIG)
+
+    def settings(dask_worker=None) -> dict:
+        import dask
+
+        return {k: dask.config.get(k) for k in want}
+
+    def periods(dask_scheduler=None, dask_worker=None) -> tuple[float, float]:
+        server = dask_scheduler or dask_worker
+        return server.periodic_callbacks["tick"].callback_time, server.periodic_callbacks["monitor"].callback_time
+
+    assert all(got == want for got in cluster.client.run(settings).values())
+    # The scheduler runs in this process, where the settings applied while it was made: its timers show them.
+    assert set(cluster.client.run(periods).values()) == {(1000, 5000)}
+    assert cluster.client.run_on_scheduler(periods) == (1000, 5000)
+    script = tmp_path / "job.sh"
+    code = "import json, distributed, dask; print(json.dumps({k: dask.config.get(k) for k in %r}))" % list(want)
+    script.write_text("\n".join([*quiet_worker_env(), f"exec {sys.executable} -c {shlex.quote(code)}", ""]))
+    out = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == want
 
 
 def test_workers_keep_program_files_in_their_own_directory(cluster, programs, tmp_path):

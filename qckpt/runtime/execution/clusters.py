@@ -9,7 +9,10 @@ configuration (``~/.config/dask/jobqueue.yaml``, ``DASK_JOBQUEUE__SLURM__*``).
 
 Clusters made here run their scheduler with ``allowed-failures`` 0: a worker
 lost mid-batch fails that batch's task at once, and the run's failure policy
-(not Dask's silent rescheduling) decides what happens, and counts it.
+(not Dask's silent rescheduling) decides what happens, and counts it. They
+also run Dask's periodic chores (:data:`QUIET_CONFIG`) less often: on a
+machine whose cores all run qir-runner, every CPU second those take is a
+second of simulation lost.
 
 ``dask-jobqueue`` does not replace a worker job that died (scancelled,
 preempted, out of walltime): its spec stays in the cluster's plan, so neither
@@ -35,6 +38,18 @@ SLURM_OPTS: dict[str, type] = {
 }
 TCP_OPTS: dict[str, type] = {"timeout": float, "slots": int}
 KEEPER_INTERVAL = 1.0  # seconds between two looks at the worker jobs
+
+# Dask's periodic chores, on the clusters qckpt starts. With Dask's defaults an idle LocalCluster of two worker
+# processes took 1.3 CPU seconds per 10 s (scheduler 0.53, each worker 0.38), with these 0.14; every chore counted
+# (benchmarks/scale_out.py measures it per process). A batch's task runs qir-runner, so none of these watch anything
+# that matters to it: the event loop tick only warns, the memory is qir-runner's and not the worker's, and the
+# profiler and system monitor feed a dashboard these clusters do not serve.
+QUIET_CONFIG: dict[str, object] = {
+    "distributed.admin.tick.interval": "1s",  # default 20 ms: 50 wake-ups a second in every process
+    "distributed.admin.system-monitor.interval": "5s",  # default 500 ms of psutil readings
+    "distributed.worker.memory.monitor-interval": "5s",  # default 100 ms
+    "distributed.worker.profile.enabled": False,  # default: samples the task's thread every 10 ms
+}
 
 
 def parse_cluster_opts(text: str | None, allowed: dict[str, type], where: str) -> dict[str, object]:
@@ -103,20 +118,42 @@ def connect(spec: str, opts_text: str | None = None) -> Cluster | None:
 
 @contextlib.contextmanager
 def owned_scheduler_config() -> Iterator[None]:
-    """The scheduler settings of a cluster qckpt starts: a worker lost
-    mid-task fails the task (the run's policy retries it)."""
+    """The settings of a cluster qckpt starts: a worker lost mid-task fails
+    the task (the run's policy retries it), and Dask's chores are quieter.
+    Read when the scheduler and workers are made (a ``LocalCluster`` passes
+    them on to its worker processes; Slurm jobs get them from
+    :func:`quiet_worker_env`)."""
     import dask
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    _distributed()  # its defaults must be loaded first: leaving the block restores the config as found
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0, **QUIET_CONFIG}):
         yield
 
 
-def local_cluster(workers: int, **kwargs) -> Cluster:
-    """A ``LocalCluster`` of ``workers`` single-threaded worker processes,
-    configured as :func:`connect`'s clusters are (tests, benchmarks, notebooks)."""
+def quiet_worker_env() -> list[str]:
+    """:data:`QUIET_CONFIG` as ``export DASK_...`` lines, for worker
+    processes started by a batch system, which read Dask's configuration
+    from their environment."""
+    lines = []
+    for key, value in QUIET_CONFIG.items():
+        name = "DASK_" + "__".join(part.upper().replace("-", "_") for part in key.split("."))
+        lines.append(f"export {name}={value}")
+    return lines
+
+
+def local_cluster(workers: int, processes: bool = True, **kwargs) -> Cluster:
+    """A ``LocalCluster`` of ``workers`` single-threaded workers, configured
+    as :func:`connect`'s clusters are (tests, benchmarks, notebooks).
+
+    ``processes=False`` makes the workers threads of this process: the
+    simulation runs in qir-runner processes either way, so a worker process
+    adds only CPU (its event loop, the records' serialization) to a machine
+    whose cores qir-runner needs. Its price: a worker can no longer be lost
+    alone (there is no worker process to kill), which is what a cluster
+    spanning nodes is for."""
     distributed = _distributed()
     with owned_scheduler_config():
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, **kwargs)
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None, **kwargs)
     return Cluster(distributed.Client(cluster, set_as_default=False), workers, cluster)
 
 
@@ -137,6 +174,8 @@ def slurm_cluster(opts: dict[str, object]) -> Cluster:
     if "job_extra" in kw:
         kw["job_extra_directives"] = [x.strip() for x in str(kw.pop("job_extra")).split(";") if x.strip()]
     kw.setdefault("processes", 1)
+    prologue = dask.config.get("jobqueue.slurm.job-script-prologue", None) or []
+    kw["job_script_prologue"] = [*prologue, *quiet_worker_env()]
     if kw.get("cores") is None and dask.config.get("jobqueue.slurm.cores", None) is None:
         kw["cores"] = 1
     if kw.get("memory") is None and dask.config.get("jobqueue.slurm.memory", None) is None:

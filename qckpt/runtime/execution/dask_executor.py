@@ -106,27 +106,36 @@ def pack(events: list[Event], worker: str = "") -> BatchRecords:
 
 # -- on the worker ----------------------------------------------------------------
 
-_programs: dict[str, str] = {}  # per worker process: program digest -> a local file holding it
+_programs: dict[tuple[str, str], str] = {}  # per worker process: (scratch directory, program digest) -> a local file holding it
 _programs_lock = threading.Lock()
 
 
-@functools.cache
 def _scratch_dir() -> str:
     """Where a worker keeps its program files: inside the Dask worker's own
     local directory, which Dask removes when the worker stops (and purges
-    after a crash); off a worker, a temporary directory removed at exit."""
+    after a crash). Looked up per task, not once per process: thread workers
+    (``LocalCluster(processes=False)``) share a process, each has its own
+    directory, and a cluster closed and made again in the same process
+    removed the old ones."""
     try:
         from distributed import get_worker
 
         d = os.path.join(get_worker().local_directory, "qckpt-programs")
-        os.makedirs(d, exist_ok=True)
     except (ImportError, ValueError):  # not on a Dask worker
-        import atexit
-        import shutil
-        import tempfile
+        return _temp_scratch_dir()
+    os.makedirs(d, exist_ok=True)
+    return d
 
-        d = tempfile.mkdtemp(prefix="qckpt-dask-")
-        atexit.register(shutil.rmtree, d, True)
+
+@functools.cache
+def _temp_scratch_dir() -> str:
+    """Off a worker: a temporary directory, removed at exit."""
+    import atexit
+    import shutil
+    import tempfile
+
+    d = tempfile.mkdtemp(prefix="qckpt-dask-")
+    atexit.register(shutil.rmtree, d, True)
     return d
 
 
@@ -134,16 +143,16 @@ def _program_file(program: bytes, name: str) -> str:
     import hashlib
 
     digest = hashlib.sha256(program).hexdigest()[:32]
+    d = _scratch_dir()
     with _programs_lock:
-        path = _programs.get(digest)
+        path = _programs.get((d, digest))
         if path is None or not os.path.exists(path):
-            d = _scratch_dir()
             path = os.path.join(d, digest + os.path.splitext(name)[1])
             tmp = f"{path}.tmp-{threading.get_ident()}"
             with open(tmp, "wb") as f:
                 f.write(program)
             os.replace(tmp, path)
-            _programs[digest] = path
+            _programs[(d, digest)] = path
     return path
 
 
