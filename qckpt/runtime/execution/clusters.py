@@ -174,12 +174,6 @@ def slurm_cluster(opts: dict[str, object]) -> Cluster:
     if "job_extra" in kw:
         kw["job_extra_directives"] = [x.strip() for x in str(kw.pop("job_extra")).split(";") if x.strip()]
     kw.setdefault("processes", 1)
-    # No nanny: on a batch system the job is what restarts (JobKeeper submits
-    # a new one when a worker job ends), so a nanny would only add a Python
-    # process per job on the cores qir-runner uses. Measured at 2 workers on
-    # 2 cores: SLURMCluster 1.149x of the local run with nannies, 1.070x
-    # without (benchmarks/scale_out.py).
-    kw.setdefault("nanny", False)
     prologue = dask.config.get("jobqueue.slurm.job-script-prologue", None) or []
     kw["job_script_prologue"] = [*prologue, *quiet_worker_env()]
     if kw.get("cores") is None and dask.config.get("jobqueue.slurm.cores", None) is None:
