@@ -62,6 +62,10 @@ class SlurmCluster:
     def jobs(self, job_id: str) -> list[dict[str, str]]:
         return [_fields(line) for line in self.run("scontrol", "show", "job", "-o", job_id).stdout.splitlines() if line.strip()]
 
+    @staticmethod
+    def is_final(info: dict[str, str]) -> bool:
+        return info["JobState"] in FINAL_STATES
+
     def wait(self, job_id: str, timeout: float = 180, until=None) -> dict[str, str]:
         """Poll until every task of the job is in a final state (or ``until(info)`` holds)."""
         deadline = time.monotonic() + timeout

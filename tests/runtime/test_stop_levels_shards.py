@@ -304,6 +304,17 @@ def test_progress_log_writes_a_plain_line_every_interval():
     assert make_progress("none") is None
 
 
+def test_progress_log_rate_counts_only_the_shots_of_this_start():
+    now = [0.0]
+    buf = io.StringIO()
+    p = ProgressLog(every=30, stream=buf, clock=lambda: now[0])
+    for t, done in ((0, 50_000), (40, 54_000)):  # resumed with 50,000 committed; 100 shots/s since
+        now[0] = t
+        p.update(done, 100_000, 3, 0)
+    lines = buf.getvalue().splitlines()
+    assert lines[0].endswith(", 0 s, 0 shots/s") and lines[1].endswith(", 40 s, 100 shots/s"), lines
+
+
 def test_progress_log_in_a_real_run(tmp_path, programs):
     r = qckpt("run", programs["rus"], "--shots", "2000", "--seed", "1", "--store", tmp_path / "s", "--progress", "log", "--progress-every", "0.2")
     assert r.returncode == 0, r.stderr

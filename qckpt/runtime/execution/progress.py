@@ -23,7 +23,8 @@ class ProgressBar:
             from tqdm import tqdm
 
             cols, rows = _size(self.stream)
-            self.bar = tqdm(total=shots, unit="shot", file=self.stream, ncols=cols, nrows=rows, leave=True, smoothing=0.1)
+            # initial: a resumed run's restored shots are not counted in its rate
+            self.bar = tqdm(total=shots, initial=shots_done, unit="shot", file=self.stream, ncols=cols, nrows=rows, leave=True, smoothing=0.1)
         self.bar.n = shots_done
         self.bar.set_postfix_str(f"{commits} checkpoints, {failures} failures survived", refresh=False)
         self.bar.refresh()
@@ -57,9 +58,12 @@ class ProgressLog:
         self.start = clock()
         self.last: float | None = None
         self.state: tuple[int, int, int, int] | None = None
+        self.resumed_at: int | None = None  # shots already done when this start began
 
     def update(self, shots_done: int, shots: int, commits: int, failures: int) -> None:
         first = self.state is None
+        if self.resumed_at is None:
+            self.resumed_at = shots_done
         self.state = (shots_done, shots, commits, failures)
         now = self.clock()
         if first or now - (self.last or 0.0) >= self.every:
@@ -75,7 +79,9 @@ class ProgressLog:
         done, shots, commits, failures = self.state
         self.last = now
         elapsed = now - self.start
-        rate = done / elapsed if elapsed > 0 else 0.0
+        # the rate of this start: a resumed run's restored shots were not run now (counting them
+        # printed millions of shots per second in the first line after a requeue)
+        rate = (done - (self.resumed_at or 0)) / elapsed if elapsed > 0 else 0.0
         pct = 100.0 * done / shots if shots else 100.0
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
         self.stream.write(
