@@ -512,8 +512,11 @@ def lower_bound(g: _Graph) -> int:
         for i in last[q]:
             met |= reached_from[i]  # these start with an op that reaches an op of q (each op of q reaches one of its last)
         overlap[q] = must & met
+    several = {q for q, first in g.sources.items() if len(first) > 1}
     for qs in g.qubits:
-        if len(qs) > 1:  # qubits sharing an op are live together there
+        # Qubits sharing an op are live together there; for qubits with a
+        # single first op each, the test above has found that already.
+        if len(qs) > 1 and not several.isdisjoint(qs):
             shared = 0
             for q in qs:
                 shared |= bit[q]
@@ -521,7 +524,7 @@ def lower_bound(g: _Graph) -> int:
                 overlap[q] |= shared
     adjacent = [overlap[q] & ~bit[q] for q in qubits]
     for k, q in enumerate(qubits):
-        if len(g.sources[q]) > 1:  # found from its side only (above): make each pair mutual
+        if q in several:  # found from its side only (above): make each pair mutual
             for j in _bits_of(adjacent[k]):
                 adjacent[j] |= bit[q]
     return _degeneracy(adjacent) + 1
