@@ -39,12 +39,13 @@ How it works, on the entry function's top level (after
    the ancilla stays quantum).
 
 The minimum width is NP-hard to find, so the pass reports the width it
-reached and a lower bound: two qubits *conflict* when each has an operation
-that must precede one of the other's (neither can finish before the other
-starts), and a set of pairwise-conflicting qubits (a clique, found greedily)
-needs that many physical qubits at once. Both land on the entry function as
-``qckpt.reuse`` (``{logical, width, lower_bound}``); when ``max-qubits`` is
-not reached the pass fails and names both.
+reached and a lower bound: two qubits must be live together when they share
+an operation or when each has an operation that must precede one of the
+other's, and a set of qubits each of which must be live with k others of
+the set needs k + 1 physical qubits at once (``lower_bound``: a ring needs
+3). The tries stop at an order that reaches it. Both land on the entry
+function as ``qckpt.reuse`` (``{logical, width, lower_bound}``); when
+``max-qubits`` is not reached the pass fails and names both.
 """
 
 from __future__ import annotations
@@ -456,14 +457,28 @@ def _width(g: _Graph, order: list[int]) -> int:
 
 
 def lower_bound(g: _Graph) -> int:
-    """The size of a clique of pairwise-conflicting qubits (greedy), with
-    qubit sets as bitsets. q and p conflict when every op q can start with
-    reaches an op of p, and every op p can start with reaches an op of q:
-    in any schedule each starts before the other ends, so they overlap.
-    With a single first op per qubit this is the textbook test (q's first
-    op reaches p's last, and p's first reaches q's last); a qubit with
-    several possible first ops (a commuting run) only enters the test from
-    its own side, which keeps the bound sound and its cost linear."""
+    """No schedule of the graph needs fewer physical qubits than this.
+
+    Two qubits *must overlap* when their live ranges meet in every schedule:
+    they share an op (both are live at it), or they conflict: every op q
+    can start with reaches an op of p, and every op p can start with
+    reaches an op of q, so each starts before the other ends. (With a single
+    first op per qubit this is the textbook test: q's first op reaches p's
+    last, and p's first reaches q's last; a qubit with several possible
+    first ops, a commuting run, only enters it from its own side, which
+    keeps the test sound and its cost linear.)
+
+    The bound is one more than the degeneracy of that overlap graph: the
+    largest k such that some set S of qubits has each member overlapping at
+    least k others of S. Why no schedule does better: take the member q of
+    S whose live range ends first; each of its k or more partners in S
+    starts before q ends (their ranges meet) and ends no earlier, so they
+    are all live with q at q's last op, k + 1 at once. A clique of c
+    qubits is such a set with k = c - 1, so this is never below a clique
+    bound; a ring (a graph state on a cycle: each qubit meets two others)
+    gives 3 where its largest clique has 2. The degeneracy comes from
+    peeling a qubit of least remaining degree at a time: the largest
+    degree met when peeling is k."""
     qubits = list(g.ops_of)
     if not qubits:
         return 0
@@ -488,7 +503,7 @@ def lower_bound(g: _Graph) -> int:
             r |= reached_from[p_]
         reached_from[i] = r
     last = _last_ops(g)
-    conflict = []
+    overlap: dict[Qubit, int] = {}
     for q in qubits:
         must = -1
         for i in g.sources[q]:
@@ -496,17 +511,46 @@ def lower_bound(g: _Graph) -> int:
         met = 0
         for i in last[q]:
             met |= reached_from[i]  # these start with an op that reaches an op of q (each op of q reaches one of its last)
-        conflict.append(must & met & ~bit[q])
-    degree = [c.bit_count() for c in conflict]
-    best = 1
-    for start in sorted(range(len(qubits)), key=lambda k: -degree[k])[:16]:
-        size, candidates = 1, conflict[start]
-        while candidates:
-            pick = max(_bits_of(candidates), key=lambda k: degree[k])
-            size += 1
-            candidates &= conflict[pick]
-        best = max(best, size)
-    return best
+        overlap[q] = must & met
+    several = {q for q, first in g.sources.items() if len(first) > 1}
+    for qs in g.qubits:
+        # Qubits sharing an op are live together there; for qubits with a
+        # single first op each, the test above has found that already.
+        if len(qs) > 1 and not several.isdisjoint(qs):
+            shared = 0
+            for q in qs:
+                shared |= bit[q]
+            for q in qs:
+                overlap[q] |= shared
+    adjacent = [overlap[q] & ~bit[q] for q in qubits]
+    for k, q in enumerate(qubits):
+        if q in several:  # found from its side only (above): make each pair mutual
+            for j in _bits_of(adjacent[k]):
+                adjacent[j] |= bit[q]
+    return _degeneracy(adjacent) + 1
+
+
+def _degeneracy(adjacent: list[int]) -> int:
+    """The largest least degree of a subgraph (vertex k's neighbours: the
+    bitset adjacent[k]), by peeling a vertex of least degree at a time
+    (Matula and Beck): linear in the edges, up to the heap's log."""
+    import heapq
+
+    degree = [a.bit_count() for a in adjacent]
+    heap = [(d, k) for k, d in enumerate(degree)]
+    heapq.heapify(heap)
+    gone = 0
+    most = 0
+    while heap:
+        d, k = heapq.heappop(heap)
+        if gone >> k & 1 or d != degree[k]:
+            continue  # peeled already, or its degree dropped since
+        most = max(most, d)
+        gone |= 1 << k
+        for j in _bits_of(adjacent[k] & ~gone):
+            degree[j] -= 1
+            heapq.heappush(heap, (degree[j], j))
+    return most
 
 
 def _bits_of(mask: int) -> Iterable[int]:

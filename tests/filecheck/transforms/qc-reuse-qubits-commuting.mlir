@@ -8,6 +8,7 @@
 // every qubit alive at once: they commute, so the schedule walks the ring,
 // starting next the qubit with most work pending on live qubits, and 3
 // physical qubits suffice (the first qubit waits for the ring to close).
+// 3 is also the lower bound: on a ring each qubit meets two others.
 
 func.func @main() {
   %q = qc.alloc "q" : !qc.reg<6>
@@ -39,7 +40,7 @@ func.func @main() {
   func.return
 }
 
-// CHECK:      qckpt.reuse = {logical = 6 : i64, width = 3 : i64, lower_bound = 2 : i64
+// CHECK:      qckpt.reuse = {logical = 6 : i64, width = 3 : i64, lower_bound = 3 : i64
 // CHECK-NEXT:   %0 = qc.alloc "q" : !qc.reg<3>
 // CHECK-NEXT:   %[[P0:.*]] = qc.qubit %0[0 : i64]
 // CHECK-NEXT:   %[[P1:.*]] = qc.qubit %0[1 : i64]
