@@ -87,11 +87,14 @@ class Cone:
         return self.reason is None
 
     def qubits(self) -> list[SSAValue]:
+        """Every qubit the cone acts on, those used only inside its branches
+        and loops included: a retry resets all of them (a qubit a try left
+        entangled would bias the next one) and the match resets those outside
+        the cut."""
         seen: dict[object, SSAValue] = {}
         for op in self.ops:
-            for v in op.operands:
-                if isinstance(v.type, qc.QubitType):
-                    seen.setdefault(qubit_identity(v), v)
+            for v in _qubit_operands(op):
+                seen.setdefault(qubit_identity(v), v)
         return list(seen.values())
 
 
@@ -132,8 +135,13 @@ class _Groups:
         del self.of[q]
 
 
+def _qubit_operands(op: Operation) -> list[SSAValue]:
+    """The qubits ``op`` acts on, inside its regions too."""
+    return [v for o in op.walk() for v in o.operands if isinstance(v.type, qc.QubitType)]
+
+
 def _qubits(op: Operation) -> list[object]:
-    return [qubit_identity(v) for o in op.walk() for v in o.operands if isinstance(v.type, qc.QubitType)]
+    return [qubit_identity(v) for v in _qubit_operands(op)]
 
 
 def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS) -> dict[int, Cone]:

@@ -67,8 +67,71 @@ while (c[0]) {
 out[0] = measure q[0];
 """
 
+# Replay cones with qubits that only their branches and loops touch. Under
+# `interval` the boundary after the last top-level measurement has such a
+# qubit as its cut; its cone post-selects that measurement, so a try that
+# misses must reset the branch-only or loop-only qubit too, or the next try
+# starts from the last one's leftovers (bound_parameters in the differential
+# corpus has the same shape).
+BRANCH_ONLY_QUBIT = HEAD + """qubit[3] q;
+bit[1] c;
+bit[2] out;
+ry(1.2) q[0];
+c[0] = measure q[0];
+if (c[0]) {
+  ry(0.9) q[1];
+  cx q[1], q[2];
+  ry(0.7) q[2];
+} else {
+  h q[1];
+  cx q[1], q[2];
+  rz(0.4) q[2];
+  h q[2];
+}
+for int i in [0:1] {
+  ry(0.45) q[2];
+}
+ry(1.1) q[1];
+out[0] = measure q[1];
+out[1] = measure q[2];
+"""
+
+# No branch: q[1] is touched only inside a constant loop.
+LOOP_ONLY_QUBIT = HEAD + """qubit[2] q;
+bit[2] c;
+h q[0];
+for int i in [0:2] {
+  cx q[0], q[1];
+  ry(0.5) q[1];
+}
+ry(0.8) q[0];
+c[0] = measure q[0];
+c[1] = measure q[1];
+"""
+
+# The branch's condition is itself a post-selected outcome of the cone, and
+# q[2] exists only inside the branch (a large angle: a second rotation of
+# what a missed try left behind is far from the first).
+FEEDFORWARD_ONLY_QUBIT = HEAD + """qubit[3] q;
+bit[2] m;
+bit[1] out;
+h q[0];
+cx q[0], q[1];
+m[0] = measure q[0];
+if (m[0]) {
+  ry(2.5) q[2];
+  cx q[2], q[1];
+}
+ry(0.6) q[1];
+m[1] = measure q[1];
+out[0] = measure q[2];
+"""
+
 PROGRAMS: dict[str, str] = {
     "restore_repetition_code": repetition_code(),
     "restore_loop_reset": LOOP_RESET,
     "restore_rus_reset_first": RUS_RESET_FIRST,
+    "restore_branch_only_qubit": BRANCH_ONLY_QUBIT,
+    "restore_loop_only_qubit": LOOP_ONLY_QUBIT,
+    "restore_feedforward_only_qubit": FEEDFORWARD_ONLY_QUBIT,
 }
