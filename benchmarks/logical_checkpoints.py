@@ -9,10 +9,12 @@ advancing together round by round, decoded by the sliding window (PyMatching).
 Measured in one run, in this process:
 
 - throughput (rounds per second, simulation and decoding) without a store
-  and with one (every round end offered to the background committer), at
+  and with one, checkpointing each window (every window end committed to
+  the window journal, datasets at most every ``--sync-interval``), at
   d = 5 and 11 and ``--sync-interval`` 1 s and 0 s; interleaved repeats (a
   run without, with at 1 s, with at 0 s, order rotating), the ratio taken
-  within each repeat, median and spread reported with the load average;
+  within each repeat, median and spread reported with the load average,
+  and how many window ends and datasets were committed;
 - bytes per checkpoint (the decoder-state object, and the whole dataset with
   the simulation aid and the program) against d and the window size;
 - restore cost at d = 11 and 10,000 rounds: a run is committed at round
@@ -27,6 +29,7 @@ Usage (from the repository root, with the project's venv):
 
     .venv/bin/python benchmarks/logical_checkpoints.py --out docs/benchmarks.md
     .venv/bin/python benchmarks/logical_checkpoints.py --quick     # small sizes, no file written
+    .venv/bin/python benchmarks/logical_checkpoints.py --throughput-only --repeats 3   # full sizes, throughput only, no file
 
 The first takes about 3 minutes on a quiet 2-CPU machine.
 """
@@ -68,12 +71,20 @@ def make_run(d: int, rounds: int, noise: str, shots: int, window: tuple[int, int
     return LogicalRun(module_to_stim(module).with_noise(parse_noise(noise)), shots, seed, DecoderConfig(*window))
 
 
-def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, int]:
-    """Rounds per second after the first ``skip`` rounds (decoder set-up and imports left out), and the checkpoints written."""
+def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, int, int]:
+    """Rounds per second after the first ``skip`` rounds (decoder set-up and
+    imports left out), the datasets written and the window ends committed."""
     stamps: dict[int, float] = {}
     res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, time.perf_counter()), interval=interval)
     last = max(stamps)
-    return (last - skip) / (stamps[last] - stamps[skip]), res.commits
+    return (last - skip) / (stamps[last] - stamps[skip]), res.commits, res.windows
+
+
+def window_ends(run: LogicalRun, rounds: int) -> int:
+    """Window ends of a run (the decoder commits a region; the final layer aside): what checkpointing each window commits."""
+    w, c = run.config.window, run.config.commit
+    layers = rounds + 1  # the rounds and the final readout
+    return len(range(w, layers - 1, c))
 
 
 INTERVALS = (1.0, 0.0)  # --sync-interval: the default, and as often as the disk allows
@@ -89,15 +100,17 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
     configs: list[float | None] = [None, *INTERVALS]
     rates: dict[float | None, list[float]] = {c: [] for c in configs}
     commits: dict[float, list[int]] = {c: [] for c in INTERVALS}
+    windows: dict[float, list[int]] = {c: [] for c in INTERVALS}
     loads = []
     for k in range(repeats):
         for c in configs[k % 3 :] + configs[: k % 3]:
             if c is None:
                 rates[c].append(steady_rate(None, run, 30)[0])
             else:
-                rate, n = steady_rate(f"{tmp}/thr-{d}-{c}-{k}", run, 30, c)
+                rate, n, w = steady_rate(f"{tmp}/thr-{d}-{c}-{k}", run, 30, c)
                 rates[c].append(rate)
                 commits[c].append(n)
+                windows[c].append(w)
         loads.append(os.getloadavg()[0])
     rows = []
     for c in INTERVALS:
@@ -113,6 +126,8 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
                 "spread": (min(ratios), max(ratios)),
                 "repeats": repeats,
                 "commits": int(statistics.median(commits[c])),
+                "windows": int(statistics.median(windows[c])),
+                "window_ends": window_ends(run, rounds),
                 "load": (min(loads), max(loads)),
             }
         )
@@ -182,7 +197,10 @@ def main() -> int:
     ap.add_argument("--out", help="rewrite this file's logical_checkpoints section (docs/benchmarks.md)")
     ap.add_argument("--quick", action="store_true", help="small sizes; nothing written")
     ap.add_argument("--repeats", type=int, default=5, help="interleaved throughput repeats (default 5)")
+    ap.add_argument("--throughput-only", action="store_true", help="only the throughput part (its full sizes unless --quick); nothing written")
     args = ap.parse_args()
+    if args.repeats < 1:
+        ap.error(f"--repeats must be at least 1, got {args.repeats}")
     q = args.quick
     rng = random.Random(16)
     with tempfile.TemporaryDirectory() as tmp:
@@ -190,10 +208,13 @@ def main() -> int:
         for row in thr:
             print(
                 f"throughput d={row['d']} interval {row['interval']:g}: {row['without']:.1f} rounds/s without a store, {row['with']:.1f} with; "
-                f"ratio {row['ratio']:.3f} (spread {row['spread'][0]:.3f}-{row['spread'][1]:.3f}, {row['repeats']} repeats), {row['commits']} commits; "
+                f"ratio {row['ratio']:.3f} (spread {row['spread'][0]:.3f}-{row['spread'][1]:.3f}, {row['repeats']} repeats); "
+                f"window ends committed {row['windows']} of {row['window_ends']}, datasets {row['commits']}; "
                 f"load {row['load'][0]:.1f}-{row['load'][1]:.1f}",
                 flush=True,
             )
+        if args.throughput_only:
+            return 0
         sizes = [checkpoint_bytes(d, w, 200, tmp) for d in ((3, 5, 11) if q else (3, 5, 7, 9, 11)) for w in ((6, 3), (10, 5), (20, 10))]
         for row in sizes:
             print(f"bytes d={row['d']} window {row['window']}: decoder {row['decoder']}, aid {row['aid']}, dataset {row['dataset']}", flush=True)
@@ -222,20 +243,21 @@ def report(thr: list[dict], sizes: list[dict], rest: dict, lers: list[dict]) -> 
     )
     out += [
         "",
-        "**Throughput**, simulation and decoding, without a store and with one (every round end offered to the background committer, "
-        "which copies a round end only when its writer is idle and `--sync-interval` has passed since its last commit, and the newest "
-        "at a stop; `docs/logical.md`). Steady state after round 30; 200 shots, noise 0.001. "
+        "**Throughput**, simulation and decoding, without a store and with one, checkpointing each window: every window end (each time the "
+        "decoder commits a region, 5 rounds) is committed to the window journal (one frame, the writer fsyncs what has queued), and a whole "
+        "dataset is written when the writer is idle and `--sync-interval` has passed since its last one, and at a stop (`docs/logical.md`). "
+        "Steady state after round 30; 200 shots, noise 0.001. "
         f"Interleaved: each of {thr[0]['repeats']} repeats runs without a store, with at 1 s and with at 0 s back to back, in a rotating order; "
         "the ratio is taken within a repeat; median and spread (min-max) of the ratios:",
         "",
     ]
     out += [
-        "| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | spread | round ends committed | load average |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        "| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | spread | window ends committed | datasets | load average |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
     ]
     out += [
         f"| {r['d']} | {r['rounds']} | {r['interval']:g} s | {r['without']:.1f} | {r['with']:.1f} | {r['ratio']:.3f} | "
-        f"{r['spread'][0]:.3f}-{r['spread'][1]:.3f} | {r['commits']} of {r['rounds'] + 1} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
+        f"{r['spread'][0]:.3f}-{r['spread'][1]:.3f} | {r['windows']} of {r['window_ends']} | {r['commits']} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
         for r in thr
     ]
     load, cpus = max(r["load"][1] for r in thr), os.cpu_count() or 1

@@ -44,7 +44,7 @@ def die_at(k: int):
 
 
 def died_run(tmp_path: Path):
-    """A run whose only dataset is its first round end (the interval is longer
+    """A run whose only dataset is its first window end (the interval is longer
     than the run), that dies at round DIES_AT: what it has is the journal."""
     run = qec_run("repetition_code:memory", 5, ROUNDS, "0.03")
     store = str(tmp_path / "s")
@@ -52,7 +52,7 @@ def died_run(tmp_path: Path):
         run_logical(store, run, progress=die_at(DIES_AT), interval=3600.0)
     with CheckpointStore.open(store, readonly=True) as s:
         (only,) = [d for d in s.datasets() if d.valid]
-    assert only.name == "round-1"
+    assert only.name == "round-6"
     return run, store, segment_path(store, only.id)
 
 
@@ -61,9 +61,9 @@ def test_every_window_end_is_journaled_and_the_run_resumes_from_the_newest(tmp_p
     whole = run_logical(None, run)
     assert os.path.getsize(segment) > 0
     rest = run_logical(store, run, interval=3600.0)
-    assert rest.resumed_at == 21  # the last window end before the death, not the dataset at round 1
+    assert rest.resumed_at == 21  # the last window end before the death, not the dataset at round 6
     assert np.array_equal(rest.outcomes, whole.outcomes) and np.array_equal(rest.corrections, whole.corrections)
-    # Datasets at its first round end (22) and the final one; every window end between them journaled.
+    # Datasets at its first window end (24) and the final one; every window end committed.
     assert (rest.commits, rest.windows) == (2, len(range(24, whole.rounds - 1, 3)))
 
 

@@ -5,9 +5,10 @@ recognised rounds (``qec-recognize-rounds``) and detectors runs here. The
 shots advance together, one layer (round) at a time: the simulated device
 produces the layer's measurements, the detectors are computed, the window
 decoder takes them, and the round end (a ``logical`` boundary) is offered
-to the committer (:mod:`~qckpt.runtime.execution.logical_commits`: it writes
-the round ends its background writer can take, and always the one a stop
-or the end of the run comes at) as one dataset with
+to the committer (:mod:`~qckpt.runtime.execution.logical_commits`: every
+window end goes to the window journal; a dataset is written of the round
+ends its background writer can take, and always of the one a stop or the
+end of the run comes at), a dataset holding
 
 - ``decoder``: the :class:`~qckpt.qec.decoder.DecoderState` (the logical
   checkpoint proper: frame, open window, last round's raw syndrome, layer
@@ -22,7 +23,7 @@ The store's fingerprint covers the program (its circuit and noise model),
 the shots, the seed and the decoder configuration, so a store made for
 another distance or noise is refused. A restart takes the newest intact
 dataset (a corrupt one is passed over, and the run goes on from the round
-before); the decoder is rebuilt from the program, checked against the
+before), then the newest intact window end journaled after it; the decoder is rebuilt from the program, checked against the
 state's fingerprint, and continues with the next round. The logical
 outcomes and corrections are bit-identical to an uninterrupted run's.
 """
@@ -79,7 +80,7 @@ class LogicalResult:
     stopped_at: int | None = None  # the round a stop signal ended this process at (the run is not finished)
     commits: int = 0  # logical checkpoints this process wrote as datasets
     snapshots: int = 0  # round ends copied for the background writer (each costs the run a copy)
-    windows: int = 0  # window ends this process committed to the window journal
+    windows: int = 0  # window ends this process committed (to the window journal, or as a dataset)
 
     @property
     def rate(self) -> float:
@@ -155,7 +156,8 @@ def run_logical(
     ``every``-th round end (and always the final one); ``background``: from
     a background writer that keeps the newest round end
     (:mod:`~qckpt.runtime.execution.logical_commits`), else in line;
-    ``interval``: the background writer's least time between commits."""
+    ``interval``: the background writer's least time between datasets
+    (window ends are journaled whatever it is)."""
     if run.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {run.shots}")
     rounds = cut_rounds(run.program.circuit, run.program.num_qubits, "program")
