@@ -71,13 +71,17 @@ def make_run(d: int, rounds: int, noise: str, shots: int, window: tuple[int, int
     return LogicalRun(module_to_stim(module).with_noise(parse_noise(noise)), shots, seed, DecoderConfig(*window))
 
 
-def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, int, int]:
+def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, float, int, int]:
     """Rounds per second after the first ``skip`` rounds (decoder set-up and
-    imports left out), the datasets written and the window ends committed."""
-    stamps: dict[int, float] = {}
-    res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, time.perf_counter()), interval=interval)
+    imports left out), the run's own CPU time per round over the same rounds
+    (its thread's: what checkpointing takes from the run itself, which a
+    loaded machine blurs less than the rate), the datasets written and the
+    window ends committed."""
+    stamps: dict[int, tuple[float, float]] = {}
+    res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, (time.perf_counter(), time.thread_time())), interval=interval)
     last = max(stamps)
-    return (last - skip) / (stamps[last] - stamps[skip]), res.commits, res.windows
+    (w0, c0), (w1, c1) = stamps[skip], stamps[last]
+    return (last - skip) / (w1 - w0), (c1 - c0) / (last - skip), res.commits, res.windows
 
 
 def window_ends(run: LogicalRun, rounds: int) -> int:
@@ -99,16 +103,16 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
     steady_rate(None, run, 30)  # warm: imports, the decoder's matchings, the page cache
     configs: list[float | None] = [None, *INTERVALS]
     rates: dict[float | None, list[float]] = {c: [] for c in configs}
+    cpus: dict[float | None, list[float]] = {c: [] for c in configs}
     commits: dict[float, list[int]] = {c: [] for c in INTERVALS}
     windows: dict[float, list[int]] = {c: [] for c in INTERVALS}
     loads = []
     for k in range(repeats):
         for c in configs[k % 3 :] + configs[: k % 3]:
-            if c is None:
-                rates[c].append(steady_rate(None, run, 30)[0])
-            else:
-                rate, n, w = steady_rate(f"{tmp}/thr-{d}-{c}-{k}", run, 30, c)
-                rates[c].append(rate)
+            rate, cpu, n, w = steady_rate(None if c is None else f"{tmp}/thr-{d}-{c}-{k}", run, 30, 1.0 if c is None else c)
+            rates[c].append(rate)
+            cpus[c].append(cpu)
+            if c is not None:
                 commits[c].append(n)
                 windows[c].append(w)
         loads.append(os.getloadavg()[0])
@@ -123,6 +127,7 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
                 "without": statistics.median(rates[None]),
                 "with": statistics.median(rates[c]),
                 "ratio": statistics.median(ratios),
+                "cpu_ratio": statistics.median(b / a for a, b in zip(cpus[None], cpus[c])),
                 "spread": (min(ratios), max(ratios)),
                 "repeats": repeats,
                 "commits": int(statistics.median(commits[c])),
@@ -209,6 +214,7 @@ def main() -> int:
             print(
                 f"throughput d={row['d']} interval {row['interval']:g}: {row['without']:.1f} rounds/s without a store, {row['with']:.1f} with; "
                 f"ratio {row['ratio']:.3f} (spread {row['spread'][0]:.3f}-{row['spread'][1]:.3f}, {row['repeats']} repeats); "
+                f"the run's CPU per round with / without {row['cpu_ratio']:.3f}; "
                 f"window ends committed {row['windows']} of {row['window_ends']}, datasets {row['commits']}; "
                 f"load {row['load'][0]:.1f}-{row['load'][1]:.1f}",
                 flush=True,
@@ -248,16 +254,18 @@ def report(thr: list[dict], sizes: list[dict], rest: dict, lers: list[dict]) -> 
         "dataset is written when the writer is idle and `--sync-interval` has passed since its last one, and at a stop (`docs/logical.md`). "
         "Steady state after round 30; 200 shots, noise 0.001. "
         f"Interleaved: each of {thr[0]['repeats']} repeats runs without a store, with at 1 s and with at 0 s back to back, in a rotating order; "
-        "the ratio is taken within a repeat; median and spread (min-max) of the ratios:",
+        "the ratio is taken within a repeat; median and spread (min-max) of the ratios. \"Run's CPU per round\" is the run's own thread's "
+        "CPU time per round with the store over without (median of the repeats): what checkpointing takes from the run itself, less blurred by "
+        "a loaded machine than the rate; the writer process's CPU is not in it (it competes with the run only when the CPUs are busy):",
         "",
     ]
     out += [
-        "| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | spread | window ends committed | datasets | load average |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
+        "| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | spread | run's CPU per round, with / without | window ends committed | datasets | load average |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|",
     ]
     out += [
         f"| {r['d']} | {r['rounds']} | {r['interval']:g} s | {r['without']:.1f} | {r['with']:.1f} | {r['ratio']:.3f} | "
-        f"{r['spread'][0]:.3f}-{r['spread'][1]:.3f} | {r['windows']} of {r['window_ends']} | {r['commits']} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
+        f"{r['spread'][0]:.3f}-{r['spread'][1]:.3f} | {r['cpu_ratio']:.3f} | {r['windows']} of {r['window_ends']} | {r['commits']} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
         for r in thr
     ]
     load, cpus = max(r["load"][1] for r in thr), os.cpu_count() or 1

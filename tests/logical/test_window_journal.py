@@ -111,3 +111,16 @@ def test_version_1_states_and_aids_still_read():
     np.savez(buf, xs=np.packbits(xs, axis=1), zs=np.packbits(zs, axis=1))
     aid = SimulatorFrame.from_bytes(json.dumps({"format": "qckpt-simulation-aid", "layer": 7, "shape": [5, 13], "test_aid": True}).encode() + b"\n" + buf.getvalue())
     assert aid.layer == 7 and np.array_equal(aid.xs, xs) and np.array_equal(aid.zs, zs)
+
+
+def test_a_failing_writer_stops_the_run_with_its_message(tmp_path, monkeypatch):
+    """The writer is a process: its error comes back to the run, which raises it (the CLI prints it)."""
+    from qckpt.diagnostics import QckptError
+    from qckpt.runtime.execution import logical_commits
+
+    def full(*args, **kwargs):
+        raise QckptError("cannot commit dataset 1: No space left on device (ENOSPC)")
+
+    monkeypatch.setattr(logical_commits, "commit_bytes", full)  # the writer is forked after this: it has it too
+    with pytest.raises(QckptError, match="No space left on device"):
+        run_logical(str(tmp_path / "s"), qec_run("repetition_code:memory", 3, 30, "0.03"))

@@ -132,6 +132,7 @@ class LogicalCommitter:
         self.windows: list[int] = []  # the window ends committed (journaled, or as a dataset), in order
         self._latest: tuple[DecoderState, SimulatorFrame, np.ndarray | None] | None = None  # the newest offer, not copied
         self._proc = None
+        self._failed = False  # the writer reported an error (and exited)
         if background:
             ctx = multiprocessing.get_context("fork")  # the child inherits the open store and its lock
             inbox, self._send = ctx.Pipe(duplex=False)
@@ -151,9 +152,9 @@ class LogicalCommitter:
             self.committed.append(state.layer)
             return
         self._latest = (state, frame, outcomes)
-        if self._recv.poll():  # the writer failed
-            self._answer()
         if window_end:
+            if self._recv.poll():  # the writer failed (checked here only: a poll is a system call)
+                self._answer()
             self._send_bytes(b"W" + window_frame(state, frame)[1])
             self.snapshots += 1
 
@@ -175,8 +176,9 @@ class LogicalCommitter:
             return
         proc, self._proc = self._proc, None
         try:
-            self._send_bytes(b"Q")
-            self._answer()
+            if not self._failed:  # a failed writer has exited, and its error was raised already
+                self._send_bytes(b"Q")
+                self._answer()
         finally:
             self._send.close()
             proc.join()
@@ -195,6 +197,7 @@ class LogicalCommitter:
         except (EOFError, OSError):
             raise QckptError("logical commits: the writer process ended without a word (killed?)") from None
         if msg[:1] == b"E":
+            self._failed = True
             raise QckptError(msg[1:].decode(errors="replace"))
         doc = json.loads(msg[1:])
         self.committed, self.windows = doc["committed"], doc["windows"]

@@ -92,14 +92,20 @@ class Writer:
                         pass
 
     def frames(self, frames: list[tuple[int, bytes]], idle: bool) -> None:
-        """Window ends: the newest as a dataset if one is due and the writer is
-        idle (or there is no dataset yet to journal after), the rest journaled
-        with one fsync."""
+        """Window ends, each committed: with no dataset of this process yet to
+        journal after, the oldest becomes one; then the rest are journaled with
+        one fsync, and the newest becomes a dataset instead if one is due and
+        the writer is idle."""
+        if frames and self.journal is None:
+            self.dataset(frames[0][1], None)
+            self.windows.append(frames[0][0])
+            frames = frames[1:]
         if not frames:
             return
-        due = self.journal is None or (idle and time.monotonic() - self.last >= self.min_interval)
+        due = idle and time.monotonic() - self.last >= self.min_interval
         head = frames[:-1] if due else frames
-        if head and self.journal is not None:
+        if head:
+            assert self.journal is not None
             for _, payload in head:
                 self.journal.append(payload)
             self.journal.sync()
