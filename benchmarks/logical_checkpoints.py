@@ -55,6 +55,7 @@ from benchlib.report import Section, run_line  # noqa: E402
 from qckpt.passes.recognize_rounds import recognize_rounds  # noqa: E402
 from qckpt.pipeline import module_to_stim  # noqa: E402
 from qckpt.qec.decoder import DecoderConfig  # noqa: E402
+from qckpt.qec.rounds import cut_rounds  # noqa: E402
 from qckpt.runtime.execution.logical_run import AID, DECODER, LogicalRun, run_logical  # noqa: E402
 from qckpt.runtime.store import CheckpointStore  # noqa: E402
 from qckpt.stim.importer import generated  # noqa: E402
@@ -84,11 +85,12 @@ def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float =
     return (last - skip) / (w1 - w0), (c1 - c0) / (last - skip), res.commits, res.windows
 
 
-def window_ends(run: LogicalRun, rounds: int) -> int:
-    """Window ends of a run (the decoder commits a region; the final layer aside): what checkpointing each window commits."""
+def window_ends(run: LogicalRun) -> int:
+    """Window ends of a run: the layer counts after which the decoder commits a region, the last
+    layer (the final readout, decoded whole) aside. What checkpointing each window commits."""
     w, c = run.config.window, run.config.commit
-    layers = rounds + 1  # the rounds and the final readout
-    return len(range(w, layers - 1, c))
+    layers = cut_rounds(run.program.circuit, run.program.num_qubits, "program").num_layers
+    return len(range(w, layers, c))
 
 
 INTERVALS = (1.0, 0.0)  # --sync-interval: the default, and as often as the disk allows
@@ -132,7 +134,7 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
                 "repeats": repeats,
                 "commits": int(statistics.median(commits[c])),
                 "windows": int(statistics.median(windows[c])),
-                "window_ends": window_ends(run, rounds),
+                "window_ends": window_ends(run),
                 "load": (min(loads), max(loads)),
             }
         )

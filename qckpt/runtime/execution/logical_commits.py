@@ -44,11 +44,10 @@ import struct
 import numpy as np
 
 from qckpt.diagnostics import QckptError
-
 from qckpt.qec.decoder import DecoderState
 from qckpt.qec.simulation import SimulatorFrame
-from qckpt.runtime.store import CheckpointStore
 from qckpt.runtime.execution import logical_writer
+from qckpt.runtime.store import CheckpointStore
 from qckpt.runtime.store.journal import Journal
 
 DECODER, AID, PROGRAM, RUN, OUTCOMES = "decoder", "simulation-aid", "program", "run.json", "outcomes"
@@ -116,7 +115,7 @@ def split_frame(payload: bytes) -> tuple[int, bytes, bytes]:
         if head.get("format") != WINDOW_FORMAT:
             raise ValueError(f"not a {WINDOW_FORMAT}")
         n, layer = int(head["decoder"]), int(head["layer"])
-    except (KeyError, TypeError) as e:
+    except (KeyError, TypeError, AttributeError) as e:
         raise ValueError(str(e)) from None
     return layer, rest[:n], rest[n:]
 
@@ -195,6 +194,7 @@ class LogicalCommitter:
         try:
             msg = self._recv.recv_bytes()
         except (EOFError, OSError):
+            self._failed = True
             raise QckptError("logical commits: the writer process ended without a word (killed?)") from None
         if msg[:1] == b"E":
             self._failed = True
