@@ -252,8 +252,8 @@ def report(thr: list[dict], sizes: list[dict], rest: dict, lers: list[dict]) -> 
     out += [
         "",
         "**Throughput**, simulation and decoding, without a store and with one, checkpointing each window: every window end (each time the "
-        "decoder commits a region, 5 rounds) is committed to the window journal (one frame, the writer fsyncs what has queued), and a whole "
-        "dataset is written when the writer is idle and `--sync-interval` has passed since its last one, and at a stop (`docs/logical.md`). "
+        "decoder commits a region, 5 rounds) is committed by a writer process, to the window journal (one frame; the writer fsyncs what has "
+        "queued) or, when the writer is idle and `--sync-interval` has passed since its last one, as a whole dataset (`docs/logical.md`). "
         "Steady state after round 30; 200 shots, noise 0.001. "
         f"Interleaved: each of {thr[0]['repeats']} repeats runs without a store, with at 1 s and with at 0 s back to back, in a rotating order; "
         "the ratio is taken within a repeat; median and spread (min-max) of the ratios. \"Run's CPU per round\" is the run's own thread's "
