@@ -218,6 +218,7 @@ def test_cli_cluster_tcp_is_the_local_run(cluster, tmp_path):
         (["--cluster", "pbs"], "--cluster 'pbs': expected local, tcp://HOST:PORT or slurm"),
         (["--cluster", "slurm", "--cluster-opt", "nodes=3"], "--cluster-opt nodes: not an option of --cluster slurm"),
         (["--cluster", "slurm", "--cluster-opt", "jobs=two"], "--cluster-opt jobs=two: expected int"),
+        (["--cluster", "slurm", "--cluster-opt", "nanny=maybe"], "--cluster-opt nanny=maybe: expected boolean"),
         (["--cluster-opt", "jobs=2"], "--cluster-opt needs --cluster tcp://HOST:PORT or --cluster slurm"),
         (["--cluster", "tcp://127.0.0.1:9", "--cluster-opt", "timeout=2"], "--cluster tcp://127.0.0.1:9: cannot reach the Dask scheduler"),
     ],
@@ -227,6 +228,24 @@ def test_cli_cluster_errors_are_one_line(tmp_path, args, message):
     assert r.returncode == 1
     assert message in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("opts, flag", [("", "--no-nanny"), ("nanny=yes", "--nanny")])
+def test_slurm_worker_jobs_exec_the_worker(monkeypatch, opts, flag):
+    # exec: the worker is the job's process, so scancel's SIGTERM and KillWait's SIGKILL reach it (a worker left
+    # under the batch shell outlived its job); the job is what restarts, so no nanny unless asked for
+    from dask_jobqueue import SLURMCluster
+
+    from qckpt.runtime.execution.clusters import connect
+
+    monkeypatch.setattr(SLURMCluster, "scale", lambda self, *a, **k: None)  # no sbatch: the script is what is checked
+    c = connect("slurm", opts)
+    try:
+        command = c.cluster.job_script().strip().splitlines()[-1]
+    finally:
+        c.close()
+    assert command.startswith(f"exec {sys.executable} -m distributed.cli.dask_worker "), command
+    assert f" {flag} " in f"{command} ", command
 
 
 def test_cluster_needs_a_store(tmp_path):

@@ -19,22 +19,43 @@ preempted, out of walltime): its spec stays in the cluster's plan, so neither
 ``scale`` nor adaptive scaling sees a worker missing. :class:`JobKeeper` does:
 it drops the spec of a job whose worker came and went, and scales back up,
 which submits a new job.
+
+Worker jobs run without a nanny (the job is what restarts, so a nanny is only
+one more Python process per job on the cores qir-runner uses), and the worker
+*is* the job's process (``exec``): a ``scancel`` then ends it or, after
+Slurm's ``KillWait``, kills it. Run under the batch shell, a worker that did
+not end at once (Dask's close, interrupted by the SIGTERM, hung here in 2 of
+5 runs) was left behind by the shell, out of Slurm's reach, outliving its
+job. Closing the cluster cancels every job it submitted, replacements too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from qckpt.diagnostics import QckptError
 
+def boolean(text: str) -> bool:
+    """A ``--cluster-opt`` flag: true/false, yes/no, on/off, 1/0."""
+    t = text.strip().lower()
+    if t in ("1", "true", "yes", "on"):
+        return True
+    if t in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(text)
+
+
 # --cluster-opt keys for `slurm` (SLURMCluster's arguments), and their types; `jobs` is ours: worker jobs to keep.
 SLURM_OPTS: dict[str, type] = {
     "jobs": int, "cores": int, "processes": int, "memory": str, "walltime": str, "queue": str, "account": str,
     "interface": str, "local_directory": str, "log_directory": str, "python": str, "job_name": str,
     "job_extra": str,  # extra #SBATCH lines, separated by ';' (e.g. --gres=gpu:1;--constraint=fast)
+    "nanny": boolean,  # a Dask nanny beside each worker (default: none; the job is what restarts)
 }
 TCP_OPTS: dict[str, type] = {"timeout": float, "slots": int}
 KEEPER_INTERVAL = 1.0  # seconds between two looks at the worker jobs
@@ -78,6 +99,7 @@ class Cluster:
     cluster: object | None = None  # a cluster this process started (closed with it)
     keeper: JobKeeper | None = None
     notes: list[str] = field(default_factory=list)
+    submitted: list[str] = field(default_factory=list)  # ids of every batch job the cluster submitted
 
     def close(self) -> None:
         if self.keeper is not None:
@@ -87,6 +109,11 @@ class Cluster:
         if self.cluster is not None:
             with contextlib.suppress(Exception):
                 self.cluster.close()
+        if self.submitted:
+            # The cluster cancels the jobs in its plan; this also reaches one submitted as the run ended, or one
+            # whose cancel failed. Cancelling a job that has ended is harmless.
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                subprocess.run(["scancel", *self.submitted], capture_output=True, timeout=60)
 
 
 def _distributed():
@@ -174,6 +201,13 @@ def slurm_cluster(opts: dict[str, object]) -> Cluster:
     if "job_extra" in kw:
         kw["job_extra_directives"] = [x.strip() for x in str(kw.pop("job_extra")).split(";") if x.strip()]
     kw.setdefault("processes", 1)
+    # Measured at 2 workers on 2 cores: SLURMCluster 1.149x of the local executor with nannies, 1.036x and 1.070x
+    # without (benchmarks/scale_out.py --quick). `--cluster-opt nanny=true` gives them back.
+    kw.setdefault("nanny", False)
+    # The worker replaces the batch shell, so that Slurm's signals and its KillWait SIGKILL reach it (module docstring).
+    kw["python"] = "exec " + str(kw.get("python") or dask.config.get("jobqueue.slurm.python", None) or sys.executable)
+    submitted: list[str] = []
+    kw["job_cls"] = _recording_job_cls(submitted)
     prologue = dask.config.get("jobqueue.slurm.job-script-prologue", None) or []
     kw["job_script_prologue"] = [*prologue, *quiet_worker_env()]
     if kw.get("cores") is None and dask.config.get("jobqueue.slurm.cores", None) is None:
@@ -190,7 +224,22 @@ def slurm_cluster(opts: dict[str, object]) -> Cluster:
     cluster.scale(jobs=jobs)
     slots = jobs * int(kw.get("cores") or dask.config.get("jobqueue.slurm.cores"))  # type: ignore[arg-type]
     client = distributed.Client(cluster, set_as_default=False)
-    return Cluster(client, slots, cluster, JobKeeper(cluster, jobs))
+    return Cluster(client, slots, cluster, JobKeeper(cluster, jobs), submitted=submitted)
+
+
+def _recording_job_cls(submitted: list[str]):
+    """``SLURMJob`` that appends the id of each job it submits to ``submitted``."""
+    from dask_jobqueue.slurm import SLURMJob
+
+    class RecordedSLURMJob(SLURMJob):
+        async def start(self) -> None:
+            try:
+                await super().start()
+            finally:
+                if self.job_id:
+                    submitted.append(str(self.job_id))
+
+    return RecordedSLURMJob
 
 
 class JobKeeper:
@@ -236,6 +285,8 @@ class JobKeeper:
     def check(self) -> None:
         """Runs on the cluster's event loop, which owns the scheduler's
         workers and the cluster's ``worker_spec`` and ``workers``."""
+        if self._stop.is_set():
+            return
         connected = {str(ws.name) for ws in self.cluster.scheduler.workers.values()}
         gone = [n for n in list(self.cluster.worker_spec) if self._names(n) <= self.seen and not self._names(n) & connected]
         if not gone:
@@ -251,7 +302,8 @@ class JobKeeper:
                 if job is not None:  # a worker lost while its job still runs (a network split): cancel that job too
                     with contextlib.suppress(Exception):
                         await job.close()
-            self.cluster.scale(jobs=self.jobs)  # a new spec (possibly under the old name) and a new job
+            if not self._stop.is_set():  # no new job for a cluster being closed
+                self.cluster.scale(jobs=self.jobs)  # a new spec (possibly under the old name) and a new job
 
         self.cluster.loop.add_callback(replace)
 
