@@ -24,7 +24,6 @@ from xdsl.dialects.builtin import ArrayAttr, ModuleOp, StringAttr, UnknownLoc
 
 from qckpt.dialects.construct import file_loc
 from qckpt.diagnostics import QckptError, SourceLocation
-from qckpt.frontend.ir_builder import IRBuilder
 from qckpt.frontend.qasm.arrays import ArrayLowering
 from qckpt.frontend.qasm.control_flow import ControlFlowLowering
 from qckpt.frontend.qasm.conversions import ConversionLowering
@@ -56,7 +55,7 @@ _COUNTED_ELSEWHERE = frozenset({"gate_call", "block"})
 
 def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None,
                    timing: str = "drop", limits: Limits | None = None,
-                   on_statement: Callable[[IRBuilder], None] | None = None) -> ModuleOp:
+                   on_statement: Callable[..., None] | None = None) -> ModuleOp:
     """Lower OpenQASM 3 (or 2) source to a module with one ``@main``.
     ``timing``: ``drop`` (delays become ``qc.delay``, which emission drops;
     box and gate durations are dropped here, each kind warned once) or
@@ -102,10 +101,11 @@ class QasmLowering(
     """The lowering of one program: ``run`` lowers its statements in order,
     then records the program's outputs."""
 
-    def run(self, tree: Tree, on_statement: Callable[[IRBuilder], None] | None = None) -> ModuleOp:
-        """``on_statement`` is called with the builder after each top-level
-        statement is lowered and after the outputs are recorded (a consumer
-        of the entry block's ops as they are made: ``qckpt.qir.stream``)."""
+    def run(self, tree: Tree, on_statement: Callable[..., None] | None = None) -> ModuleOp:
+        """``on_statement(builder, last)`` is called after each top-level
+        statement is lowered (``last`` False) and once after the outputs are
+        recorded (True): a consumer of the entry block's ops as they are
+        made (``qckpt.qir.stream``)."""
         max_phys = max((int(m.group(1)) for m in re.finditer(r"\$([0-9]+)", self.source)), default=-1)
         if max_phys >= MAX_REGISTER:
             m = re.search(rf"\${max_phys}\b", self.source)
@@ -143,11 +143,11 @@ class QasmLowering(
                     first.location = file_loc(self._file_attr, tok.line, tok.column)
             del st
             if on_statement is not None:
-                on_statement(self.b)
+                on_statement(self.b, False)
         self.record_outputs()
         self.warn_dropped_timing()
         if on_statement is not None:
-            on_statement(self.b)
+            on_statement(self.b, True)
         unused = set(self.params) - self.used_params
         if unused:
             raise QckptError(f"--param {', '.join(sorted(unused))}: the program declares no such input")
