@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import random
 import sys
 import weakref
 from pathlib import Path
@@ -32,6 +33,21 @@ def _random_circuit(n: int) -> str:
     sys.modules[spec.name] = mod  # its dataclasses look their module up
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod.random_dynamic_circuit(n).source
+
+
+def _gates_to_decompose(n: int) -> str:
+    """``n`` statements, most of them gates outside the target set (several
+    batches of them), with measurements and conditional swaps in between."""
+    rng = random.Random(5)
+    lines = ["OPENQASM 3.0;", 'include "stdgates.inc";', "qubit[6] q;", f"bit[{n}] c;"]
+    for k in range(n):
+        a, b, c = rng.sample(range(6), 3)
+        lines.append(rng.choice([
+            f"c[{k}] = measure q[{a}];\nif (c[{k}]) swap q[{a}], q[{b}];", f"ccx q[{a}], q[{b}], q[{c}];",
+            f"u({rng.random():.3f}, {rng.random():.3f}, 0.5) q[{a}];", f"crz({rng.random():.3f}) q[{a}], q[{b}];",
+            f"rx({rng.random():.3f}) q[{a}];", f"sx q[{a}];",
+        ]))
+    return "\n".join(lines) + "\n"
 
 
 class _Spy(stream.StreamingEmission):
@@ -59,6 +75,15 @@ class _Spy(stream.StreamingEmission):
         qir = super().finish(module)
         self.finished = True
         return qir
+
+
+@pytest.mark.parametrize("native_rx", [False, True])
+def test_gates_decomposed_batch_by_batch_give_the_same_qir(native_rx: bool) -> None:
+    source = _gates_to_decompose(1200)
+    spy = _Spy(native_rx=native_rx)
+    streamed = str(spy.finish(lower(source, "d.qasm", on_statement=spy)))
+    assert streamed == pipeline.module_to_qir(pipeline.qasm_to_module(source, "d.qasm"), "adaptive", native_rx)
+    assert len(spy.gates_alive) > 3 and "__quantum__qis__ccx__body" in streamed
 
 
 @pytest.mark.parametrize("profile", ["adaptive", "base"])
