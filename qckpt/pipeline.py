@@ -79,6 +79,41 @@ def qasm_to_module(source: str, filename: str = "<input>", frontend: str = "nati
 
 
 @_stage
+def qasm_to_qir(source: str, filename: str = "<input>", params: dict[str, float] | None = None, timing: str = "drop",
+                limits: "Limits | None" = None, profile: str = "adaptive", native_rx: bool = False, runtime: str = "linked",
+                bitcode: bool = False) -> str | bytes:
+    """OpenQASM 3 text -> QIR text (or bitcode), the native frontend, no checkpoints:
+    what ``module_to_qir(qasm_to_module(...))`` returns, byte for byte. The QIR
+    is emitted while the frontend lowers, so the module is never whole
+    (``qckpt.qir.stream``); a program that cannot be emitted that way is
+    converted the ordinary way, and its errors are reported from there."""
+    import warnings
+
+    from qckpt.frontend.qasm.lowering import qasm_to_module as native
+    from qckpt.qir.stream import NotStreamable, StreamingEmission
+
+    if timing not in ("drop", "error"):
+        raise QckptError(f"unknown timing mode '{timing}'; choose drop or error")
+    stream = StreamingEmission(profile, native_rx, runtime)
+    # Warnings wait until the stream succeeds: the ordinary path would give them again.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            qir = stream.finish(native(source, filename, params, timing=timing, limits=limits, on_statement=stream))
+        except NotStreamable:
+            qir = None
+    if qir is None:
+        module = qasm_to_module(source, filename, "native", params, timing, limits)
+        if bitcode:
+            return module_to_bitcode(module, profile, native_rx, runtime=runtime)
+        return module_to_qir(module, profile, native_rx, runtime=runtime)
+    for w in caught:
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    del stream  # what is left of the IR goes before the text is made
+    return qir.bitcode if bitcode else str(qir)
+
+
+@_stage
 def circuit_to_module(circuit: "QuantumCircuit", timing: str = "drop") -> ModuleOp:
     from qckpt.frontend.qiskit_circuit import circuit_to_module as lower
 

@@ -37,6 +37,11 @@ def _convert(args: argparse.Namespace, pipeline) -> int:
     text, name = _read_input(args.input)
     kind = _input_kind(name, args.input_format)
     params = _parse_params(args.param)
+    if _streamable(args, kind):
+        if args.emit == "bc" and args.output == "-" and sys.stdout.isatty():
+            raise QckptError("refusing to write bitcode to a terminal; use -o FILE")
+        _write_output(args.output, pipeline.qasm_to_qir(text, name, params, args.timing, _limits(args), args.profile, args.native_rx, args.runtime, args.emit == "bc"))
+        return 0
     module = pipeline.parse_mlir(text, name) if kind == "mlir" else pipeline.qasm_to_module(text, name, args.frontend, params, args.timing, _limits(args))
     if args.reuse_qubits or args.max_qubits is not None:
         _reuse(pipeline, module, args)
@@ -59,6 +64,12 @@ def _convert(args: argparse.Namespace, pipeline) -> int:
     if args.resumable:
         _note_restorable(module)
     return 0
+
+
+def _streamable(args: argparse.Namespace, kind: str) -> bool:
+    """Plain OpenQASM to QIR: emitted as the frontend lowers (``pipeline.qasm_to_qir``)."""
+    return (kind != "mlir" and args.frontend == "native" and args.emit in ("qir", "bc") and not args.checkpoint
+            and not args.reuse_qubits and args.max_qubits is None and not args.resumable and args.record_mode == "final")
 
 
 def _reuse(pipeline, module, args: argparse.Namespace) -> None:

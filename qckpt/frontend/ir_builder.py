@@ -117,6 +117,11 @@ class IRBuilder:
         self._lazy_refs = {}
         return self.module
 
+    def prologue_ops(self, start: int = 0) -> list[Operation]:
+        """The prologue's ops from the ``start``-th on, in the order made
+        (``finish`` places them); wide registers' references are not listed."""
+        return self._prologue[start:]
+
     # ----------------------------------------------------------- prologue
     def constant(self, value: int | float | bool, type: Attribute) -> SSAValue:
         key = (value, type)

@@ -218,13 +218,19 @@ def needs_decomposition(op: Operation, native_rx: bool = False) -> bool:
     return name not in TARGET_GATES or (name == "rx" and not native_rx)
 
 
+def new_angles() -> _Angles:
+    return _Angles()
+
+
 def decompose_module(module: ModuleOp, native_rx: bool = False) -> int:
     """Decompose all non-target gates in ``module``; returns how many."""
     return decompose_ops([op for op in module.walk() if needs_decomposition(op, native_rx)], native_rx)
 
 
-def decompose_ops(todo: list[qc.GateOp], native_rx: bool = False) -> int:
-    angles = _Angles()
+def decompose_ops(todo: list[qc.GateOp], native_rx: bool = False, angles: _Angles | None = None) -> int:
+    """``angles``: the shared angle constants of earlier calls on the same
+    function (``new_angles()``), for a caller that decomposes piece by piece."""
+    angles = angles or _Angles()
     for op in todo:
         decompose_gate(angles, op, native_rx)
     return len(todo)

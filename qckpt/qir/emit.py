@@ -165,57 +165,69 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
         body = self.fn.body.blocks
         if len(body) != 1:
             raise located_error(self.fn, "functions must have a single block before QIR emission (structured control flow only)")
+        self.emit_prologue()
+        self.emit_block(body[0], top=True)
+
+    def emit_prologue(self) -> None:
+        """The entry block's first instructions, before any op of the body."""
         self.sink.define_entry(self.fn.sym_name.data)
         self.goto(self.sink.new_block("entry"))
         self.sink.declare("__quantum__rt__initialize", "void", ["ptr"])
         self.sink.call("__quantum__rt__initialize", [self.sink.ptr("qubit", 0)])
         if self.resumable:
             self.emit_resume_dispatch()
-        self.emit_block(body[0], top=True)
 
     def emit_block(self, block: Block, top: bool = False) -> list[SSAValue] | None:
         """Emit a block's ops; returns the operands of its terminating
         ``scf.yield``/``scf.condition`` (the caller wires them)."""
+        emit_op = self.emit_op
         for op in block.ops:
-            t = type(op)
-            if t is qc.GateOp:
-                self.emit_gate(op)  # type: ignore[arg-type]
-            elif t is qc.MeasureOp:
-                self.emit_measure(op)  # type: ignore[arg-type]
-            elif t is arith.ConstantOp:
-                self.emit_constant(op)  # type: ignore[arg-type]
-            elif t is qc.QubitOp or t is qc.AllocOp:
-                pass  # ids were assigned up front
-            elif t is qc.ResetOp:
-                if self.profile == "base":
-                    raise located_error(op, "reset needs the Adaptive Profile")
-                self.sink.declare("__quantum__qis__reset__body", "void", ["ptr"], irreversible=True)
-                self.sink.call("__quantum__qis__reset__body", [self.qubit(op.qubit, op)])  # type: ignore[attr-defined]
-            elif t is qc.BarrierOp:
-                pass  # no QIR counterpart; a QIR body is already in program order
-            elif t is qc.OutputOp:
-                if not top:
-                    raise located_error(op, "qc.output must be at the top level of the entry function")
-                self.outputs.append(op)  # type: ignore[arg-type]
-            elif t is scf.YieldOp or t is scf.ConditionOp:
+            if emit_op(op, top):
                 return list(op.operands)
-            elif t is func.ReturnOp:
-                self.emit_return()
-            elif t is scf.IfOp:
-                self.emit_if(op)  # type: ignore[arg-type]
-            elif t is scf.WhileOp:
-                self.emit_while(op)  # type: ignore[arg-type]
-            elif t is scf.ForOp:
-                self.emit_for(op)  # type: ignore[arg-type]
-            elif t is scf.IndexSwitchOp:
-                self.emit_switch(op)  # type: ignore[arg-type]
-            elif t is ckpt.BoundaryOp:
-                self.emit_boundary(op)  # type: ignore[arg-type]
-            elif t is qc.ParamOp:
-                self.emit_param(op)  # type: ignore[arg-type]
-            else:
-                self.emit_classical(op)
         return None
+
+    def emit_op(self, op: Operation, top: bool = False) -> bool:
+        """Emit one op (and the regions it holds); True for the terminator
+        whose operands the enclosing block hands back."""
+        t = type(op)
+        if t is qc.GateOp:
+            self.emit_gate(op)  # type: ignore[arg-type]
+        elif t is qc.MeasureOp:
+            self.emit_measure(op)  # type: ignore[arg-type]
+        elif t is arith.ConstantOp:
+            self.emit_constant(op)  # type: ignore[arg-type]
+        elif t is qc.QubitOp or t is qc.AllocOp:
+            pass  # ids were assigned up front
+        elif t is qc.ResetOp:
+            if self.profile == "base":
+                raise located_error(op, "reset needs the Adaptive Profile")
+            self.sink.declare("__quantum__qis__reset__body", "void", ["ptr"], irreversible=True)
+            self.sink.call("__quantum__qis__reset__body", [self.qubit(op.qubit, op)])  # type: ignore[attr-defined]
+        elif t is qc.BarrierOp:
+            pass  # no QIR counterpart; a QIR body is already in program order
+        elif t is qc.OutputOp:
+            if not top:
+                raise located_error(op, "qc.output must be at the top level of the entry function")
+            self.outputs.append(op)  # type: ignore[arg-type]
+        elif t is scf.YieldOp or t is scf.ConditionOp:
+            return True
+        elif t is func.ReturnOp:
+            self.emit_return()
+        elif t is scf.IfOp:
+            self.emit_if(op)  # type: ignore[arg-type]
+        elif t is scf.WhileOp:
+            self.emit_while(op)  # type: ignore[arg-type]
+        elif t is scf.ForOp:
+            self.emit_for(op)  # type: ignore[arg-type]
+        elif t is scf.IndexSwitchOp:
+            self.emit_switch(op)  # type: ignore[arg-type]
+        elif t is ckpt.BoundaryOp:
+            self.emit_boundary(op)  # type: ignore[arg-type]
+        elif t is qc.ParamOp:
+            self.emit_param(op)  # type: ignore[arg-type]
+        else:
+            self.emit_classical(op)
+        return False
 
     def emit_param(self, op: qc.ParamOp) -> None:
         """A late-bound parameter: a call to ``qckpt_param_<name>()``, which
@@ -460,36 +472,53 @@ def _assign_qubits(fn: func.FuncOp, em: _FunctionEmitter) -> None:
     registers and constant qubit references in the entry block, so only its
     top level is scanned; a reference made elsewhere is resolved when used."""
     for op in fn.body.block.ops:
-        if isinstance(op, qc.AllocOp):
-            em.reg_base[op.reg] = em.num_qubits
-            for i in range(op.size):
-                em.qubit_by_name[f"{op.reg_name.data}[{i}]"] = em.num_qubits + i
-            em.num_qubits += op.size
-        elif isinstance(op, qc.QubitOp):
-            em.qubit_id(op.qubit)
+        assign_qubits(op, em)
+
+
+def assign_qubits(op: Operation, em: _FunctionEmitter) -> None:
+    """Ids for one top-level op, in declaration order (see ``_assign_qubits``)."""
+    if isinstance(op, qc.AllocOp):
+        em.reg_base[op.reg] = em.num_qubits
+        for i in range(op.size):
+            em.qubit_by_name[f"{op.reg_name.data}[{i}]"] = em.num_qubits + i
+        em.num_qubits += op.size
+    elif isinstance(op, qc.QubitOp):
+        em.qubit_id(op.qubit)
 
 
 # Ops the pyqir Builder cannot express; a function containing one is emitted as text.
 _TEXT_ONLY = (scf.IndexSwitchOp, arith.SelectOp, arith.NegfOp, arith.CmpfOp, *_FLOAT_BINOPS, *_CASTS)
 
 
-def needs_text(fn: func.FuncOp) -> bool:
-    for op in all_ops(fn):
-        t = type(op)
-        if t in _TEXT_ONLY and t not in (arith.ExtUIOp, arith.TruncIOp):
-            return True
-        if t in _INT_BINOPS and _INT_BINOPS[t] not in BUILDER_BINOPS:
-            return True
-    return False
+def needs_text(fn: Operation) -> bool:
+    return any(op_needs_text(op) for op in all_ops(fn))
 
 
-def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False, replay_tries: int | None = None) -> tuple[_FunctionEmitter, list, list[str]]:
+# The op types that have no pyqir Builder counterpart (see ``qckpt.qir.sinks``).
+TEXT_ONLY_TYPES = frozenset(
+    [t for t in _TEXT_ONLY if t not in (arith.ExtUIOp, arith.TruncIOp)] + [t for t, name in _INT_BINOPS.items() if name not in BUILDER_BINOPS]
+)
+
+
+def op_needs_text(op: Operation) -> bool:
+    return type(op) in TEXT_ONLY_TYPES
+
+
+def check_profile(profile: str) -> None:
     if profile not in PROFILES:
         raise QckptError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
-    fn = entry_function(module, entry)
+
+
+def check_inlined(module: ModuleOp, fn: func.FuncOp) -> None:
     for op in module.ops:
         if isinstance(op, func.FuncOp) and op is not fn and op.body.blocks:
             raise located_error(op, f"function @{op.sym_name.data} must be inlined before QIR emission")
+
+
+def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "final", runtime: str = "linked", resumable: bool = False, replay_tries: int | None = None) -> tuple[_FunctionEmitter, list, list[str]]:
+    check_profile(profile)
+    fn = entry_function(module, entry)
+    check_inlined(module, fn)
     if record_mode not in abi.RECORD_MODES:
         raise QckptError(f"unknown record mode '{record_mode}'; choose one of {', '.join(abi.RECORD_MODES)}")
     if runtime not in abi.RUNTIMES:
@@ -504,6 +533,12 @@ def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "
     em.replay_tries = replay_tries
     _assign_qubits(fn, em)
     em.emit()
+    attrs, flags = entry_attributes(em, profile)
+    return em, attrs, flags
+
+
+def entry_attributes(em: _FunctionEmitter, profile: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """The entry point's attributes and the module flags, from what was emitted."""
     attrs: list[tuple[str, str | None]] = [
         ("entry_point", None),
         ("output_labeling_schema", abi.OUTPUT_LABELING_SCHEMA),
@@ -521,7 +556,7 @@ def _emit(module: ModuleOp, profile: str, entry: str, sink, record_mode: str = "
         streaming_records=c.streaming_records,
         multiple_return_points=c.multiple_return_points,
     )
-    return em, attrs, flags
+    return attrs, flags
 
 
 def emit_qir_text(module: ModuleOp, profile: str = "adaptive", entry: str = "main") -> str:
@@ -543,6 +578,11 @@ def emit_qir(module: ModuleOp, profile: str = "adaptive", entry: str = "main", r
     fn = entry_function(module, entry)
     sink = TextSink() if needs_text(fn) else BuilderSink()
     em, attrs, flags = _emit(module, profile, entry, sink, record_mode, runtime, resumable, replay_tries)
+    return finish_module(em, sink, attrs, flags, runtime, resumable)
+
+
+def finish_module(em: _FunctionEmitter, sink, attrs: list, flags: list[str], runtime: str = "linked", resumable: bool = False):
+    """The sink's module, linked and verified by pyqir."""
     try:
         mod = sink.finish(attrs, flags, link_stubs=em.caps.streaming_records and runtime == "linked")
     except (ValueError, RuntimeError) as e:  # a bug in the emitter, not the user's input

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,8 @@ _COUNTED_ELSEWHERE = frozenset({"gate_call", "block"})
 
 
 def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, float] | None = None,
-                   timing: str = "drop", limits: Limits | None = None) -> ModuleOp:
+                   timing: str = "drop", limits: Limits | None = None,
+                   on_statement: Callable[..., None] | None = None) -> ModuleOp:
     """Lower OpenQASM 3 (or 2) source to a module with one ``@main``.
     ``timing``: ``drop`` (delays become ``qc.delay``, which emission drops;
     box and gate durations are dropped here, each kind warned once) or
@@ -78,7 +80,7 @@ def qasm_to_module(source: str, filename: str = "<input>", params: dict[str, flo
     saved = sys.getrecursionlimit()
     sys.setrecursionlimit(max(saved, 12 * limits.max_depth + 2000))
     try:
-        return lowering.run(tree)
+        return lowering.run(tree, on_statement)
     except RecursionError:
         raise lowering.error(lowering.current, f"the program nests too deeply to compile; {DEPTH_HINT}") from None
     finally:
@@ -99,7 +101,11 @@ class QasmLowering(
     """The lowering of one program: ``run`` lowers its statements in order,
     then records the program's outputs."""
 
-    def run(self, tree: Tree) -> ModuleOp:
+    def run(self, tree: Tree, on_statement: Callable[..., None] | None = None) -> ModuleOp:
+        """``on_statement(builder, last)`` is called after each top-level
+        statement is lowered (``last`` False) and once after the outputs are
+        recorded (True): a consumer of the entry block's ops as they are
+        made (``qckpt.qir.stream``)."""
         max_phys = max((int(m.group(1)) for m in re.finditer(r"\$([0-9]+)", self.source)), default=-1)
         if max_phys >= MAX_REGISTER:
             m = re.search(rf"\${max_phys}\b", self.source)
@@ -136,8 +142,12 @@ class QasmLowering(
                 if tok is not None and tok.line is not None:
                     first.location = file_loc(self._file_attr, tok.line, tok.column)
             del st
+            if on_statement is not None:
+                on_statement(self.b, False)
         self.record_outputs()
         self.warn_dropped_timing()
+        if on_statement is not None:
+            on_statement(self.b, True)
         unused = set(self.params) - self.used_params
         if unused:
             raise QckptError(f"--param {', '.join(sorted(unused))}: the program declares no such input")
