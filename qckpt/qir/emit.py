@@ -113,7 +113,7 @@ class _FunctionEmitter(ControlFlowLowering, ResumeBlocks):
         # resumed shot never wrote it: the runtime fills it in from the log),
         # so it needs no phi at every later resume point.
         self.result_slot: dict[SSAValue, int] = {}
-        self.rebound: set[SSAValue] = set()
+        self.rebound: dict[SSAValue, None] = {}  # ordered: its order is the phis' order in the QIR
         self.reread: dict[SSAValue, object] = {}
         self.output_values: list[SSAValue] = (
             [v for out in fn.body.block.ops if isinstance(out, qc.OutputOp) for v in out.values] if resumable else []

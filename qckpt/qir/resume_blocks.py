@@ -137,7 +137,7 @@ class ResumeBlocks:
             sink.add_incoming(phi, self.val(v), normal)
             sink.add_incoming(phi, r, resumed)
             self.vals[v] = phi
-            self.rebound.add(v)
+            self.rebound[v] = None
 
     def _zero(self, v: SSAValue):
         ty = llvm_type(v.type)
