@@ -61,7 +61,7 @@ def wait_for_commits(store: Path, job: str, slurm_cluster, n: int = 2, timeout: 
     """Until the job's run has committed its plan and a batch (so a signal lands mid-run)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if store.exists() and len([d for d in os.listdir(store) if d.startswith("ds-")]) >= n:
+        if _datasets(store) >= n:
             return
         assert slurm_cluster.job(job)["JobState"] in ("PENDING", "RUNNING", "CONFIGURING"), slurm_cluster.job(job)
         time.sleep(0.1)

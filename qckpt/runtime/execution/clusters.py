@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from qckpt.diagnostics import QckptError
 
+
 def boolean(text: str) -> bool:
     """A ``--cluster-opt`` flag: true/false, yes/no, on/off, 1/0."""
     t = text.strip().lower()
