@@ -109,14 +109,17 @@ except (OSError, AttributeError):  # not Linux: children are killed on the way o
     _prctl = None
 
 
-def _child_setup(parent: int):
-    def setup() -> None:
-        if _prctl is not None:
-            _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:  # the runtime died before prctl took effect
-            os._exit(1)
+def die_with_parent(parent: int) -> None:
+    """In a child of ``parent`` (between fork and exec, or in a forked worker):
+    the kernel kills this process when its parent dies."""
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the runtime died before prctl took effect
+        os._exit(1)
 
-    return setup
+
+def _child_setup(parent: int):
+    return lambda: die_with_parent(parent)
 
 
 class QirRunnerExecutor:

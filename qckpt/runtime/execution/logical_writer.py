@@ -28,28 +28,15 @@ covers both.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
-import signal
 import struct
 import time
 from multiprocessing.connection import Connection
 
+from qckpt.runtime.execution.executor import die_with_parent
 from qckpt.runtime.store import CheckpointStore
 from qckpt.runtime.store.journal import Journal
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the pipe's end-of-file still stops it
-        pass
-    if os.getppid() != parent:  # it died before the prctl
-        os._exit(1)
-
 
 class Writer:
     def __init__(self, store: CheckpointStore, program: bytes, run_json: bytes, min_interval: float) -> None:
