@@ -76,8 +76,13 @@ def test_stale_index_keeps_newer_datasets(tmp_path: Path) -> None:
         commit(store, 2)
         commit(store, 3)
     (tmp_path / "index.json").write_bytes(old_index)
+    # A read-only open sees the newer datasets too, says the file stays as it is, and leaves it
+    with CheckpointStore.open(tmp_path, readonly=True, create=False) as store:
+        assert [n for n in store.notes if "did not list dataset(s) 2, 3" in n and "opened read-only" in n], store.notes
+        assert store.start_restart().id == 3
+    assert (tmp_path / "index.json").read_bytes() == old_index
     with CheckpointStore.open(tmp_path, fingerprint=FP, keep=None) as store:
-        assert any("did not list dataset(s) 2, 3" in n for n in store.notes), store.notes
+        assert any("did not list dataset(s) 2, 3" in n and "read-only" not in n for n in store.notes), store.notes
         r = store.start_restart()
         assert r.id == 3 and r.read("state") == b"state 3" and r.skipped == []
     assert _ds(tmp_path) == [1, 2, 3]

@@ -216,7 +216,10 @@ class _Level:
         self._rewrite_index(f"{self.loc}/{INDEX} is {problem}; rebuilt it from {len(self.entries)} dataset manifest(s)", readonly, notes)
 
     def _rewrite_index(self, note: str, readonly: bool, notes: list[str]) -> None:
-        """Say why the index in memory differs from the file, and write it."""
+        """Say why the index in memory differs from the file, and write it
+        (a read-only open says the file was left for a writer to fix)."""
+        if readonly:
+            note += f" in memory (opened read-only; {INDEX} on disk is left for the next writer)"
         notes.append(note)
         log.warning("%s", note)
         if not readonly:
