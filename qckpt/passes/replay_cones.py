@@ -17,7 +17,18 @@ hold only such gates and resets, ``scf.for`` loops with constant bounds
 whose bodies hold only such gates and resets (replayed unrolled: the same
 operations in the same order), and at most ``max_postselect_bits``
 measurements; otherwise restoration falls back to an earlier restorable
-boundary. A branch is replayed by taking the recorded decision: its
+boundary.
+
+A boundary directly in the body of a top-level constant-bound ``scf.for``
+(the ``iteration`` boundaries of ``every``) whose cone continues across the
+loop is restorable when the body's operations on the cone's qubits are
+gates and resets only (no measurement, no branch) with constant angles or
+angles computed before the loop. Its cone is the top-level cone of those
+qubits when the loop began, then as many whole iterations of those
+operations as the recorded induction variable says came before, then the
+body's operations on them up to the boundary (:class:`LoopPrefix`). No
+classical value decides those operations, so the replay re-runs exactly
+what the shot ran; the induction variable is part of the record. A branch is replayed by taking the recorded decision: its
 condition is persisted at the boundary (``cone-if:<k>``). That is exact: a
 condition computed from post-selected outcomes equals its recorded value on
 every replay that matched, and one computed from other classical state is
@@ -50,8 +61,24 @@ NOT_RESTORABLE_ATTR = "ckpt.not_restorable"  # on a replay boundary: why it cann
 
 
 @dataclass
+class LoopPrefix:
+    """The part of a cone inside the loop its boundary is in: ``ops`` (the
+    loop body's operations on the cone's qubits, in order) run once per
+    iteration before the recorded one, then ``ops[:before]`` (those that
+    precede the boundary in the body)."""
+
+    loop: scf.ForOp
+    ops: list[Operation]
+    before: int
+
+    @property
+    def induction_variable(self) -> SSAValue:
+        return self.loop.body.block.args[0]
+
+
+@dataclass
 class Cone:
-    ops: list[Operation] = field(default_factory=list)  # in program order
+    ops: list[Operation | LoopPrefix] = field(default_factory=list)  # in program order
     reason: str | None = None  # why it is not restorable; None when it is
 
     @property
@@ -75,7 +102,7 @@ class Cone:
         """The computed angles of the cone's top-level gates, each once, in
         program order: a replay takes their recorded values."""
         seen: dict[SSAValue, None] = {}
-        for op in self.ops:
+        for op in self._flat():
             if isinstance(op, qc.GateOp):
                 for p in op.params:
                     if not isinstance(p.owner, arith.ConstantOp):
@@ -92,10 +119,14 @@ class Cone:
         entangled would bias the next one) and the match resets those outside
         the cut."""
         seen: dict[object, SSAValue] = {}
-        for op in self.ops:
+        for op in self._flat():
             for v in _qubit_operands(op):
                 seen.setdefault(qubit_identity(v), v)
         return list(seen.values())
+
+    def _flat(self) -> list[Operation]:
+        """The cone's operations, a loop prefix's body operations in its place."""
+        return [o for op in self.ops for o in (op.ops if isinstance(op, LoopPrefix) else [op])]
 
 
 class _Groups:
@@ -153,6 +184,10 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
             if op.cut:
                 out[op.id] = _cone(groups, op, max_postselect_bits)
             continue
+        if isinstance(op, scf.ForOp):
+            for b in op.body.block.ops:
+                if isinstance(b, ckpt.BoundaryOp) and b.cut:
+                    out[b.id] = _loop_cone(groups, op, b, fn, max_postselect_bits)
         qs = _qubits(op)
         if not qs or isinstance(op, qc.BarrierOp):  # a barrier orders operations, it changes no state
             continue
@@ -180,6 +215,67 @@ def replay_cones(fn: func.FuncOp, max_postselect_bits: int = MAX_POSTSELECT_BITS
         if isinstance(b, ckpt.BoundaryOp) and b.cut and b.id not in out:
             out[b.id] = Cone(reason="it is inside a loop or branch: its cone spans control flow")
     return out
+
+
+def _loop_cone(groups: _Groups, loop: scf.ForOp, b: ckpt.BoundaryOp, fn: func.FuncOp, max_bits: int) -> Cone:
+    """The cone of boundary ``b`` in the body of the top-level ``loop``, with
+    ``groups`` as they were when the loop began (see the module docstring)."""
+    if loop_trip_count(loop) is None:
+        return Cone(reason="it is inside a loop whose trip count is not a constant")
+    iv = loop.body.block.args[0]
+    if not any(v is iv for _, v in b.named_values()):
+        return Cone(reason="it is inside a loop whose counter it does not record")
+    body = [(op, set(_qubits(op))) for op in loop.body.block.ops if not isinstance(op, (ckpt.BoundaryOp, scf.YieldOp))]
+    # The qubits whose history the replay needs: the cut, closed under the
+    # body's interactions and the top-level groups they belonged to.
+    need = {qubit_identity(q) for q in b.cut}
+    while True:
+        grown = set(need)
+        for q in need:
+            grown |= groups.members[groups.group(q)]
+        for _, qs in body:
+            if qs & grown:
+                grown |= qs
+        if grown == need:
+            break
+        need = grown
+    gs = {groups.group(q) for q in need}
+    dirty = [groups.dirty[g] for g in gs if g in groups.dirty]
+    if dirty:
+        return Cone(reason=dirty[0])
+    n = sum(groups.meas[g] for g in gs)
+    if n > max_bits:
+        return Cone(reason=f"its cone holds {n} measurements, more than max_postselect_bits={max_bits}")
+    inside: list[Operation] = []
+    before = 0
+    for op in loop.body.block.ops:
+        if op is b:
+            before = len(inside)
+        qs = set(_qubits(op)) if not isinstance(op, ckpt.BoundaryOp) else set()
+        if not qs & need or isinstance(op, qc.BarrierOp):
+            continue
+        why = _unreplayable_in_loop(op, fn)
+        if why:
+            return Cone(reason=why)
+        inside.append(op)
+    top = sorted((item for g in gs for item in groups.ops[g]), key=lambda t: t[0])
+    return Cone([*(op for _, op in top), LoopPrefix(loop, inside, before)])
+
+
+def _unreplayable_in_loop(op: Operation, fn: func.FuncOp) -> str | None:
+    """Why an operation of a loop body on a cone's qubits cannot be re-run
+    for each replayed iteration, or None."""
+    if isinstance(op, qc.ResetOp):
+        return None
+    if isinstance(op, qc.GateOp):
+        if any(not isinstance(p.owner, arith.ConstantOp) and not _top_level(p, fn) for p in op.params):
+            return "its cone has a gate whose angle is computed inside the loop it is in"
+        return None
+    if isinstance(op, scf.ForOp):
+        return _unreplayable_loop(op)
+    if isinstance(op, qc.MeasureOp):
+        return "its cone has a measurement inside the loop it is in"
+    return f"its cone contains control flow ('{op.name}') inside the loop it is in"
 
 
 def _top_level(v: SSAValue, fn: func.FuncOp) -> bool:

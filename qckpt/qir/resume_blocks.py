@@ -18,7 +18,8 @@ from qckpt.dialects import ckpt, qc
 from qckpt.dialects.gates import TARGET_GATES
 from xdsl.dialects import scf
 
-from qckpt.passes.replay_cones import CONE_ANGLE_PREFIX, CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, loop_trip_count, replay_cones
+from qckpt.passes.replay_cones import CONE_ANGLE_PREFIX, CONE_IF_PREFIX, CONE_PREFIX, NOT_RESTORABLE_ATTR, Cone, LoopPrefix, loop_trip_count, replay_cones
+from qckpt.passes.unroll_qubit_loops import fold_int
 from qckpt.qir.emit_common import llvm_type, located_error, recorded_later
 
 
@@ -43,7 +44,14 @@ def restorable_boundary(b: ckpt.BoundaryOp) -> bool:
     restorable (``replay_cones``) and whose measured outcomes it persisted."""
     if b.replay_cost is None:
         return False
-    return not b.cut or (NOT_RESTORABLE_ATTR not in b.attributes and isinstance(b.parent_op(), func.FuncOp))
+    if not b.cut:
+        return True
+    parent = b.parent_op()
+    top_loop = isinstance(parent, scf.ForOp) and isinstance(parent.parent_op(), func.FuncOp)
+    return NOT_RESTORABLE_ATTR not in b.attributes and (isinstance(parent, func.FuncOp) or top_loop)
+
+
+LOOP_IV = "loop-iv"  # in a cone replay's recorded values: the induction variable of the boundary's loop
 
 
 class ResumeBlocks:
@@ -112,6 +120,9 @@ class ResumeBlocks:
                 cone_values[name] = r
         cone = self.cones.get(op.id)
         if cone is not None:
+            for part in cone.ops:
+                if isinstance(part, LoopPrefix):  # the iterations to replay: the record's induction variable says
+                    cone_values[LOOP_IV] = restored[part.induction_variable]
             self.emit_cone_replay(op, cone, cone_values)
         if bits:
             sink.declare(TARGET_GATES["x"], "void", ["ptr"])
@@ -175,6 +186,41 @@ class ResumeBlocks:
                 elif isinstance(inner, scf.ForOp):
                     self.emit_replayed_loop(inner)
 
+    def emit_replayed_iterations(self, prefix: LoopPrefix, iv) -> None:
+        """A cone's part inside its boundary's loop: the body's operations on
+        the cone's qubits once per iteration from the lower bound up to the
+        recorded induction variable ``iv`` (a loop here too: the count is
+        known only from the record), then those before the boundary."""
+        sink = self.sink
+        loop = prefix.loop
+        ty = llvm_type(loop.lb.type)
+        lb, step = fold_int(loop.lb), fold_int(loop.step)
+        assert lb is not None and step is not None  # replay_cones checked the trip count is constant
+        pre = sink.current
+        head, body, done = sink.new_block("ckpt.replay.loop"), sink.new_block("ckpt.replay.iter"), sink.new_block("ckpt.replay.here")
+        sink.br(head)
+        self.goto(head)
+        j = sink.phi(ty)
+        sink.add_incoming(j, sink.const_int(int(ty[1:]), lb), pre)
+        sink.condbr(sink.icmp("slt", ty, j, iv), body, done)
+        self.goto(body)
+        for inner in prefix.ops:
+            self._emit_replayed_op(inner)
+        sink.add_incoming(j, sink.binop("add", ty, j, sink.const_int(int(ty[1:]), step)), sink.current)
+        sink.br(head)
+        self.goto(done)
+        for inner in prefix.ops[: prefix.before]:
+            self._emit_replayed_op(inner)
+
+    def _emit_replayed_op(self, op) -> None:
+        if isinstance(op, qc.GateOp):
+            self.emit_gate(op)
+        elif isinstance(op, qc.ResetOp):
+            self.sink.call("__quantum__qis__reset__body", [self.sink.ptr("qubit", self.qubit_id(op.qubit))])
+        else:
+            assert isinstance(op, scf.ForOp)
+            self.emit_replayed_loop(op)
+
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
         """Re-run the boundary's quantum cone from |0>, post-selecting each
         measurement in it to its recorded outcome (``cone:<k>``): on a
@@ -225,6 +271,8 @@ class ResumeBlocks:
                 j += 1
             elif isinstance(cop, scf.ForOp):
                 self.emit_replayed_loop(cop)
+            elif isinstance(cop, LoopPrefix):
+                self.emit_replayed_iterations(cop, recorded[LOOP_IV])
             elif isinstance(cop, qc.GateOp):
                 self.emit_gate(cop)
             elif isinstance(cop, qc.ResetOp):

@@ -99,16 +99,18 @@ def _run(path: Path, shots: int, seed: int) -> list[Shot]:
     return run_qir(str(module), shots=shots, seed=seed).shots
 
 
-def check_program(name: str, module, policy: str, shots: int, seed: int, delta: float, *, replay_tries: int | None = None, misbind: bool = False, count_only: bool = False,
+def check_program(name: str, module, policy: str | None, shots: int, seed: int, delta: float, *, replay_tries: int | None = None, misbind: bool = False, count_only: bool = False,
                   skip: Collection[int] = (), on_check: Callable[[BoundaryCheck], None] | None = None, **policy_args) -> ModuleCheck:
-    """Place boundaries in ``module`` under ``policy`` and check every
-    restorable one (see the module docstring); ``count_only`` stops after
+    """Place boundaries in ``module`` under ``policy`` (None: keep the ones it
+    has) and check every restorable one (see the module docstring); ``count_only`` stops after
     counting placed and restorable boundaries. Boundaries in ``skip`` are
     not checked (a benchmark continuing a killed run has their checks
     already); each boundary's draws and seeds depend only on ``seed`` and its
     id, so the others come out as in a run that skipped nothing.
     ``on_check`` is called with each check as soon as it is made."""
-    insert_checkpoints(module, policy, **policy_args)
+    if policy is not None:
+        insert_checkpoints(module, policy, **policy_args)
+    policy = policy or "as placed"
     boundaries = [b for b in module.walk() if isinstance(b, ckpt.BoundaryOp)]
     kinds = {b.id: (b.kind.data, not b.cut) for b in boundaries}
     why_not = {b.id: b.attributes["ckpt.not_restorable"].data for b in boundaries if "ckpt.not_restorable" in b.attributes}  # type: ignore[attr-defined]
