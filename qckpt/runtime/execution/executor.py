@@ -122,6 +122,9 @@ def _child_setup(parent: int):
     return lambda: die_with_parent(parent)
 
 
+READ_CHUNK = 1 << 16  # bytes per read of qir-runner's output (a pipe holds 64 KiB)
+
+
 class QirRunnerExecutor:
     name = "qir-runner"
 
@@ -159,6 +162,7 @@ class QirRunnerExecution:
         self._buf = b""
         self._ended = False
         self._killed_by_us = False
+        self.last_read = 0  # bytes the last read() got: a full chunk means more is waiting
         self._stderr = tempfile.TemporaryFile(prefix="qckpt-qir-runner-stderr-")
         # ``command``: another program that prints the same records (the stim backend's worker)
         cmd = list(command) if command else [binary, "-f", program, "-s", str(shots), "-r", str(seed), *extra_args]
@@ -186,7 +190,8 @@ class QirRunnerExecution:
     def read(self) -> list[Event]:
         if self._ended:
             return []
-        data = os.read(self._fd, 1 << 16)
+        data = os.read(self._fd, READ_CHUNK)
+        self.last_read = len(data)
         if not data:
             return [self._finish()]
         self.last_output = time.monotonic()
