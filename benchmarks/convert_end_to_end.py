@@ -29,6 +29,7 @@ Usage (from the repository root, with the project's venv):
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -253,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = sorted(int(s) for s in args.sizes.split(","))
     peers = {int(s) for s in args.peer_sizes.split(",") if s}
+    if peers and importlib.util.find_spec("qbraid_qir") is None:
+        # Without it every peer cell of the table would be an import error, and --out would publish that.
+        print("error: the peer, qbraid-qir, is not installed: `make bench` (or pip install -e '.[bench]'), or pass --peer-sizes ''",
+              file=sys.stderr)
+        return 2
     if args.quick:
         args.repeat = 1
     side_sizes = set() if args.no_side else ({min(peers)} if args.quick and peers else peers)
