@@ -44,19 +44,23 @@ class Examples:
             'prev=""; shots=""\n'
             'for a in "$@"; do [ "$prev" = "-s" ] && shots="$a"; prev="$a"; done\n'
             'echo "$shots" >> "$QCKPT_TEST_CALLS"\n'
+            "# A handled signal for the test: sent from here, so it lands while the run is inside an execution.\n"
+            'if [ -n "$QCKPT_TEST_SIGNAL_AT" ] && [ "$(wc -l < "$QCKPT_TEST_CALLS")" -eq "$QCKPT_TEST_SIGNAL_AT" ]; then kill -s "$QCKPT_TEST_SIGNAL" "$PPID"; fi\n'
             '[ -n "$QCKPT_TEST_RUN_DELAY" ] && sleep "$QCKPT_TEST_RUN_DELAY"\n'
             f'exec "{qir_runner_binary()}" "$@"\n'
         )
         self.wrapper.chmod(0o755)
         self.n = 0
 
-    def _start(self, example: str, store: Path, args: list[str], out: Path | None, run_delay: float = 0.0) -> tuple[subprocess.Popen, Path]:
+    def _start(self, example: str, store: Path, args: list[str], out: Path | None, run_delay: float = 0.0, signal_at: tuple[int, int] | None = None) -> tuple[subprocess.Popen, Path]:
         self.n += 1
         calls = self.root / f"calls-{self.n}"
         calls.write_text("")
         env = dict(os.environ, QCKPT_QIR_RUNNER=str(self.wrapper), QCKPT_TEST_CALLS=str(calls))
         if run_delay:
             env["QCKPT_TEST_RUN_DELAY"] = str(run_delay)
+        if signal_at is not None:  # (the execution whose start sends it, the signal)
+            env["QCKPT_TEST_SIGNAL_AT"], env["QCKPT_TEST_SIGNAL"] = str(signal_at[0]), signal.Signals(signal_at[1]).name[3:]
         cmd = [sys.executable, str(EXAMPLES / f"{example}.py"), "--store", str(store), "--quiet", *args]
         if out is not None:
             cmd += ["--out", str(out)]
@@ -80,11 +84,26 @@ class Examples:
         """Start the example and send it ``sig`` (SIGKILL) once the log shows
         ``after_iteration`` committed iterations, plus a random delay so the
         kill lands anywhere in the next iteration (in qir-runner, in a commit,
-        in Python). A signal the program handles (not SIGKILL) is sent while
-        every execution waits 0.3 s first: on a fast machine the program
-        could otherwise finish all its iterations before the signal lands,
-        and there would be nothing left to interrupt."""
-        proc, calls = self._start(example, store, args, None, run_delay=0.3 if sig != signal.SIGKILL else 0.0)
+        in Python). A signal the program handles (not SIGKILL) is sent by the
+        qir-runner wrapper itself, to its parent, as the execution after the
+        first ``after_iteration`` starts (and waits 0.3 s): sent from here,
+        after reading the log, it could land after the program had finished
+        on a loaded machine (CI saw a run end 0 with all 8 executions), and
+        there would be nothing left to interrupt."""
+        if sig != signal.SIGKILL:
+            proc, calls = self._start(example, store, args, None, run_delay=0.3, signal_at=(after_iteration + 1, sig))
+            try:
+                stdout, stderr = proc.communicate(timeout=timeout)
+            finally:
+                if proc.poll() is None:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.communicate(timeout=30)
+            try:
+                seen = len(execution_log.read(store / LOG_NAME).iterations)
+            except QckptError:
+                seen = 0
+            return Run(proc.returncode, stdout, stderr, self._calls(calls), killed_after=seen)
+        proc, calls = self._start(example, store, args, None)
         deadline = time.monotonic() + timeout
         seen = 0
         try:
@@ -96,8 +115,6 @@ class Examples:
                 if seen >= after_iteration:
                     time.sleep(rng.uniform(0.0, 0.05))
                     os.kill(proc.pid, sig)
-                    if sig != signal.SIGKILL:
-                        proc.wait(timeout=60)  # let it handle the signal
                     break
                 time.sleep(0.005)
         finally:

@@ -82,7 +82,8 @@ def test_ctrl_c_stops_with_one_line_and_the_same_command_resumes(examples, tmp_p
     ref = reference(examples, tmp_path_factory, "trotter")
     store = tmp_path / "store"
     stopped = examples.run_killed(example, store, args, 2, random.Random(), sig=signal.SIGINT)
-    assert stopped.returncode == 130
+    assert stopped.returncode == 130, stopped
+    assert 3 <= len(stopped.calls) < ITERATIONS  # stopped inside the run, at the execution after iteration 2
     assert stopped.stderr.strip() == f"interrupted; run the same command again to resume from {store}", stopped.stderr
     resumed = examples.run(example, store, args)
     assert resumed.returncode == 0, resumed.stderr
