@@ -225,7 +225,8 @@ def _loop_cone(groups: _Groups, loop: scf.ForOp, b: ckpt.BoundaryOp, fn: func.Fu
     iv = loop.body.block.args[0]
     if not any(v is iv for _, v in b.named_values()):
         return Cone(reason="it is inside a loop whose counter it does not record")
-    body = [(op, set(_qubits(op))) for op in loop.body.block.ops if not isinstance(op, (ckpt.BoundaryOp, scf.YieldOp))]
+    # Each body op with the qubits it acts on (none for a boundary: its cut is not an action).
+    body = [(op, set() if isinstance(op, ckpt.BoundaryOp) else set(_qubits(op))) for op in loop.body.block.ops]
     # The qubits whose history the replay needs: the cut, closed under the
     # body's interactions and the top-level groups they belonged to.
     need = {qubit_identity(q) for q in b.cut}
@@ -239,27 +240,21 @@ def _loop_cone(groups: _Groups, loop: scf.ForOp, b: ckpt.BoundaryOp, fn: func.Fu
         if grown == need:
             break
         need = grown
-    gs = {groups.group(q) for q in need}
-    dirty = [groups.dirty[g] for g in gs if g in groups.dirty]
-    if dirty:
-        return Cone(reason=dirty[0])
-    n = sum(groups.meas[g] for g in gs)
-    if n > max_bits:
-        return Cone(reason=f"its cone holds {n} measurements, more than max_postselect_bits={max_bits}")
+    top = _top_cone(groups, {groups.group(q) for q in need}, max_bits)
+    if not top.restorable:
+        return top
     inside: list[Operation] = []
     before = 0
-    for op in loop.body.block.ops:
+    for op, qs in body:
         if op is b:
             before = len(inside)
-        qs = set(_qubits(op)) if not isinstance(op, ckpt.BoundaryOp) else set()
         if not qs & need or isinstance(op, qc.BarrierOp):
             continue
         why = _unreplayable_in_loop(op, fn)
         if why:
             return Cone(reason=why)
         inside.append(op)
-    top = sorted((item for g in gs for item in groups.ops[g]), key=lambda t: t[0])
-    return Cone([*(op for _, op in top), LoopPrefix(loop, inside, before)])
+    return Cone([*top.ops, LoopPrefix(loop, inside, before)])
 
 
 def _unreplayable_in_loop(op: Operation, fn: func.FuncOp) -> str | None:
@@ -357,7 +352,11 @@ def _unreplayable_loop(op: scf.ForOp) -> str | None:
 
 
 def _cone(groups: _Groups, b: ckpt.BoundaryOp, max_bits: int) -> Cone:
-    gs = {groups.group(qubit_identity(q)) for q in b.cut}
+    return _top_cone(groups, {groups.group(qubit_identity(q)) for q in b.cut}, max_bits)
+
+
+def _top_cone(groups: _Groups, gs: set[int], max_bits: int) -> Cone:
+    """The top-level operations of groups ``gs`` in program order, or why they cannot be replayed."""
     # Decide from the counts first: listing (sorting) a large unrestorable
     # cone at every boundary would be quadratic.
     dirty = [groups.dirty[g] for g in gs if g in groups.dirty]

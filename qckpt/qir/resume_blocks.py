@@ -163,10 +163,7 @@ class ResumeBlocks:
         for block, region in ((yes, op.true_region), (no, op.false_region)):
             self.goto(block)
             for inner in (region.blocks[0].ops if region.blocks else ()):
-                if isinstance(inner, qc.GateOp):
-                    self.emit_gate(inner)
-                elif isinstance(inner, qc.ResetOp):
-                    sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(inner.qubit))])
+                self._emit_replayed_op(inner)
             sink.br(join)
         self.goto(join)
 
@@ -179,12 +176,7 @@ class ResumeBlocks:
         assert trips is not None
         for _ in range(trips):
             for inner in op.body.block.ops:
-                if isinstance(inner, qc.GateOp):
-                    self.emit_gate(inner)
-                elif isinstance(inner, qc.ResetOp):
-                    self.sink.call("__quantum__qis__reset__body", [self.sink.ptr("qubit", self.qubit_id(inner.qubit))])
-                elif isinstance(inner, scf.ForOp):
-                    self.emit_replayed_loop(inner)
+                self._emit_replayed_op(inner)
 
     def emit_replayed_iterations(self, prefix: LoopPrefix, iv) -> None:
         """A cone's part inside its boundary's loop: the body's operations on
@@ -213,12 +205,14 @@ class ResumeBlocks:
             self._emit_replayed_op(inner)
 
     def _emit_replayed_op(self, op) -> None:
+        """A quantum operation of a cone, replayed: a gate, a reset, or a
+        constant loop of them unrolled; anything else (barriers, classical
+        arithmetic, yields) changes no state the replay rebuilds."""
         if isinstance(op, qc.GateOp):
             self.emit_gate(op)
         elif isinstance(op, qc.ResetOp):
             self.sink.call("__quantum__qis__reset__body", [self.sink.ptr("qubit", self.qubit_id(op.qubit))])
-        else:
-            assert isinstance(op, scf.ForOp)
+        elif isinstance(op, scf.ForOp):
             self.emit_replayed_loop(op)
 
     def emit_cone_replay(self, op: ckpt.BoundaryOp, cone, recorded: dict[str, object]) -> None:
@@ -269,16 +263,11 @@ class ResumeBlocks:
                 # Feed-forward: take the recorded decision (``cone-if:<j>``).
                 self.emit_replayed_branch(cop, recorded[f"{CONE_IF_PREFIX}{j}"])
                 j += 1
-            elif isinstance(cop, scf.ForOp):
-                self.emit_replayed_loop(cop)
             elif isinstance(cop, LoopPrefix):
                 self.emit_replayed_iterations(cop, recorded[LOOP_IV])
-            elif isinstance(cop, qc.GateOp):
-                self.emit_gate(cop)
-            elif isinstance(cop, qc.ResetOp):
-                sink.call("__quantum__qis__reset__body", [sink.ptr("qubit", self.qubit_id(cop.qubit))])
+            elif not isinstance(cop, qc.MeasureOp):
+                self._emit_replayed_op(cop)
             else:
-                assert isinstance(cop, qc.MeasureOp)
                 r = self.num_results
                 self.num_results += 1
                 sink.call("__quantum__qis__mz__body", [sink.ptr("qubit", self.qubit_id(cop.qubit)), sink.ptr("result", r)])
