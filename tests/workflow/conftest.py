@@ -34,6 +34,10 @@ class Run:
     killed_after: int | None = None  # iterations in the log when the kill was sent
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Examples:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -64,7 +68,12 @@ class Examples:
         cmd = [sys.executable, str(EXAMPLES / f"{example}.py"), "--store", str(store), "--quiet", *args]
         if out is not None:
             cmd += ["--out", str(out)]
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        # SIGINT back to its default first, as in a terminal's foreground job: a test run started in the
+        # background by a shell without job control (CI, a script's `make test &`) inherits SIGINT ignored,
+        # Python then installs no KeyboardInterrupt handler, and the Ctrl-C test's signal did nothing.
+        proc = subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_default_sigint
+        )
         return proc, calls
 
     @staticmethod
