@@ -78,19 +78,20 @@ class DecoderState:
         back to back (version 2). Raw bytes rather than ``np.savez``: the run
         serialises a state at every window end, and the zip container cost
         about seven times the packing (0.36 ms against 0.05 ms at d = 5)."""
-        arrays = {"frame": self.frame, "window": self.window, "last": self.last_measurements}
-        body = b"".join(np.packbits(v, axis=1).tobytes() for v in arrays.values())
-        head = {
-            "format": STATE_FORMAT,
-            "version": STATE_VERSION,
-            "layer": self.layer,
-            "start": self.start,
-            "fingerprint": self.fingerprint,
-            "config": {"window": self.config.window, "commit": self.config.commit},
-            "shapes": {k: list(v.shape) for k, v in arrays.items()},
-            "sha256": hashlib.sha256(body).hexdigest(),
-        }
-        return json.dumps(head, sort_keys=True).encode() + b"\n" + body
+        arrays = (self.frame, self.window, self.last_measurements)
+        # One packbits over the rows stacked is the three packed arrays back to
+        # back (rows pack apart), in one numpy call instead of six.
+        body = np.packbits(np.concatenate(arrays), axis=1).tobytes()
+        (f0, f1), (w0, w1), (l0, l1) = (a.shape for a in arrays)
+        # The head json.dumps(sort_keys=True) would write, without json: the run
+        # writes one per window end, and dumps cost as much as the packing.
+        head = (
+            f'{{"config": {{"commit": {int(self.config.commit)}, "window": {int(self.config.window)}}}, '
+            f'"fingerprint": {json.dumps(self.fingerprint)}, "format": "{STATE_FORMAT}", "layer": {int(self.layer)}, '
+            f'"sha256": "{hashlib.sha256(body).hexdigest()}", '
+            f'"shapes": {{"frame": [{f0}, {f1}], "last": [{l0}, {l1}], "window": [{w0}, {w1}]}}, "start": {int(self.start)}, "version": {STATE_VERSION}}}'
+        )
+        return head.encode() + b"\n" + body
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DecoderState:

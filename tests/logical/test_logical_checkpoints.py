@@ -147,6 +147,30 @@ def test_corrupt_decoder_state_resumes_from_the_boundary_before(tmp_path):
     assert np.array_equal(rest.outcomes, whole.outcomes) and np.array_equal(rest.corrections, whole.corrections)
 
 
+def test_decoder_state_head_is_sorted_json_of_its_fields():
+    """The head is written without json (it is on every window end's path); it
+    must still be what json.dumps(sort_keys=True) gives, for any shapes, a
+    non-contiguous window and a fingerprint that needs escaping."""
+    import hashlib
+    import json
+
+    rng = np.random.default_rng(5)
+    for shots in (1, 8, 9, 200):
+        for rows in (0, 3, 40):
+            window = (rng.random((rows + 4, shots)) < 0.5)[2 : rows + 2]
+            state = DecoderState(7, 4, rng.random((2, shots)) < 0.5, np.asfortranarray(window), rng.random((5, shots)) < 0.5, 'f"p\\1', DecoderConfig(9, 4))
+            head_text, _, body = state.to_bytes().partition(b"\n")
+            arrays = {"frame": state.frame, "window": window, "last": state.last_measurements}
+            assert body == b"".join(np.packbits(v, axis=1).tobytes() for v in arrays.values())
+            fields = {
+                "format": "qckpt-decoder-state", "version": 2, "layer": 7, "start": 4, "fingerprint": 'f"p\\1',
+                "config": {"window": 9, "commit": 4}, "shapes": {k: list(v.shape) for k, v in arrays.items()}, "sha256": hashlib.sha256(body).hexdigest(),
+            }
+            assert head_text == json.dumps(fields, sort_keys=True).encode()
+            back = DecoderState.from_bytes(state.to_bytes())
+            assert np.array_equal(back.window, window) and np.array_equal(back.frame, state.frame)
+
+
 def test_decoder_state_detects_its_own_corruption():
     run = qec_run("repetition_code:memory", 3, 10, "0.03")
     from qckpt.qec.decoder import WindowDecoder
