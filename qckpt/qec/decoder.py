@@ -31,6 +31,7 @@ layer counter, the fingerprint and the configuration.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -78,20 +79,26 @@ class DecoderState:
         back to back (version 2). Raw bytes rather than ``np.savez``: the run
         serialises a state at every window end, and the zip container cost
         about seven times the packing (0.36 ms against 0.05 ms at d = 5)."""
-        arrays = (self.frame, self.window, self.last_measurements)
         # One packbits over the rows stacked is the three packed arrays back to
         # back (rows pack apart), in one numpy call instead of six.
-        body = np.packbits(np.concatenate(arrays), axis=1).tobytes()
-        (f0, f1), (w0, w1), (l0, l1) = (a.shape for a in arrays)
-        # The head json.dumps(sort_keys=True) would write, without json: the run
-        # writes one per window end, and dumps cost as much as the packing.
-        head = (
+        body = np.packbits(np.concatenate(self.arrays()), axis=1).tobytes()
+        return self.head_line(body) + body
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The arrays :meth:`to_bytes` packs, in its order (bool, (rows, shots) each)."""
+        return self.frame, self.window, self.last_measurements
+
+    def head_line(self, body: bytes | memoryview) -> bytes:
+        """The head of :meth:`to_bytes` with its newline, for ``body`` (the arrays packed).
+        What json.dumps(sort_keys=True) would write, without json: the run writes one
+        per window end, and dumps cost as much as the packing."""
+        (f0, f1), (w0, w1), (l0, l1) = (a.shape for a in self.arrays())
+        return (
             f'{{"config": {{"commit": {int(self.config.commit)}, "window": {int(self.config.window)}}}, '
-            f'"fingerprint": {json.dumps(self.fingerprint)}, "format": "{STATE_FORMAT}", "layer": {int(self.layer)}, '
+            f'"fingerprint": {_json_string(self.fingerprint)}, "format": "{STATE_FORMAT}", "layer": {int(self.layer)}, '
             f'"sha256": "{hashlib.sha256(body).hexdigest()}", '
-            f'"shapes": {{"frame": [{f0}, {f1}], "last": [{l0}, {l1}], "window": [{w0}, {w1}]}}, "start": {int(self.start)}, "version": {STATE_VERSION}}}'
-        )
-        return head.encode() + b"\n" + body
+            f'"shapes": {{"frame": [{f0}, {f1}], "last": [{l0}, {l1}], "window": [{w0}, {w1}]}}, "start": {int(self.start)}, "version": {STATE_VERSION}}}\n'
+        ).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DecoderState:
@@ -111,6 +118,11 @@ class DecoderState:
             return cls(int(head["layer"]), int(head["start"]), arrays["frame"], arrays["window"], arrays["last"], head["fingerprint"], DecoderConfig(**head["config"]))
         except (ValueError, KeyError, TypeError, OSError) as e:
             raise QckptError(f"decoder state: corrupt ({e})") from None
+
+
+@functools.lru_cache(maxsize=8)
+def _json_string(text: str) -> str:
+    return json.dumps(text)
 
 
 def _split_packed(body: bytes, shapes: dict[str, list[int]]) -> dict[str, np.ndarray]:

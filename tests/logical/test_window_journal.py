@@ -124,3 +124,73 @@ def test_a_failing_writer_stops_the_run_with_its_message(tmp_path, monkeypatch):
     monkeypatch.setattr(logical_commits, "commit_bytes", full)  # the writer is forked after this: it has it too
     with pytest.raises(QckptError, match="No space left on device"):
         run_logical(str(tmp_path / "s"), qec_run("repetition_code:memory", 3, 30, "0.03"))
+
+
+def _frame(layer: int) -> bytes:
+    """A window frame's payload as split_frame reads it, with a stand-in state."""
+    state = f"state of {layer}".encode()
+    return json.dumps({"format": "qckpt-logical-window", "layer": layer, "decoder": len(state)}).encode() + b"\n" + state
+
+
+def test_window_ends_are_read_from_the_datasets_segment_and_the_one_before(tmp_path):
+    """While the writer commits dataset N the run goes on journaling in the
+    segment before; a restore from N must see those window ends too (N's own
+    segment may still be empty), and nothing older than that segment."""
+    from qckpt.runtime.execution.logical_commits import windows_after
+    from qckpt.runtime.store.journal import Journal
+
+    store = str(tmp_path)
+    for k, layers in ((1, [40]), (3, [15, 22, 25]), (5, [30])):
+        with Journal.open(segment_path(store, k), sync_interval=None) as j:
+            for layer in layers:
+                j.append(_frame(layer))
+    assert [layer for layer, _, _ in windows_after(store, 5, 20)] == [30, 25, 22]
+    Path(segment_path(store, 5)).unlink()
+    assert [(layer, state, aid) for layer, state, aid in windows_after(store, 5, 20)] == [(25, b"state of 25", b""), (22, b"state of 22", b"")]
+    assert [layer for layer, _, _ in windows_after(store, 3, 20)] == [40, 25, 22]  # dataset 3's own and the one before: segment 1
+
+
+def test_a_journal_frame_that_holds_an_aid_is_restored_from_it(tmp_path, monkeypatch):
+    """Stores written before frames left the simulation aid out: a frame with
+    one restores the simulated qubits from it, without simulating again."""
+    from qckpt.qec.simulation import SimulatorFrame
+    from qckpt.runtime.execution import logical_run
+    from qckpt.runtime.execution.logical_commits import split_frame
+    from qckpt.runtime.store.journal import Journal
+
+    run, store, segment = died_run(tmp_path)
+    whole = run_logical(None, run)
+    rounds = logical_run.cut_rounds(run.program.circuit, run.program.num_qubits, "program")
+    with CheckpointStore.open(store, readonly=True) as s:
+        base = SimulatorFrame.from_bytes(s.start_restart().read("simulation-aid"))
+    frames = []
+    for payload in Journal.replay(segment):
+        layer, state, aid = split_frame(bytes(payload))
+        assert aid == b""
+        head = json.dumps({"format": "qckpt-logical-window", "layer": layer, "decoder": len(state)}).encode()
+        frames.append(head + b"\n" + state + logical_run.resimulate(rounds, base, layer, run).to_bytes())
+    Path(segment).unlink()
+    with Journal.open(segment, sync_interval=None) as j:
+        for f in frames:
+            j.append(f)
+
+    def refuse(*args):
+        raise AssertionError("simulated again though the frame holds the aid")
+
+    monkeypatch.setattr(logical_run, "resimulate", refuse)
+    rest = run_logical(store, run, interval=3600.0)
+    assert rest.resumed_at == 21
+    assert np.array_equal(rest.outcomes, whole.outcomes) and np.array_equal(rest.corrections, whole.corrections)
+
+
+def test_a_failing_journal_write_stops_the_run_with_a_message(tmp_path, monkeypatch):
+    import errno
+
+    from qckpt.diagnostics import QckptError
+
+    def full(fd, buffers):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "writev", full)
+    with pytest.raises(QckptError, match="cannot append to the window journal .*No space left on device"):
+        run_logical(str(tmp_path / "s"), qec_run("repetition_code:memory", 3, 30, "0.03"), interval=3600.0)

@@ -1,35 +1,41 @@
-"""Committing logical checkpoints, in line or from a background writer process.
+"""Committing logical checkpoints: window ends journaled by the run, datasets by a writer process.
 
-A durable dataset commit (files, manifest, index, each fsynced: some 60
-file-system calls) takes tens of milliseconds on a shared file system; a
-window of a distance-5 memory (5 rounds) takes about five. So a writer
-process (:mod:`~qckpt.runtime.execution.logical_writer`) commits while the
-run goes on, and every window end (each time the decoder commits a region,
-``DecoderConfig.commit`` rounds) is committed, in one of two tiers:
+Every window end (each time the decoder commits a region, ``DecoderConfig.commit``
+rounds) is committed, in one of two tiers:
 
-- a **window journal** beside the datasets (:mod:`qckpt.runtime.store.journal`:
-  append-only, crc32-checked frames): one frame per window end, holding the
-  decoder state and, apart from it, the simulation aid. The writer appends
-  every frame that queued and fsyncs once. The run serialises the frame
-  (about 0.1 ms at d = 5, 0.4 ms at d = 11: its copy of the state) and
-  writes it into a pipe;
+- a **window journal** beside the datasets (:mod:`qckpt.runtime.store.journal`'s
+  file format: append-only, crc32-checked frames): one frame per window end,
+  holding the decoder state and, apart from it, the simulation aid. The run
+  serialises the frame and appends it to the file itself, one ``write``: once
+  that returns, the frame survives a kill of the run (it is in the kernel's
+  page cache), and the writer process fsyncs the journal with every dataset
+  and at least every second, so a power loss loses at most the last second's
+  window ends. Writing it from the run costs about 0.1 ms per window end at
+  d = 5; handing it to the writer through a pipe cost the run as much in the
+  send and the writer's wake-ups, and took a core's worth of those from the
+  run whenever the machine had no idle core (``docs/logical.md``);
 - **datasets** (decoder state, simulation aid, program, run description:
-  self-describing, what ``qckpt resume`` and ``inspect`` need), of a window
-  end that finds the writer idle with ``min_interval`` passed since its last
-  dataset. Each dataset starts a journal segment of its own
-  (``windows.<dataset id>``) for the window ends after it.
+  self-describing, what ``qckpt resume`` and ``inspect`` need), written by a
+  writer process (:mod:`~qckpt.runtime.execution.logical_writer`: a commit is
+  some 60 file-system calls, tens of milliseconds) from the window end that
+  finds no dataset in progress and ``min_interval`` passed since the last
+  one was asked for. Each dataset starts a journal segment of its own
+  (``windows.<dataset id>``); the run moves to it when the writer answers,
+  so the window ends of the dataset's commit time are in the segment before.
+  A process's first window end is a dataset it waits for: a journal needs a
+  dataset before it to restore from.
 
-A restore takes the newest intact dataset, then the newest intact frame of
-its segment (:func:`windows_after`). A frame is self-contained (a whole
-decoder state, not a delta), crc32-checked by the journal and sha256-checked
-by the state, and a kill leaves at most a torn last frame, which replay
-stops before: so a kill at any point leaves the last committed window end
-intact and restorable. Segments of datasets the store no longer keeps are
-removed.
+A restore takes the newest intact dataset, then the newest intact frame later
+than it in its segment or the segment before (:func:`windows_after`). A frame
+is self-contained (a whole decoder state, not a delta), crc32-checked by the
+journal and sha256-checked by the state; appends go only at the end, so a
+kill leaves at most a torn last frame, which replay stops before: a kill at
+any point leaves the last committed window end intact and restorable.
+Segments of datasets the store no longer keeps are removed by the writer.
 
-``flush()`` commits the newest round end offered as a dataset, whatever the
-interval, and waits until it and every window end before it are on disk: a
-stop commits exactly the round it stops at, and the final result is written.
+``flush()`` commits the newest round end offered as a dataset and waits until
+it and every window end before it are on disk: a stop commits exactly the
+round it stops at, and the final result is written.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ import multiprocessing
 import os
 import re
 import struct
+import time
 
 import numpy as np
 
@@ -48,7 +55,7 @@ from qckpt.qec.decoder import DecoderState
 from qckpt.qec.simulation import SimulatorFrame
 from qckpt.runtime.execution import logical_writer
 from qckpt.runtime.store import CheckpointStore
-from qckpt.runtime.store.journal import Journal
+from qckpt.runtime.store.journal import Journal, frame_header
 
 DECODER, AID, PROGRAM, RUN, OUTCOMES = "decoder", "simulation-aid", "program", "run.json", "outcomes"
 
@@ -62,27 +69,51 @@ def segment_path(store_dir: str, dataset_id: int) -> str:
 
 
 def window_frame(state: DecoderState, frame: SimulatorFrame) -> tuple[int, bytes]:
-    """A window end as one journal frame: a head line, the decoder state, the aid (kept apart)."""
-    decoder = state.to_bytes()
-    head = json.dumps({"format": WINDOW_FORMAT, "layer": state.layer, "decoder": len(decoder)}).encode()
-    return state.layer, head + b"\n" + decoder + frame.to_bytes()
+    """A round end as a dataset request's payload: a head line, the decoder state, the aid (kept apart)."""
+    return state.layer, b"".join(window_parts(state)) + frame.to_bytes()
+
+
+def window_parts(state: DecoderState) -> list[bytes | memoryview]:
+    """A window end as a journal frame's payload, in parts (the run writes them with one
+    writev): a head line and the decoder state, without the simulation aid. In
+    simulation a restore from a window end rebuilds the aid by simulating again from
+    the dataset before it (seeded per round, so the same qubits): the aid held two
+    fifths of a distance-5 frame, and a window end's cost in the run is its packing."""
+    body = memoryview(np.packbits(np.concatenate(state.arrays()), axis=1)).cast("B")
+    decoder_head = state.head_line(body)
+    head = f'{{"format": "{WINDOW_FORMAT}", "layer": {int(state.layer)}, "decoder": {len(decoder_head) + len(body)}}}\n'.encode()
+    return [head, decoder_head, body]
 
 
 def windows_after(store_dir: str, dataset_id: int, layer: int) -> list[tuple[int, bytes, bytes]]:
-    """The intact window ends journaled after dataset ``dataset_id`` that are
-    later than ``layer``, newest first, as (layer, decoder state, aid)."""
-    path = segment_path(store_dir, dataset_id)
-    if not os.path.exists(path):
-        return []
+    """The intact window ends later than ``layer`` journaled in dataset
+    ``dataset_id``'s segment or in the segment before it (where the run went
+    on writing while that dataset was committed), newest first, as (layer,
+    decoder state, aid); the aid is empty in the frames written since they
+    leave it out (:func:`window_parts`)."""
+    below = [k for k in _segments(store_dir) if k < dataset_id]
     out = []
-    for payload in Journal.replay(path):  # intact frames only: a torn tail is where replay stops
-        try:
-            at, decoder, aid = split_frame(bytes(payload))
-        except ValueError:
+    for k in ([below[-1]] if below else []) + [dataset_id]:
+        path = segment_path(store_dir, k)
+        if not os.path.exists(path):
             continue
-        if at > layer:
-            out.append((at, decoder, aid))
-    return out[::-1]
+        for payload in Journal.replay(path):  # intact frames only: a torn tail is where replay stops
+            try:
+                at, decoder, aid = split_frame(bytes(payload))
+            except ValueError:
+                continue
+            if at > layer:
+                out.append((at, decoder, aid))
+    return sorted(out, key=lambda f: f[0], reverse=True)
+
+
+def _segments(store_dir: str) -> list[int]:
+    """The window-journal segments present, by dataset id."""
+    try:
+        names = os.listdir(store_dir)
+    except OSError:
+        return []
+    return sorted(int(m[1]) for m in map(SEGMENT.match, names) if m)
 
 
 def commit(store: CheckpointStore, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None, program: bytes, run_json: bytes) -> int:
@@ -121,51 +152,63 @@ def split_frame(payload: bytes) -> tuple[int, bytes, bytes]:
 
 
 class LogicalCommitter:
-    """See the module docstring; ``background=False`` commits every offer in line."""
+    """See the module docstring; ``background=False`` commits every offer in line, as a dataset."""
 
     def __init__(self, store: CheckpointStore, program: bytes, run_json: bytes, background: bool, min_interval: float = 0.0) -> None:
         self.store, self.program, self.run_json = store, program, run_json
-        self.background = background
-        self.snapshots = 0  # round ends serialised for the writer (what the run paid for)
+        self.background, self.min_interval = background, min_interval
+        self.snapshots = 0  # round ends serialised (what the run paid for)
         self.committed: list[int] = []  # the round ends written as datasets, in order
         self.windows: list[int] = []  # the window ends committed (journaled, or as a dataset), in order
         self._latest: tuple[DecoderState, SimulatorFrame, np.ndarray | None] | None = None  # the newest offer, not copied
         self._proc = None
-        self._failed = False  # the writer reported an error (and exited)
+        self._failed = False  # the writer reported an error, or went away (it has exited: close() asks it nothing)
+        self._segment: tuple[int, str] | None = None  # the window journal appended to: (fd, path)
+        self._pending = False  # a dataset asked for and not answered yet
+        self._asked = float("-inf")  # monotonic time the last dataset was asked for
         if background:
             ctx = multiprocessing.get_context("fork")  # the child inherits the open store and its lock
             inbox, self._send = ctx.Pipe(duplex=False)
             self._recv, out = ctx.Pipe(duplex=False)
             _widen(self._send)
             self._proc = ctx.Process(
-                target=logical_writer.main, args=(inbox, out, os.getpid(), store, program, run_json, min_interval), name="qckpt-logical-writer", daemon=True
+                target=logical_writer.main, args=(inbox, out, os.getpid(), store, program, run_json), name="qckpt-logical-writer", daemon=True
             )
             self._proc.start()
             inbox.close()
             out.close()
 
     def offer(self, state: DecoderState, frame: SimulatorFrame, outcomes: np.ndarray | None = None, window_end: bool = False) -> None:
-        """A round end; in the background, sent to the writer if it is a window end."""
+        """A round end; in the background, committed if it is a window end."""
         if not self.background:
             commit(self.store, state, frame, outcomes, self.program, self.run_json)
             self.committed.append(state.layer)
             return
         self._latest = (state, frame, outcomes)
-        if window_end:
-            if self._recv.poll():  # the writer failed (checked here only: a poll is a system call)
-                self._answer()
-            self._send_bytes(b"W" + window_frame(state, frame)[1])
-            self.snapshots += 1
+        if not window_end:
+            return
+        if self._pending and self._recv.poll():  # the answer (or the writer's error); a failing
+            self._answer()  # writer is heard at the next dataset asked for, within min_interval
+        parts = window_parts(state)
+        self.snapshots += 1
+        if self._segment is None:  # no dataset of this process yet to journal after: this one is
+            self._ask(b"".join(parts) + frame.to_bytes())
+            self._answer()
+        else:
+            self._journal(parts)
+            if not self._pending and time.monotonic() - self._asked >= self.min_interval:
+                self._ask(b"".join(parts) + frame.to_bytes())
+        self.windows.append(state.layer)
 
     def flush(self) -> None:
         """Commit the newest round end offered as a dataset (called at that round end) and wait until it
         and every window end before it are on disk."""
         if not self.background or self._latest is None:
             return
+        if self._pending:
+            self._answer()
         state, frame, outcomes = self._latest
-        payload = window_frame(state, frame)[1]
-        packed = b"" if outcomes is None else np.packbits(outcomes, axis=1).tobytes()
-        self._send_bytes(b"D" + struct.pack("<BQ", outcomes is not None, len(payload)) + payload + packed)
+        self._ask(window_frame(state, frame)[1], None if outcomes is None else np.packbits(outcomes, axis=1).tobytes())
         self.snapshots += 1
         self._answer()
 
@@ -176,12 +219,35 @@ class LogicalCommitter:
         proc, self._proc = self._proc, None
         try:
             if not self._failed:  # a failed writer has exited, and its error was raised already
+                if self._pending:
+                    self._answer()
                 self._send_bytes(b"Q")
                 self._answer()
         finally:
             self._send.close()
             proc.join()
             self._recv.close()
+            if self._segment is not None:
+                os.close(self._segment[0])
+                self._segment = None
+
+    def _ask(self, payload: bytes, outcomes: bytes | None = None) -> None:
+        """Ask the writer for a dataset of this round end (it answers when it is on disk)."""
+        self._send_bytes(b"D" + struct.pack("<BQ", outcomes is not None, len(payload)) + payload + (outcomes or b""))
+        self._pending, self._asked = True, time.monotonic()
+
+    def _journal(self, parts: list[bytes]) -> None:
+        assert self._segment is not None
+        fd, path = self._segment
+        chunks = [frame_header(parts), *parts]
+        try:
+            n = os.writev(fd, chunks)
+            if n < sum(map(len, chunks)):  # a short write (a full disk, a signal): the rest, in order
+                view = memoryview(b"".join(chunks))[n:]
+                while view:
+                    view = view[os.write(fd, view) :]
+        except OSError as e:  # a frame cut short is a torn tail: nothing may follow it (the run stops here)
+            raise QckptError(f"logical commits: cannot append to the window journal {path}: {e.strerror or e}") from None
 
     def _send_bytes(self, msg: bytes) -> None:
         try:
@@ -200,12 +266,22 @@ class LogicalCommitter:
             self._failed = True
             raise QckptError(msg[1:].decode(errors="replace"))
         doc = json.loads(msg[1:])
-        self.committed, self.windows = doc["committed"], doc["windows"]
+        if "dataset" in doc:  # a dataset is on disk, and its segment exists: journal there from now on
+            self._pending = False
+            self.committed.append(doc["layer"])
+            path = segment_path(self.store.path, doc["dataset"])
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+            except OSError as e:
+                raise QckptError(f"logical commits: cannot open the window journal {path}: {e.strerror or e}") from None
+            if self._segment is not None:
+                os.close(self._segment[0])
+            self._segment = (fd, path)
 
 
 def _widen(conn) -> None:
-    """A pipe of 1 MiB instead of 64 KiB: tens of window frames queue while a dataset is written,
-    where a full pipe would stall the run (Linux; elsewhere the default stays)."""
+    """A pipe of 1 MiB instead of 64 KiB: a distance-11 dataset request (a window end of some
+    45 KB with its aid) fits whole, and the run does not wait on the pipe (Linux; elsewhere the default stays)."""
     try:
         fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
     except OSError:

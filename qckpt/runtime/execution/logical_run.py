@@ -41,7 +41,7 @@ import numpy as np
 
 from qckpt.diagnostics import QckptError
 from qckpt.qec.decoder import DecoderConfig, DecoderState, WindowDecoder
-from qckpt.qec.rounds import cut_rounds
+from qckpt.qec.rounds import RoundProgram, cut_rounds
 from qckpt.qec.simulation import SimulatorFrame, parities, simulate_layer
 from qckpt.runtime.execution.logical_commits import AID, DECODER, OUTCOMES, PROGRAM, RUN, LogicalCommitter, windows_after
 from qckpt.runtime.store import CheckpointStore
@@ -174,7 +174,7 @@ def run_logical(
             frame = restore_simulation(reader.read(AID), decoder.state.layer)
             if OUTCOMES in reader.objects():
                 outcomes = np.unpackbits(np.frombuffer(reader.read(OUTCOMES), dtype=np.uint8).reshape(rounds.num_observables, -1), axis=1, count=run.shots).astype(bool)
-            frame = _newer_window(store, reader.id, decoder, frame, skipped)
+            frame = _newer_window(store, reader.id, decoder, frame, skipped, lambda aid, layer: resimulate(rounds, aid, layer, run))
             resumed_at = decoder.state.layer
         committer = LogicalCommitter(store, zlib.compress(run.program.to_bytes()), run.run_json(), background, interval) if store is not None else None
         try:
@@ -224,19 +224,32 @@ def run_logical(
     return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits, snapshots, windows)
 
 
-def _newer_window(store: CheckpointStore, dataset: int, decoder: WindowDecoder, frame: SimulatorFrame, skipped: list) -> SimulatorFrame:
+def _newer_window(
+    store: CheckpointStore, dataset: int, decoder: WindowDecoder, frame: SimulatorFrame, skipped: list, resimulate: Callable[[SimulatorFrame, int], SimulatorFrame]
+) -> SimulatorFrame:
     """Move the restored decoder on to the newest intact window end journaled
     after ``dataset`` (``logical_commits``), if any; one that does not read
-    back is passed over for the one before it."""
+    back is passed over for the one before it. The simulated qubits at that
+    window end: its aid, if the frame holds one (stores written before frames
+    left it out), else ``frame`` (the dataset's) simulated on to its round."""
     for layer, state_bytes, aid in windows_after(store.path, dataset, decoder.state.layer):
         try:
             state = DecoderState.from_bytes(state_bytes)
-            newer = restore_simulation(aid, state.layer)
+            newer = restore_simulation(aid, state.layer) if aid else None
             decoder.restore(state)
         except QckptError as e:
             skipped.append((dataset, f"window end {layer} of its journal: {e}"))
             continue
-        return newer
+        return newer if newer is not None else resimulate(frame, state.layer)
+    return frame
+
+
+def resimulate(rounds: RoundProgram, frame: SimulatorFrame, layer: int, run: LogicalRun) -> SimulatorFrame:
+    """The simulated qubits of ``frame`` run on to layer ``layer``: the same
+    qubits an uninterrupted run has there, since each layer's noise is seeded
+    by (run seed, layer) alone (a test aid, as the frame is)."""
+    while frame.layer < layer:
+        _, frame = simulate_layer(rounds.layer(frame.layer), frame, run.program.noise, run.seed)
     return frame
 
 

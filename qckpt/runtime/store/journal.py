@@ -60,6 +60,16 @@ def encode_frame(payload: bytes) -> bytes:
     return FRAME_MAGIC + length + struct.pack("<I", zlib.crc32(payload, zlib.crc32(length))) + payload
 
 
+def frame_header(parts: list[bytes]) -> bytes:
+    """The header of the frame whose payload is ``parts`` joined, without joining
+    them: header + parts, written with one ``writev``, is :func:`encode_frame`'s bytes."""
+    length = struct.pack("<I", sum(map(len, parts)))
+    crc = zlib.crc32(length)
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    return FRAME_MAGIC + length + struct.pack("<I", crc)
+
+
 class Replay(list):
     """The intact frames of a journal (a ``list[bytes]``), and where and why
     reading stopped, if it stopped before the end of the file."""
