@@ -31,7 +31,6 @@ layer counter, the fingerprint and the configuration.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
@@ -95,7 +94,7 @@ class DecoderState:
         (f0, f1), (w0, w1), (l0, l1) = (a.shape for a in self.arrays())
         return (
             f'{{"config": {{"commit": {int(self.config.commit)}, "window": {int(self.config.window)}}}, '
-            f'"fingerprint": {_json_string(self.fingerprint)}, "format": "{STATE_FORMAT}", "layer": {int(self.layer)}, '
+            f'"fingerprint": {json.dumps(self.fingerprint)}, "format": "{STATE_FORMAT}", "layer": {int(self.layer)}, '
             f'"sha256": "{hashlib.sha256(body).hexdigest()}", '
             f'"shapes": {{"frame": [{f0}, {f1}], "last": [{l0}, {l1}], "window": [{w0}, {w1}]}}, "start": {int(self.start)}, "version": {STATE_VERSION}}}\n'
         ).encode()
@@ -118,11 +117,6 @@ class DecoderState:
             return cls(int(head["layer"]), int(head["start"]), arrays["frame"], arrays["window"], arrays["last"], head["fingerprint"], DecoderConfig(**head["config"]))
         except (ValueError, KeyError, TypeError, OSError) as e:
             raise QckptError(f"decoder state: corrupt ({e})") from None
-
-
-@functools.lru_cache(maxsize=8)
-def _json_string(text: str) -> str:
-    return json.dumps(text)
 
 
 def _split_packed(body: bytes, shapes: dict[str, list[int]]) -> dict[str, np.ndarray]:

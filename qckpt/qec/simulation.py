@@ -58,14 +58,9 @@ class SimulatorFrame:
     def to_bytes(self) -> bytes:
         """A JSON head line, then xs and zs bit-packed along the shots (version 2; version 1, without
         ``version`` in its head, held them in an ``np.savez`` body, which cost several times the packing)."""
-        # One packbits over xs and zs stacked (rows pack apart).
-        return self.head_line() + np.packbits(np.concatenate((self.xs, self.zs)), axis=1).tobytes()
-
-    def head_line(self) -> bytes:
-        """The head of :meth:`to_bytes` with its newline: what json.dumps would write, without json
-        (the run writes one at every window end)."""
-        q, n = self.xs.shape
-        return f'{{"format": "{AID_FORMAT}", "version": 2, "layer": {int(self.layer)}, "shape": [{q}, {n}], "test_aid": true}}\n'.encode()
+        body = np.packbits(self.xs, axis=1).tobytes() + np.packbits(self.zs, axis=1).tobytes()
+        head = json.dumps({"format": AID_FORMAT, "version": 2, "layer": self.layer, "shape": list(self.xs.shape), "test_aid": True}).encode()
+        return head + b"\n" + body
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SimulatorFrame:

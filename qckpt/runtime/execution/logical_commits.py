@@ -5,8 +5,8 @@ rounds) is committed, in one of two tiers:
 
 - a **window journal** beside the datasets (:mod:`qckpt.runtime.store.journal`'s
   file format: append-only, crc32-checked frames): one frame per window end,
-  holding the decoder state and, apart from it, the simulation aid. The run
-  serialises the frame and appends it to the file itself, one ``write``: once
+  holding the decoder state alone (:func:`window_parts`). The run
+  serialises the frame and appends it to the file itself, one ``writev``: once
   that returns, the frame survives a kill of the run (it is in the kernel's
   page cache), and the writer process fsyncs the journal with every dataset
   and at least every second, so a power loss loses at most the last second's
@@ -91,7 +91,7 @@ def windows_after(store_dir: str, dataset_id: int, layer: int) -> list[tuple[int
     on writing while that dataset was committed), newest first, as (layer,
     decoder state, aid); the aid is empty in the frames written since they
     leave it out (:func:`window_parts`)."""
-    below = [k for k in _segments(store_dir) if k < dataset_id]
+    below = [k for k in segments(store_dir) if k < dataset_id]
     out = []
     for k in ([below[-1]] if below else []) + [dataset_id]:
         path = segment_path(store_dir, k)
@@ -107,7 +107,7 @@ def windows_after(store_dir: str, dataset_id: int, layer: int) -> list[tuple[int
     return sorted(out, key=lambda f: f[0], reverse=True)
 
 
-def _segments(store_dir: str) -> list[int]:
+def segments(store_dir: str) -> list[int]:
     """The window-journal segments present, by dataset id."""
     try:
         names = os.listdir(store_dir)

@@ -174,7 +174,7 @@ def run_logical(
             frame = restore_simulation(reader.read(AID), decoder.state.layer)
             if OUTCOMES in reader.objects():
                 outcomes = np.unpackbits(np.frombuffer(reader.read(OUTCOMES), dtype=np.uint8).reshape(rounds.num_observables, -1), axis=1, count=run.shots).astype(bool)
-            frame = _newer_window(store, reader.id, decoder, frame, skipped, lambda aid, layer: resimulate(rounds, aid, layer, run))
+            frame = _newer_window(store, reader.id, decoder, frame, skipped, rounds, run)
             resumed_at = decoder.state.layer
         committer = LogicalCommitter(store, zlib.compress(run.program.to_bytes()), run.run_json(), background, interval) if store is not None else None
         try:
@@ -224,9 +224,7 @@ def run_logical(
     return LogicalResult(run.shots, rounds.num_layers, int(wrong.sum()), outcomes, decoder.state.frame.copy(), resumed_at, skipped, None, commits, snapshots, windows)
 
 
-def _newer_window(
-    store: CheckpointStore, dataset: int, decoder: WindowDecoder, frame: SimulatorFrame, skipped: list, resimulate: Callable[[SimulatorFrame, int], SimulatorFrame]
-) -> SimulatorFrame:
+def _newer_window(store: CheckpointStore, dataset: int, decoder: WindowDecoder, frame: SimulatorFrame, skipped: list, rounds: RoundProgram, run: LogicalRun) -> SimulatorFrame:
     """Move the restored decoder on to the newest intact window end journaled
     after ``dataset`` (``logical_commits``), if any; one that does not read
     back is passed over for the one before it. The simulated qubits at that
@@ -240,7 +238,7 @@ def _newer_window(
         except QckptError as e:
             skipped.append((dataset, f"window end {layer} of its journal: {e}"))
             continue
-        return newer if newer is not None else resimulate(frame, state.layer)
+        return newer if newer is not None else resimulate(rounds, frame, state.layer, run)
     return frame
 
 

@@ -7,9 +7,9 @@ journal segments and fsyncs the segments the run appends to. A writer
 second when every window end went through it: each of a commit's file
 operations hands the interpreter lock back and forth with the decoding
 thread, and on a loaded machine each hand-over waits for the scheduler. A
-forked process has an interpreter of its own. (What the fork costs the run instead: pages of its heap written
-after the fork are copied on their first write, some 20,000 more page
-faults in a d = 11 run of 1,000 rounds.)
+forked process has an interpreter of its own. (What the fork costs the run
+instead: pages of its heap written after the fork are copied on their first
+write, some 20,000 more page faults in a d = 11 run of 1,000 rounds.)
 
 Messages on the pipe (``Connection.send_bytes``), one byte of kind first:
 
@@ -70,12 +70,11 @@ class Writer:
         self.live = [*self.live[-1:], path]
         keep = self.store.keep
         if keep is not None and len(self.ids) >= keep:
-            spare = {os.path.basename(p) for p in self.live}
-            for name in os.listdir(self.store.path):
-                m = self.lc.SEGMENT.match(name)
-                if m and int(m[1]) < self.ids[-keep] and name not in spare:
+            for k in self.lc.segments(self.store.path):
+                old = self.lc.segment_path(self.store.path, k)
+                if k < self.ids[-keep] and old not in self.live:
                     try:
-                        os.unlink(os.path.join(self.store.path, name))
+                        os.unlink(old)
                     except FileNotFoundError:
                         pass
 

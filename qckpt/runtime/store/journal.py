@@ -56,11 +56,10 @@ def _file_header() -> bytes:
 
 
 def encode_frame(payload: bytes) -> bytes:
-    length = struct.pack("<I", len(payload))
-    return FRAME_MAGIC + length + struct.pack("<I", zlib.crc32(payload, zlib.crc32(length))) + payload
+    return frame_header((payload,)) + payload
 
 
-def frame_header(parts: list[bytes]) -> bytes:
+def frame_header(parts) -> bytes:
     """The header of the frame whose payload is ``parts`` joined, without joining
     them: header + parts, written with one ``writev``, is :func:`encode_frame`'s bytes."""
     length = struct.pack("<I", sum(map(len, parts)))
